@@ -1,0 +1,20 @@
+/**
+ * hotswap/: the hot-swap protocol (K42 switchCObj and its mediator) with
+ * format negotiation, method-type stubs, rollback, class-wide and
+ * multi-object swaps.
+ */
+export { HotSwapper } from './hot-swapper.ts';
+export { Swap, describeBlockers } from './swap.ts';
+export { ClassUpdate, type ClassUpdateOutcome } from './class-update.ts';
+export { SwapMember } from './swap-member.ts';
+export { SwapMediator } from './swap-mediator.ts';
+export { negotiateFormat, checkInterface, type Negotiated } from './negotiate.ts';
+export { PHASES, type SwapPhase, type SwapOutcome } from './swap-phase.ts';
+export { checkSwapOptions, type SwapOptions, type SwapContext, type StubsFor } from './swap-options.ts';
+export type { SwapEvent, BlockerReport } from './swap-events.ts';
+
+import type { Swap } from './swap.ts';
+/** The handle sim.hotswap returns. */
+export type SwapHandle<_New = unknown> = Swap;
+/** The handle sim.swapTogether returns: one swap over several objects. */
+export type SwapGroup = Swap;

@@ -1,0 +1,68 @@
+/**
+ * SwapEvent: a swap's life, from request to done. `swap` is the swap id;
+ * `objects` the object ids it covers (one, or several for a unit).
+ */
+import type { SwapPhase } from './swap-phase.ts';
+
+export interface BlockerReport {
+  readonly thread: number;
+  readonly name: string;
+  readonly cpu: number;
+  readonly ageTicks: number;
+  readonly calls: readonly { readonly call: number; readonly object: string; readonly method: string; readonly sinceTick: number }[];
+}
+
+export type SwapEvent =
+  | {
+      readonly type: 'swap.requested';
+      readonly swap: number;
+      readonly objects: readonly number[];
+      readonly from: readonly string[];
+      readonly to: readonly string[];
+    }
+  | { readonly type: 'swap.refused'; readonly swap: number; readonly objects: readonly number[]; readonly reason: string }
+  | {
+      readonly type: 'swap.phase-changed';
+      readonly swap: number;
+      readonly objects: readonly number[];
+      readonly phase: SwapPhase;
+      readonly previous: SwapPhase;
+    }
+  | { readonly type: 'swap.call-held'; readonly swap: number; readonly call: number; readonly thread: number; readonly object: number }
+  | {
+      readonly type: 'swap.call-released';
+      readonly swap: number;
+      readonly call: number;
+      readonly thread: number;
+      readonly object: number;
+      readonly heldTicks: number;
+    }
+  | {
+      readonly type: 'swap.transferred';
+      readonly swap: number;
+      readonly object: number;
+      readonly format: string | null;
+      readonly exported: readonly unknown[];
+      /** The new object's state exported again in the same format after import, if it can. */
+      readonly imported: readonly unknown[] | null;
+    }
+  | {
+      readonly type: 'swap.completed';
+      readonly swap: number;
+      readonly objects: readonly number[];
+      readonly versions: readonly number[];
+      readonly phaseTicks: Readonly<Partial<Record<SwapPhase, number>>>;
+      readonly forwarded: number;
+      readonly held: number;
+      readonly maxHoldTicks: number;
+    }
+  | {
+      readonly type: 'swap.aborted';
+      readonly swap: number;
+      readonly objects: readonly number[];
+      readonly phase: SwapPhase;
+      readonly reason: string;
+      readonly blockers: readonly BlockerReport[];
+    }
+  | { readonly type: 'swap.stalled'; readonly swap: number; readonly phase: SwapPhase; readonly blockers: readonly BlockerReport[] }
+  | { readonly type: 'swap.old-destroyed'; readonly swap: number; readonly object: number; readonly version: number };

@@ -1,0 +1,24 @@
+/**
+ * SwapHost: what a Swap needs from the coordinator (HotSwapper): the layers
+ * below, the map of held threads (for the wait-for graph), cycle detection,
+ * and a notice when a swap settles (completed or aborted).
+ */
+import type { EventSink, Kernel } from '../kernel/index.ts';
+import type { TranslationTable } from '../translation-table/index.ts';
+import type { Interposer } from '../interposition/index.ts';
+import type { QuiescenceDetector } from '../quiescence/index.ts';
+import type { SwapEvent } from './swap-events.ts';
+import type { Swap } from './swap.ts';
+
+export interface SwapHost {
+  readonly kernel: Kernel;
+  readonly table: TranslationTable;
+  readonly interposer: Interposer;
+  readonly quiescence: QuiescenceDetector;
+  readonly bus: EventSink<SwapEvent>;
+  /** Thread id -> the swap holding its call. */
+  readonly heldBy: Map<number, Swap>;
+  /** A description of the cycle holding `thread` on `swap` would close, or null. */
+  findCycle(swap: Swap, thread: number): string | null;
+  settled(swap: Swap): void;
+}

@@ -1,0 +1,72 @@
+/**
+ * SwapMediator: the hot-swap mediator (K42 CObjRepMediator), installed
+ * innermost in front of an object for the length of a swap.
+ *
+ * forward phase: every generator call is forwarded to the old object and
+ *   tracked (per thread, with depth: K42's MediatedThreadTable).
+ * block / transfer phase: a call from a thread already inside one of the
+ *   swap's objects (recursion) is forwarded and tracked, or it would
+ *   deadlock; any other call is held: its thread blocks until the swap
+ *   completes (then it reaches the new object) or aborts (the old one).
+ * Plain (atomic) calls are never held: they cannot be in flight across a
+ *   preemption point, so they reach the old object up to the transfer and
+ *   the new one after it (docs/HOTSWAP.md).
+ * After the swap, a call that entered the chain before the mediator left
+ *   just forwards to whatever the entry now holds.
+ */
+import { block, type Op } from '../kernel/index.ts';
+import type { Call, Forward, ForwardOp, Mediator } from '../translation-table/index.ts';
+import type { SwapMember } from './swap-member.ts';
+
+/** What the mediator needs of its swap. */
+export interface SwapSide {
+  readonly phase: string;
+  isInside(thread: number): boolean;
+  track(call: Call): void;
+  untrack(call: Call): void;
+  /** Hold the call; false if holding it would deadlock (the swap then aborted). */
+  hold(call: Call, member: SwapMember): boolean;
+  readonly queue: import('../kernel/index.ts').WaitQueue;
+  countForward(): void;
+}
+
+export class SwapMediator implements Mediator {
+  readonly name = 'hotswap';
+
+  constructor(
+    private readonly swap: SwapSide,
+    private readonly member: SwapMember,
+  ) {}
+
+  call(call: Call, forward: Forward): unknown {
+    this.swap.countForward();
+    return forward(call);
+  }
+
+  *callOp(call: Call, forward: ForwardOp): Op<unknown> {
+    const s = this.swap;
+    const phase = s.phase;
+    if (phase === 'forward' || ((phase === 'block' || phase === 'transfer') && s.isInside(call.thread))) {
+      return yield* this.tracked(call, forward);
+    }
+    if ((phase === 'block' || phase === 'transfer') && s.hold(call, this.member)) {
+      yield* block(s.queue);
+    }
+    return yield* forward(call);
+  }
+
+  private *tracked(call: Call, forward: ForwardOp): Op<unknown> {
+    const s = this.swap;
+    s.countForward();
+    s.track(call);
+    let result: unknown;
+    try {
+      result = yield* forward(call);
+    } catch (err) {
+      s.untrack(call);
+      throw err;
+    }
+    s.untrack(call);
+    return result;
+  }
+}

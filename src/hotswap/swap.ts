@@ -1,0 +1,337 @@
+/**
+ * Swap: one hot swap of one object, or of several as one unit (all complete
+ * or all roll back). The K42 switchCObj protocol as a state machine driven
+ * by kernel-context actions:
+ *
+ *   negotiate  formats and interfaces checked, new implementation built
+ *   forward    mediator installed (local entries reset); calls forwarded to
+ *              the old object and tracked; wait for a quiescence marker, so
+ *              no untracked call (begun before the mediator) still runs
+ *   block      new calls held; recursive calls forwarded; wait for the
+ *              tracked calls to drain
+ *   transfer   before() may veto; state exported and imported
+ *   complete   entries point at the new implementation (version + 1),
+ *              stubs installed, mediator removed, held calls released in
+ *              arrival order; the old object is destroyed a generation later
+ *
+ * Abort (timeout, cancel, veto, transfer failure, deadlock) rolls back:
+ * mediators removed, held calls released to the old object, nothing lost.
+ *
+ * Handle: `phase`, `outcome`, `reason`, `phaseTicks`, `blockers`,
+ * `cancel()`, counts (`forwarded`, `held`, `maxHoldTicks`).
+ */
+import { WaitQueue, describeError, type Action } from '../kernel/index.ts';
+import type { Call } from '../translation-table/index.ts';
+import type { QuiescenceRequest } from '../quiescence/index.ts';
+import { checkInterface, negotiateFormat } from './negotiate.ts';
+import { SwapMediator, type SwapSide } from './swap-mediator.ts';
+import type { SwapMember } from './swap-member.ts';
+import { checkPhaseMove, type SwapOutcome, type SwapPhase } from './swap-phase.ts';
+import type { SwapContext, SwapOptions } from './swap-options.ts';
+import type { BlockerReport } from './swap-events.ts';
+import { transferState } from './transfer-state.ts';
+import type { SwapHost } from './swap-host.ts';
+
+interface Held {
+  readonly call: Call;
+  readonly member: SwapMember;
+  readonly tick: number;
+}
+
+export class Swap implements SwapSide {
+  phase: SwapPhase = 'negotiate';
+  outcome: SwapOutcome = 'pending';
+  reason = '';
+  /** Tick each phase began. */
+  readonly phaseStart: Partial<Record<SwapPhase, number>> = {};
+  /** Ticks spent in each phase that has ended. */
+  readonly phaseTicks: Partial<Record<SwapPhase, number>> = {};
+  forwarded = 0;
+  held = 0;
+  maxHoldTicks = 0;
+  readonly queue: WaitQueue;
+  private holding: Held[] = [];
+  private readonly inside = new Map<number, number>();
+  private tracked = 0;
+  private request: QuiescenceRequest | null = null;
+  private timeout: Action | null = null;
+  private stall: Action | null = null;
+  private transferScheduled = false;
+
+  constructor(
+    readonly id: number,
+    private readonly host: SwapHost,
+    readonly members: readonly SwapMember[],
+    readonly options: SwapOptions,
+  ) {
+    this.queue = new WaitQueue(`swap ${id} held calls`);
+    this.phaseStart.negotiate = host.kernel.now;
+  }
+
+  get objects(): number[] {
+    return this.members.map((m) => m.entry.id);
+  }
+
+  /** The new implementation of the first member (a single swap's new object). */
+  get newObject(): unknown {
+    return this.members[0]?.newImpl ?? null;
+  }
+
+  // ---- SwapSide (the mediator's view) ----------------------------------------
+
+  isInside(thread: number): boolean {
+    return this.inside.has(thread);
+  }
+
+  countForward(): void {
+    this.forwarded++;
+  }
+
+  track(call: Call): void {
+    this.inside.set(call.thread, (this.inside.get(call.thread) ?? 0) + 1);
+    this.tracked++;
+  }
+
+  untrack(call: Call): void {
+    const depth = this.inside.get(call.thread)! - 1;
+    if (depth === 0) this.inside.delete(call.thread);
+    else this.inside.set(call.thread, depth);
+    this.tracked--;
+    if (this.tracked === 0 && this.phase === 'block' && !this.transferScheduled) {
+      this.transferScheduled = true;
+      this.host.kernel.at(this.host.kernel.now, () => this.beginTransfer(), `swap ${this.id} drained`);
+    }
+  }
+
+  hold(call: Call, member: SwapMember): boolean {
+    const cycle = this.host.findCycle(this, call.thread);
+    if (cycle !== null) {
+      this.abort(`deadlock: ${cycle}; swap ${this.id} rolled back so the cycle can drain`);
+      return false;
+    }
+    this.holding.push({ call, member, tick: this.host.kernel.now });
+    this.held++;
+    this.host.heldBy.set(call.thread, this);
+    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.call-held', swap: this.id, call: call.id, thread: call.thread, object: member.entry.id });
+    return true;
+  }
+
+  /** Threads with tracked calls in flight (the swap waits for them in block). */
+  insideThreads(): number[] {
+    return [...this.inside.keys()];
+  }
+
+  // ---- the protocol --------------------------------------------------------------
+
+  /** negotiate, then forward; false if refused. */
+  start(): boolean {
+    const h = this.host;
+    if (h.bus.on) {
+      h.bus.emit({ type: 'swap.requested', swap: this.id, objects: this.objects, from: this.members.map((m) => m.oldCls.name), to: this.members.map((m) => m.newCls.name) });
+    }
+    const problem = this.negotiate();
+    if (problem !== null) {
+      this.refuse(problem);
+      return false;
+    }
+    for (const m of this.members) m.entry.extension().swap = this;
+    this.enter('forward');
+    for (const m of this.members) {
+      m.mediator = new SwapMediator(this, m);
+      h.interposer.setInner(m.entry, m.mediator);
+      h.table.resetLocal(m.entry);
+    }
+    this.request = h.quiescence.request(() => this.onQuiescent(), { label: `swap ${this.id} forward` });
+    if (this.options.timeoutTicks !== undefined) {
+      this.timeout = h.kernel.at(h.kernel.now + this.options.timeoutTicks, () => this.onTimeout(), `swap ${this.id} timeout`);
+    }
+    return true;
+  }
+
+  private negotiate(): string | null {
+    const stubs = (this.options.stubs ?? {}) as Record<string, unknown>;
+    for (const m of this.members) {
+      const e = m.entry;
+      if (e.state !== 'live') return `${e.describe()} is ${e.state}`;
+      const other = e.ext?.swap as Swap | null | undefined;
+      if (other) return `${e.describe()} is already being swapped by swap ${other.id} (phase ${other.phase}); one swap per object at a time`;
+      const iface = checkInterface(m.oldCls, m.newCls, stubs);
+      if (iface !== null) return iface;
+      try {
+        m.build(this.host.table, this.options.args ?? e.args);
+      } catch (err) {
+        return `constructing ${m.newCls.name} failed: ${describeError(err)}`;
+      }
+      const sampleOld = m.oldParts()[0]?.impl;
+      const sampleNew = m.newParts()[0]?.impl;
+      if (sampleOld === undefined || sampleNew === undefined) continue;
+      const n = negotiateFormat(sampleOld, sampleNew, { old: m.oldCls.name, new: m.newCls.name });
+      if (!n.ok) return n.reason;
+      m.format = n.format;
+    }
+    return null;
+  }
+
+  private refuse(reason: string): void {
+    this.outcome = 'refused';
+    this.reason = reason;
+    this.enter('done');
+    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.refused', swap: this.id, objects: this.objects, reason });
+  }
+
+  private onQuiescent(): void {
+    this.request = null;
+    if (this.phase !== 'forward') return;
+    this.enter('block');
+    if (this.tracked === 0) this.beginTransfer();
+  }
+
+  private beginTransfer(): void {
+    if (this.phase !== 'block') return;
+    this.enter('transfer');
+    const veto = this.options.before?.(this.context());
+    if (typeof veto === 'string') {
+      this.abort(`vetoed by before(): ${veto}`);
+      return;
+    }
+    for (const m of this.members) {
+      try {
+        const rec = transferState(m, this.host.bus.on);
+        if (this.host.bus.on) this.host.bus.emit({ type: 'swap.transferred', swap: this.id, object: m.entry.id, format: m.format, exported: rec.exported, imported: rec.imported });
+      } catch (err) {
+        this.abort(`transfer of ${m.name} in format '${m.format}' failed: ${describeError(err)}`);
+        return;
+      }
+    }
+    const k = this.host.kernel;
+    k.at(k.now + (this.options.transferTicks ?? 1), () => this.complete(), `swap ${this.id} complete`);
+  }
+
+  private complete(): void {
+    if (this.phase !== 'transfer') return;
+    const h = this.host;
+    this.enter('complete');
+    for (const m of this.members) {
+      h.table.retarget(m.entry, m.newCls, m.newImpl!);
+      if (this.options.stubs) h.table.setStubs(m.entry, { ...(m.entry.ext?.stubs ?? {}), ...(this.options.stubs as Record<string, never>) });
+      h.interposer.setInner(m.entry, null);
+      m.entry.ext!.swap = null;
+    }
+    this.outcome = 'completed';
+    this.clearTimers();
+    this.release();
+    if (h.bus.on) {
+      h.bus.emit({ type: 'swap.completed', swap: this.id, objects: this.objects, versions: this.members.map((m) => m.entry.version), phaseTicks: { ...this.phaseTicks }, forwarded: this.forwarded, held: this.held, maxHoldTicks: this.maxHoldTicks });
+    }
+    this.options.after?.(this.context());
+    h.settled(this);
+    this.retireOld();
+  }
+
+  /** The old implementation is destroyed after a further generation (or kept). */
+  private retireOld(): void {
+    if (this.options.oldObject === 'keep') return this.enter('done');
+    this.host.quiescence.request(() => {
+      if (this.host.bus.on) for (const m of this.members) this.host.bus.emit({ type: 'swap.old-destroyed', swap: this.id, object: m.entry.id, version: m.oldVersion });
+      this.enter('done');
+    }, { label: `swap ${this.id} retire old` });
+  }
+
+  /** Roll back: mediators out, held calls to the old object, nothing lost. False if too late. */
+  abort(reason: string): boolean {
+    if (this.outcome !== 'pending' || this.phase === 'complete' || this.phase === 'done') return false;
+    const h = this.host;
+    const phase = this.phase;
+    const blockers = this.blockers;
+    if (this.request) h.quiescence.cancel(this.request);
+    this.request = null;
+    this.clearTimers();
+    for (const m of this.members) {
+      h.interposer.setInner(m.entry, null);
+      m.entry.ext!.swap = null;
+    }
+    this.outcome = 'aborted';
+    this.reason = reason;
+    this.enter('done');
+    this.release();
+    if (h.bus.on) h.bus.emit({ type: 'swap.aborted', swap: this.id, objects: this.objects, phase, reason, blockers });
+    h.settled(this);
+    return true;
+  }
+
+  /** Reverse a swap still in forward or block. */
+  cancel(): boolean {
+    if (this.phase !== 'forward' && this.phase !== 'block') return false;
+    return this.abort(`cancelled in ${this.phase}`);
+  }
+
+  private onTimeout(): void {
+    this.timeout = null;
+    this.abort(`timeout: not complete ${this.options.timeoutTicks} ticks after the request (in ${this.phase}); ${describeBlockers(this.blockers)}`);
+  }
+
+  private release(): void {
+    const now = this.host.kernel.now;
+    for (const h of this.holding) {
+      const heldTicks = now - h.tick;
+      this.maxHoldTicks = Math.max(this.maxHoldTicks, heldTicks);
+      this.host.heldBy.delete(h.call.thread);
+      if (this.host.bus.on) this.host.bus.emit({ type: 'swap.call-released', swap: this.id, call: h.call.id, thread: h.call.thread, object: h.member.entry.id, heldTicks });
+    }
+    this.holding = [];
+    this.queue.wakeAll();
+  }
+
+  private enter(phase: SwapPhase): void {
+    checkPhaseMove(this.phase, phase);
+    const now = this.host.kernel.now;
+    const prev = this.phase;
+    this.phaseTicks[prev] = now - (this.phaseStart[prev] ?? now);
+    this.phase = phase;
+    this.phaseStart[phase] = now;
+    this.stall?.cancel();
+    this.stall = null;
+    const stallTicks = this.options.stallTicks ?? 1000;
+    if ((phase === 'forward' || phase === 'block') && stallTicks > 0) {
+      this.stall = this.host.kernel.at(now + stallTicks, () => this.onStall(phase), `swap ${this.id} stall check`);
+    }
+    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.phase-changed', swap: this.id, objects: this.objects, phase, previous: prev });
+  }
+
+  private onStall(phase: SwapPhase): void {
+    this.stall = null;
+    if (this.phase === phase && this.host.bus.on) this.host.bus.emit({ type: 'swap.stalled', swap: this.id, phase, blockers: this.blockers });
+  }
+
+  private clearTimers(): void {
+    this.timeout?.cancel();
+    this.stall?.cancel();
+    this.timeout = this.stall = null;
+  }
+
+  private context(): SwapContext {
+    return { swap: this.id, objects: this.members.map((m) => m.name), formats: this.members.map((m) => m.format), tick: this.host.kernel.now };
+  }
+
+  /** Who holds the swap up now: quiescence blockers in forward, tracked calls in block. */
+  get blockers(): BlockerReport[] {
+    if (this.phase === 'forward' && this.request) return this.host.quiescence.blockers(this.request);
+    if (this.phase !== 'block') return [];
+    const now = this.host.kernel.now;
+    return this.insideThreads().flatMap((id) => {
+      const t = this.host.kernel.threads.get(id);
+      if (!t) return [];
+      const calls = t.calls.map((c) => ({ call: c.id, object: c.objectName, method: c.method, sinceTick: c.tickEntered }));
+      return [{ thread: id, name: t.name, cpu: t.cpu, ageTicks: now - t.tickSpawned, calls }];
+    });
+  }
+}
+
+export function describeBlockers(blockers: readonly BlockerReport[]): string {
+  if (blockers.length === 0) return 'no blockers';
+  const list = blockers.map((b) => {
+    const inside = b.calls.length ? ` inside ${b.calls.map((c) => `${c.object}.${c.method} since tick ${c.sinceTick}`).join(' > ')}` : '';
+    return `thread ${b.thread} '${b.name}' on cpu ${b.cpu}${inside}`;
+  });
+  return `blocked by ${list.join('; ')}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * transferState: move one member's state from the old implementation to the
+ * new one in the negotiated format (K42 dataTransferExport / Import, one
+ * worker per VP).
+ *
+ * Old clustered: each rep exports its part; new clustered: the rep on the
+ * same CPU imports it (a single old object's state goes to the first new
+ * rep). New single: it imports every part, in CPU order (the format says
+ * whether parts add up or replace). `ctx` tells each call its CPU and place.
+ *
+ * Returns the exported parts and, when the new object can export the same
+ * format, its state exported again after import (for the state-preservation
+ * checker). Export must not change the old object: a transfer that throws
+ * leaves the old object serving, untouched.
+ */
+import type { StateTransfer, TransferContext } from '../translation-table/index.ts';
+import type { SwapMember } from './swap-member.ts';
+
+export interface TransferRecord {
+  readonly exported: unknown[];
+  readonly imported: unknown[] | null;
+}
+
+export function transferState(m: SwapMember, reexport: boolean): TransferRecord {
+  const format = m.format;
+  if (format === null) return { exported: [], imported: null };
+  const olds = m.oldParts();
+  const cpus = olds.map((p) => p.cpu).filter((c) => c >= 0);
+  const ctx = (cpu: number, index: number): TransferContext => ({ cpu, cpus, index, count: olds.length });
+  const exported = olds.map((p, i) => (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)));
+  const news = m.newParts();
+  if (Array.isArray(m.newImpl)) {
+    olds.forEach((p, i) => {
+      const target = news.find((n) => n.cpu === p.cpu) ?? news[0]!;
+      (target.impl as StateTransfer).importState!(format, exported[i], ctx(target.cpu, i));
+    });
+  } else {
+    const target = m.newImpl as StateTransfer;
+    olds.forEach((p, i) => target.importState!(format, exported[i], ctx(p.cpu, i)));
+  }
+  const canReexport = reexport && news.every((n) => (n.impl as StateTransfer).exportFormats?.().includes(format));
+  const imported = canReexport ? news.map((n, i) => (n.impl as StateTransfer).exportState!(format, ctx(n.cpu, i))) : null;
+  return { exported, imported };
+}

@@ -1,0 +1,74 @@
+/**
+ * kernel-sim: the public entry. Scenario authors, plugin writers and the
+ * acceptance checks program against these names (DESIGN.md section 10).
+ */
+import 'reflect-metadata';
+
+export {
+  compute,
+  sleep,
+  yieldCpu,
+  spawn,
+  block,
+  wake,
+  deactivateSelf,
+  quiescentPoint,
+  WaitQueue,
+  Prng,
+  KernelPanic,
+  type Effect,
+  type Op,
+  type ThreadView,
+  type ThreadId,
+  type ThreadBody,
+  type SchedulingPolicy,
+  type EnqueueReason,
+  type Lifetime,
+  type WorkloadSpec,
+  type WorkloadThreadContext,
+  type Stamped,
+} from './kernel/index.ts';
+export {
+  ClusteredObject,
+  Call,
+  MediatorError,
+  StaleRefError,
+  NoSuchMethodError,
+  ForgedRefError,
+  type Cluster,
+  type ObjectRef,
+  type ObjectId,
+  type Mediator,
+  type Forward,
+  type ForwardOp,
+  type StateTransfer,
+  type TransferContext,
+} from './translation-table/index.ts';
+export { ObservingMediator, ForwardingMediator, type MediatorHandle } from './interposition/index.ts';
+export { type QuiescenceRequest, type Blocker, type DetectorName } from './quiescence/index.ts';
+export {
+  describeBlockers,
+  type Swap,
+  type SwapHandle,
+  type SwapGroup,
+  type SwapOptions,
+  type SwapContext,
+  type SwapPhase,
+  type SwapOutcome,
+  type ClassUpdate,
+  type BlockerReport,
+  type StubsFor,
+} from './hotswap/index.ts';
+export {
+  createSimulation,
+  Simulation,
+  type SimulationOptions,
+  type RunResult,
+  type RunOutcome,
+  type SimulationEvent,
+  type SimulationEventType,
+  type ThreadHandle,
+  type ObjectInfo,
+} from './simulation/index.ts';
+export * from './objects/index.ts';
+export { inject, injectable } from 'inversify';

@@ -1,0 +1,37 @@
+/**
+ * kernel/: the simulated machine. Bottom layer: imports rxjs only.
+ */
+export { KernelPanic, panic, assert } from './panic.ts';
+export { Prng } from './prng.ts';
+export {
+  compute,
+  sleep,
+  yieldCpu,
+  spawn,
+  block,
+  wake,
+  deactivateSelf,
+  quiescentPoint,
+  BOUNDARY,
+  type Effect,
+  type Op,
+} from './effect.ts';
+export { WaitQueue } from './wait-queue.ts';
+export { Thread, type ThreadState, type ThreadId, type ThreadBody, type ThreadView, type SpawnOptions, type CallFrame } from './thread.ts';
+export { EventQueue } from './event-queue.ts';
+export { EventBus, type EventSink, type Clock, type Stamp, type Stamped } from './event-bus.ts';
+export type { KernelEvent } from './kernel-events.ts';
+export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
+export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
+export { Cpu } from './cpu.ts';
+export { Kernel, Action, describeError, type KernelOptions, type KernelSpawnOptions, type KernelOutcome, type KernelRunResult } from './kernel.ts';
+export {
+  startWorkload,
+  drawLifetime,
+  defaultBody,
+  type Lifetime,
+  type WorkloadSpec,
+  type WorkloadStats,
+  type WorkloadHost,
+  type WorkloadThreadContext,
+} from './workload.ts';

@@ -1,0 +1,454 @@
+/**
+ * Kernel: the simulated preemptive SMP machine (DESIGN.md section 1).
+ *
+ * Interface: `spawn(name, body, options)` makes a ready thread; `at(tick, fn)`
+ * runs a kernel-context action at a tick; `run(ticksMax)` drives the one event
+ * queue until no non-daemon thread is alive and no action is pending, or
+ * ticksMax is passed. `now` is the current tick; `current` the thread whose
+ * step is running (null in kernel context); `currentCpu` the CPU of that step
+ * (kernel-context actions run as CPU 0). Ports: `policy` (who runs next) and
+ * `lifecycle` (thread activation, for quiescence).
+ *
+ * Time model: the step of a thread body that ends in a yield takes one tick
+ * on its CPU; a compute(n) step takes n ticks, cut into quantum-sized pieces.
+ * An effect takes hold when its step is taken (a block is atomic with the
+ * check before it), but a thread is never ready again before its step ends,
+ * so no thread runs on two CPUs at once. When no CPU has work, time jumps to
+ * the next queued tick: idle time costs nothing.
+ *
+ * Invariants (panic if broken): ticks never go backwards; a thread picked by
+ * the policy is alive and ready; a thread is on at most one CPU.
+ */
+import { EventQueue } from './event-queue.ts';
+import type { EventSink } from './event-bus.ts';
+import type { KernelEvent } from './kernel-events.ts';
+import { Cpu } from './cpu.ts';
+import { Thread, type SpawnOptions, type ThreadBody } from './thread.ts';
+import type { EnqueueReason, SchedulingPolicy } from './scheduling-policy.ts';
+import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
+import type { Effect } from './effect.ts';
+import type { WaitQueue, Waker } from './wait-queue.ts';
+import { KernelPanic, assert, panic } from './panic.ts';
+
+export interface KernelOptions {
+  readonly cpus: number;
+  readonly quantumTicks: number;
+}
+
+export interface KernelSpawnOptions extends SpawnOptions {
+  /** A daemon does not keep the run alive (the run ends when only daemons remain). */
+  readonly daemon?: boolean;
+}
+
+export type KernelOutcome = 'finished' | 'ticks-max' | 'deadlock' | 'halted';
+
+export interface KernelRunResult {
+  readonly outcome: KernelOutcome;
+  readonly ticks: number;
+  readonly reason?: string;
+}
+
+/** A kernel-context action scheduled with `at`; `cancel()` unschedules it. */
+export class Action {
+  readonly kind = 'action';
+  cancelled = false;
+  constructor(
+    readonly label: string,
+    readonly fn: () => void,
+    private readonly kernel: Kernel,
+  ) {}
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.kernel.actionsPending--;
+  }
+}
+
+class Ready {
+  readonly kind = 'ready';
+  constructor(
+    readonly thread: Thread,
+    readonly reason: EnqueueReason,
+  ) {}
+}
+
+type QueueItem = Cpu | Action | Ready;
+
+const REPORT_THREADS_MAX = 8;
+
+export class Kernel implements Waker {
+  now = 0;
+  current: Thread | null = null;
+  currentCpu = 0;
+  policy!: SchedulingPolicy;
+  lifecycle: ThreadLifecycle = NO_LIFECYCLE;
+  readonly cpus: readonly Cpu[];
+  readonly quantumTicks: number;
+  /** Live (not exited) threads by id. */
+  readonly threads = new Map<number, Thread>();
+  threadsSpawned = 0;
+  threadsExited = 0;
+  threadsFailed = 0;
+  actionsPending = 0;
+  private liveNonDaemon = 0;
+  private idleCount: number;
+  private nextThreadId = 1;
+  private readonly queue = new EventQueue<QueueItem>();
+  private readonly daemons = new Set<number>();
+  private haltReason: string | null = null;
+  private running = false;
+
+  constructor(
+    options: KernelOptions,
+    private readonly bus: EventSink<KernelEvent>,
+  ) {
+    this.cpus = Array.from({ length: options.cpus }, (_, i) => new Cpu(i));
+    this.quantumTicks = options.quantumTicks;
+    this.idleCount = options.cpus;
+  }
+
+  /** Create a ready thread. From a thread step, its parent is the running thread. */
+  spawn(name: string, body: ThreadBody, options: KernelSpawnOptions = {}): Thread {
+    const parent = this.current;
+    const hint = options.cpu ?? (parent ? parent.cpu : -1);
+    if (options.cpu !== undefined && !(options.cpu >= 0 && options.cpu < this.cpus.length)) {
+      throw new RangeError(`spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`);
+    }
+    const id = this.nextThreadId++;
+    const t = new Thread(id, name, parent ? parent.id : null, body, options.weight ?? 1, this.now, hint);
+    this.threads.set(id, t);
+    this.threadsSpawned++;
+    if (options.daemon) this.daemons.add(id);
+    else this.liveNonDaemon++;
+    if (this.bus.on) {
+      this.bus.emit({ type: 'thread.spawned', thread: id, name, parent: t.parentId, daemon: !!options.daemon });
+    }
+    this.makeReady(t, 'spawned');
+    return t;
+  }
+
+  /** Run `fn` in kernel context at `tick` (not before now). */
+  at(tick: number, fn: () => void, label = 'action'): Action {
+    if (!Number.isInteger(tick) || tick < this.now) {
+      throw new RangeError(`at: tick must be an integer >= now (${this.now}), got ${tick}`);
+    }
+    const action = new Action(label, fn, this);
+    this.actionsPending++;
+    this.queue.push(tick, action);
+    return action;
+  }
+
+  /** Stop the run after the current event, with a reason (kernel context). */
+  halt(reason: string): void {
+    this.haltReason ??= reason;
+  }
+
+  run(ticksMax: number): KernelRunResult {
+    assert(!this.running, 'Kernel.run', 'already running');
+    this.running = true;
+    try {
+      return this.loop(ticksMax);
+    } finally {
+      this.running = false;
+      this.current = null;
+    }
+  }
+
+  private loop(ticksMax: number): KernelRunResult {
+    for (;;) {
+      if (this.haltReason !== null) return { outcome: 'halted', ticks: this.now, reason: this.haltReason };
+      if (this.liveNonDaemon === 0 && this.actionsPending === 0) return { outcome: 'finished', ticks: this.now };
+      const tick = this.queue.peekTick();
+      if (tick === Infinity) return this.deadlock();
+      if (tick > ticksMax) {
+        this.now = Math.max(this.now, ticksMax);
+        return { outcome: 'ticks-max', ticks: this.now, reason: this.aliveReason(`ticksMax ${ticksMax} reached`) };
+      }
+      const item = this.queue.pop()!;
+      this.now = tick;
+      if (item.kind === 'cpu') this.onCpu(item);
+      else if (item.kind === 'ready') this.onReady(item);
+      else this.onAction(item);
+    }
+  }
+
+  private onReady(item: Ready): void {
+    const t = item.thread;
+    if (t.state === 'sleeping' && this.bus.on) this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
+    this.enqueue(t, item.reason);
+  }
+
+  private onAction(action: Action): void {
+    if (action.cancelled) return;
+    this.actionsPending--;
+    action.cancelled = true;
+    this.currentCpu = 0;
+    if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
+    action.fn();
+  }
+
+  private deadlock(): KernelRunResult {
+    return { outcome: 'deadlock', ticks: this.now, reason: this.aliveReason('no event can ever wake the remaining threads') };
+  }
+
+  private aliveReason(head: string): string {
+    const alive = [...this.threads.values()].filter((t) => !this.daemons.has(t.id));
+    const shown = alive.slice(0, REPORT_THREADS_MAX).map((t) => t.describe());
+    const more = alive.length > shown.length ? `, and ${alive.length - shown.length} more` : '';
+    return `${head}; ${alive.length} thread(s) alive: ${shown.join('; ')}${more}`;
+  }
+
+  // ---- the dispatcher -------------------------------------------------------
+
+  private onCpu(cpu: Cpu): void {
+    let t = cpu.thread;
+    if (t !== null && this.now >= cpu.quantumEnd) {
+      this.leave(cpu, t);
+      if (this.bus.on) this.bus.emit({ type: 'thread.preempted', thread: t.id, cpu: cpu.index });
+      this.enqueue(t, 'preempted');
+      t = null;
+    }
+    if (t === null) {
+      t = this.dispatch(cpu);
+      if (t === null) {
+        cpu.idle = true;
+        this.idleCount++;
+        return;
+      }
+    }
+    if (t.computeLeft > 0) this.burn(cpu, t);
+    else this.step(cpu, t);
+  }
+
+  private dispatch(cpu: Cpu): Thread | null {
+    this.currentCpu = cpu.index;
+    const id = this.policy.pickNext(cpu.index);
+    if (id === undefined) return null;
+    const t = this.threads.get(id);
+    if (t === undefined || t.state !== 'ready') {
+      panic('Kernel.dispatch', `policy picked thread ${id}, which is ${t ? t.state : 'not alive'}`);
+    }
+    t.state = 'running';
+    t.cpu = cpu.index;
+    t.ranTicks = 0;
+    cpu.thread = t;
+    cpu.quantumEnd = this.now + this.quantumTicks;
+    cpu.dispatches++;
+    if (this.bus.on) this.bus.emit({ type: 'thread.dispatched', thread: id, cpu: cpu.index });
+    if (!t.started) {
+      t.started = true;
+      t.counted = true;
+      this.lifecycle.activate(t, cpu.index);
+    }
+    return t;
+  }
+
+  private burn(cpu: Cpu, t: Thread): void {
+    const n = Math.min(t.computeLeft, cpu.quantumEnd - this.now);
+    t.computeLeft -= n;
+    this.advance(cpu, t, n);
+  }
+
+  private advance(cpu: Cpu, t: Thread, ticks: number): void {
+    t.ranTicks += ticks;
+    t.busyUntil = this.now + ticks;
+    cpu.busyTicks += ticks;
+    this.queue.push(this.now + ticks, cpu);
+  }
+
+  private step(cpu: Cpu, t: Thread): void {
+    this.current = t;
+    this.currentCpu = cpu.index;
+    let r: IteratorResult<Effect, unknown>;
+    try {
+      const error = t.resumeError;
+      if (error !== undefined) {
+        t.resumeError = undefined;
+        r = t.gen.throw(error);
+      } else {
+        const value = t.resumeValue;
+        t.resumeValue = undefined;
+        r = t.gen.next(value);
+      }
+    } catch (e) {
+      this.current = null;
+      if (e instanceof KernelPanic) throw e;
+      this.finish(cpu, t, undefined, e);
+      return;
+    }
+    this.current = null;
+    if (r.done === true) this.finish(cpu, t, r.value, undefined);
+    else this.apply(cpu, t, r.value);
+  }
+
+  private apply(cpu: Cpu, t: Thread, e: Effect): void {
+    switch (e.kind) {
+      case 'boundary':
+        return this.advance(cpu, t, 1);
+      case 'compute':
+        t.computeLeft = e.ticks;
+        return this.burn(cpu, t);
+      case 'yield':
+        this.leaveAfterStep(cpu, t);
+        if (this.bus.on) this.bus.emit({ type: 'thread.yielded', thread: t.id, cpu: cpu.index });
+        return this.makeReady(t, 'yielded');
+      case 'sleep':
+        return this.sleepThread(cpu, t, e.ticks);
+      case 'block':
+        return this.blockThread(cpu, t, e.queue);
+      case 'wake':
+        t.resumeValue = e.queue.wake(e.count);
+        return this.advance(cpu, t, 1);
+      case 'spawn':
+        t.resumeValue = this.spawn(e.name, e.body, e.options).id;
+        return this.advance(cpu, t, 1);
+      case 'deactivate':
+        this.deactivateSelf(cpu, t);
+        return this.advance(cpu, t, 1);
+      case 'quiescent':
+        this.quiesce(cpu, t);
+        return this.advance(cpu, t, 1);
+      default:
+        t.resumeError = new TypeError(`thread '${t.name}' yielded ${JSON.stringify(e)}, which is not an effect; use yield* with the effect helpers`);
+        return this.advance(cpu, t, 1);
+    }
+  }
+
+  // ---- leaving the CPU -------------------------------------------------------
+
+  /** The thread stops running on `cpu` now; the CPU dispatches again at now + 1. */
+  private leaveAfterStep(cpu: Cpu, t: Thread): void {
+    this.advance(cpu, t, 1);
+    this.leave(cpu, t);
+  }
+
+  private leave(cpu: Cpu, t: Thread): void {
+    cpu.thread = null;
+    t.state = 'ready';
+  }
+
+  private sleepThread(cpu: Cpu, t: Thread, ticks: number): void {
+    this.leaveAfterStep(cpu, t);
+    t.state = 'sleeping';
+    const until = this.now + 1 + ticks;
+    if (this.bus.on) this.bus.emit({ type: 'thread.slept', thread: t.id, cpu: cpu.index, untilTick: until });
+    this.queue.push(until, new Ready(t, 'woken'));
+  }
+
+  private blockThread(cpu: Cpu, t: Thread, queue: WaitQueue): void {
+    this.leaveAfterStep(cpu, t);
+    t.state = 'blocked';
+    queue.waker = this;
+    queue.add(t.id);
+    if (this.bus.on) this.bus.emit({ type: 'thread.blocked', thread: t.id, cpu: cpu.index, queue: queue.name });
+  }
+
+  /** Waker port: a wait queue hands back one of its threads. */
+  wakeThread(threadId: number, queue: WaitQueue): void {
+    const t = this.threads.get(threadId);
+    if (t === undefined || t.state !== 'blocked') {
+      panic('Kernel.wakeThread', `thread ${threadId} on '${queue.name}' is ${t ? t.state : 'not alive'}`);
+    }
+    t.state = 'ready';
+    if (this.bus.on) this.bus.emit({ type: 'thread.woken', thread: threadId, queue: queue.name });
+    this.makeReady(t, 'woken');
+  }
+
+  /** Hand a thread to the policy, but never before its last step has ended. */
+  private makeReady(t: Thread, reason: EnqueueReason): void {
+    t.state = 'ready';
+    if (t.busyUntil > this.now) this.queue.push(t.busyUntil, new Ready(t, reason));
+    else this.enqueue(t, reason);
+  }
+
+  private enqueue(t: Thread, reason: EnqueueReason): void {
+    t.state = 'ready';
+    this.policy.enqueue(t, t.cpu >= 0 ? t.cpu : t.cpuHint, reason);
+    if (this.idleCount > 0) this.kick(t.cpu >= 0 ? t.cpu : t.cpuHint);
+  }
+
+  /** Wake one idle CPU (the preferred one if idle) to look for work now. */
+  private kick(preferred: number): void {
+    let cpu = preferred >= 0 ? this.cpus[preferred] : undefined;
+    if (cpu === undefined || !cpu.idle) cpu = this.cpus.find((c) => c.idle);
+    if (cpu === undefined) return;
+    cpu.idle = false;
+    this.idleCount--;
+    this.queue.push(this.now, cpu);
+  }
+
+  private finish(cpu: Cpu, t: Thread, result: unknown, error: unknown): void {
+    this.leaveAfterStep(cpu, t);
+    t.state = 'exited';
+    t.tickExited = this.now;
+    t.result = result;
+    t.error = error;
+    this.threads.delete(t.id);
+    this.threadsExited++;
+    if (this.daemons.delete(t.id) === false) this.liveNonDaemon--;
+    if (t.counted) {
+      t.counted = false;
+      this.lifecycle.deactivate(t);
+    }
+    this.policy.forget(t.id);
+    if (error !== undefined) {
+      this.threadsFailed++;
+      if (this.bus.on) this.bus.emit({ type: 'thread.failed', thread: t.id, cpu: cpu.index, error: describeError(error) });
+    }
+    if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
+  }
+
+  // ---- activation (quiescence) ---------------------------------------------
+
+  private deactivateSelf(cpu: Cpu, t: Thread): void {
+    t.selfDeactivated = true;
+    if (t.counted && t.calls.length === 0) {
+      t.counted = false;
+      this.lifecycle.deactivate(t);
+    }
+    if (this.bus.on) this.bus.emit({ type: 'thread.deactivated', thread: t.id, cpu: cpu.index });
+  }
+
+  private quiesce(cpu: Cpu, t: Thread): void {
+    if (t.calls.length > 0) {
+      const c = t.calls[t.calls.length - 1]!;
+      t.resumeError = new Error(`quiescentPoint: thread '${t.name}' is inside ${c.objectName}.${c.method} (call ${c.id}); a quiescent point must be outside every call`);
+      return;
+    }
+    if (t.counted) {
+      this.lifecycle.deactivate(t);
+      this.lifecycle.activate(t, cpu.index);
+    }
+    if (this.bus.on) this.bus.emit({ type: 'thread.quiesced', thread: t.id, cpu: cpu.index });
+  }
+
+  /** A self-deactivated thread entering its outermost call is counted again (K42: activate on system entry). */
+  activateForCall(t: Thread): void {
+    if (!t.counted) {
+      t.counted = true;
+      this.lifecycle.activate(t, this.currentCpu);
+    }
+  }
+
+  /** ...and uncounted once it leaves its outermost call. */
+  deactivateAfterCall(t: Thread): void {
+    if (t.selfDeactivated && t.counted && t.calls.length === 0) {
+      t.counted = false;
+      this.lifecycle.deactivate(t);
+    }
+  }
+
+  /** Live threads that are not daemons. */
+  get aliveCount(): number {
+    return this.liveNonDaemon;
+  }
+
+  isDaemon(threadId: number): boolean {
+    return this.daemons.has(threadId);
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

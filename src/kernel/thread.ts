@@ -1,0 +1,92 @@
+/**
+ * Thread: a short-lived simulated thread whose body is a generator.
+ *
+ * States: ready -> running -> (ready | sleeping | blocked | exited); a thread
+ * that throws is `exited` with `error` set (event `thread.failed`).
+ *
+ * Fields are owned by the kernel (state, cpu, timing) except `calls`, the
+ * stack of table calls the thread is inside, pushed and popped by the
+ * translation table, and `quiescence`, an opaque slot the quiescence detector
+ * uses to remember where it counted the thread (K42: the pointer to
+ * activeCnt[gen] stored in the thread).
+ */
+import type { Effect } from './effect.ts';
+
+export type ThreadState = 'ready' | 'running' | 'blocked' | 'sleeping' | 'exited';
+export type ThreadId = number;
+export type ThreadBody = () => Generator<Effect, unknown, unknown>;
+
+export interface SpawnOptions {
+  /** Scheduling weight for policies that use one (stride tickets, priority). */
+  readonly weight?: number;
+  /** CPU to start on, if the policy honours hints. */
+  readonly cpu?: number;
+}
+
+/** What a thread is inside of: a table call, as the kernel sees it. */
+export interface CallFrame {
+  readonly id: number;
+  readonly objectName: string;
+  readonly method: string;
+  readonly tickEntered: number;
+}
+
+/** The read-only view of a thread that policies, detectors and reports get. */
+export interface ThreadView {
+  readonly id: ThreadId;
+  readonly name: string;
+  readonly parentId: ThreadId | null;
+  readonly state: ThreadState;
+  readonly weight: number;
+  /** CPU it runs on, or last ran on; -1 before its first dispatch. */
+  readonly cpu: number;
+  readonly tickSpawned: number;
+  readonly calls: readonly CallFrame[];
+  readonly selfDeactivated: boolean;
+}
+
+export class Thread implements ThreadView {
+  state: ThreadState = 'ready';
+  cpu = -1;
+  /** Ticks of compute still owed before the body resumes. */
+  computeLeft = 0;
+  /** Value handed to the body at its next resumption. */
+  resumeValue: unknown = undefined;
+  /** Error thrown into the body at its next resumption, if any. */
+  resumeError: unknown = undefined;
+  /** Tick at which the thread's current step ends; never ready before it. */
+  busyUntil = 0;
+  /** Counted by the quiescence detector right now (activated, not deactivated). */
+  counted = false;
+  /** Ticks run since last dispatched (charged to the policy). */
+  ranTicks = 0;
+  tickExited = -1;
+  started = false;
+  result: unknown = undefined;
+  error: unknown = undefined;
+  /** Table calls this thread is inside, outermost first. */
+  readonly calls: CallFrame[] = [];
+  /** Set by deactivateSelf(): not counted by quiescence outside calls. */
+  selfDeactivated = false;
+  /** Opaque slot for the quiescence detector. */
+  quiescence: unknown = undefined;
+  readonly gen: Generator<Effect, unknown, unknown>;
+
+  constructor(
+    readonly id: ThreadId,
+    readonly name: string,
+    readonly parentId: ThreadId | null,
+    body: ThreadBody,
+    readonly weight: number,
+    readonly tickSpawned: number,
+    readonly cpuHint: number,
+  ) {
+    this.gen = body();
+  }
+
+  /** Where the thread is, for liveness reports: state and the calls it is inside. */
+  describe(): string {
+    const inside = this.calls.map((c) => `${c.objectName}.${c.method}#${c.id}`).join(' > ');
+    return `thread ${this.id} '${this.name}' (${this.state}${this.cpu >= 0 ? ` on cpu ${this.cpu}` : ''}${inside ? `, inside ${inside}` : ''})`;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * RoundRobinPolicy: the default SchedulingPolicy, a kernel object reached
+ * through the translation table (so it can be hot-swapped).
+ *
+ * State: one FIFO run queue per CPU. enqueue puts a thread at the tail of its
+ * hint CPU's queue (a thread with no hint goes to the shortest queue, lowest
+ * CPU first); pickNext takes the head of the CPU's own queue, or steals the
+ * tail of the longest other queue when its own is empty.
+ *
+ * Transfer formats: exports and imports 'run-queue' ({ queues: ThreadId[][] },
+ * each CPU's ready threads in run order), the format every policy shares.
+ */
+import { inject, injectable } from 'inversify';
+import type { EnqueueReason, SchedulingPolicy, ThreadId, ThreadView } from '../kernel/index.ts';
+import { MACHINE, type MachineInfo } from './tokens.ts';
+import type { RunQueueState } from './run-queue-state.ts';
+
+@injectable()
+export class RoundRobinPolicy implements SchedulingPolicy {
+  private readonly queues: ThreadId[][];
+
+  constructor(@inject(MACHINE) machine: MachineInfo) {
+    this.queues = Array.from({ length: machine.cpus }, () => []);
+  }
+
+  enqueue(thread: ThreadView, cpuHint: number, _reason: EnqueueReason): void {
+    const cpu = cpuHint >= 0 && cpuHint < this.queues.length ? cpuHint : this.shortest();
+    this.queues[cpu]!.push(thread.id);
+  }
+
+  pickNext(cpu: number): ThreadId | undefined {
+    const own = this.queues[cpu]!;
+    if (own.length > 0) return own.shift();
+    const victim = this.longest();
+    return victim === undefined ? undefined : this.queues[victim]!.pop();
+  }
+
+  forget(_threadId: ThreadId): void {}
+
+  readyCount(): number {
+    let n = 0;
+    for (const q of this.queues) n += q.length;
+    return n;
+  }
+
+  /** Ready threads per CPU, in run order (for reports and tests). */
+  snapshot(): ThreadId[][] {
+    return this.queues.map((q) => [...q]);
+  }
+
+  private shortest(): number {
+    let best = 0;
+    for (let i = 1; i < this.queues.length; i++) if (this.queues[i]!.length < this.queues[best]!.length) best = i;
+    return best;
+  }
+
+  private longest(): number | undefined {
+    let best: number | undefined;
+    for (let i = 0; i < this.queues.length; i++) {
+      const n = this.queues[i]!.length;
+      if (n > 0 && (best === undefined || n > this.queues[best]!.length)) best = i;
+    }
+    return best;
+  }
+
+  exportFormats(): readonly string[] {
+    return ['run-queue'];
+  }
+
+  exportState(_format: string): RunQueueState {
+    return { queues: this.snapshot() };
+  }
+
+  importFormats(): readonly string[] {
+    return ['run-queue'];
+  }
+
+  importState(_format: string, state: unknown): void {
+    const { queues } = state as RunQueueState;
+    queues.forEach((q, cpu) => this.queues[cpu % this.queues.length]!.push(...q));
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * K42Detector: K42's quiescence detection (COSMgrObject, ActiveThrdCnt):
+ * per-CPU generation counters advanced only when polled, markers that elapse
+ * after two advances, and a token that circulates round the CPUs for
+ * machine-wide requests.
+ *
+ * Polling: while any request is pending, a kernel action runs every
+ * `pollTicks`; on each CPU the request involves it calls updateTheGen (two
+ * advance attempts). A request for a subset of CPUs takes a marker
+ * (genCount) per CPU and is reached when every one has elapsed.
+ *
+ * Token ring (machine-wide requests): the token rests at a CPU; when it
+ * arrives there the CPU takes a marker, and passes the token on only when that
+ * marker has elapsed. Each arrival back at CPU 0 increments the global
+ * generation, which starts at the number of CPUs (K42 VPLimit). A global
+ * request takes the global generation as its marker and is reached when the
+ * global generation is at least marker + 2: one partial round and then one
+ * whole round after the request.
+ */
+import type { EventSink, Kernel, Thread } from '../kernel/index.ts';
+import { ActiveThreadCount } from './active-thread-count.ts';
+import { QuiescenceDetector, type CountSlot } from './quiescence-detector.ts';
+import type { QuiescenceEvent } from './quiescence-events.ts';
+import type { QuiescenceRequest } from './quiescence-request.ts';
+
+interface K42Slot extends CountSlot {
+  readonly index: 0 | 1;
+}
+
+type K42Marker = { readonly global: number } | { readonly perCpu: ReadonlyMap<number, number> };
+
+export class K42Detector extends QuiescenceDetector {
+  readonly name = 'k42';
+  readonly counts: ActiveThreadCount[];
+  global: number;
+  tokenAt = 0;
+  private tokenMarker = -1;
+  private polling = false;
+  polls = 0;
+
+  constructor(
+    kernel: Kernel,
+    bus: EventSink<QuiescenceEvent>,
+    readonly pollTicks: number,
+  ) {
+    super(kernel, bus);
+    if (!Number.isInteger(pollTicks) || pollTicks < 1) throw new RangeError(`k42 detector: pollTicks must be an integer >= 1, got ${pollTicks}`);
+    this.counts = kernel.cpus.map((c) => new ActiveThreadCount(c.index));
+    this.global = kernel.cpus.length;
+  }
+
+  protected counted(_thread: Thread, cpu: number): K42Slot {
+    const c = this.counts[cpu]!;
+    const index = c.count();
+    return { cpu, index, generation: c.genCount, tickCounted: this.kernel.now };
+  }
+
+  protected uncounted(_thread: Thread, slot: CountSlot): void {
+    this.counts[slot.cpu]!.uncount((slot as K42Slot).index);
+  }
+
+  protected opened(r: QuiescenceRequest): void {
+    if (r.cpus.length === this.cpuCount) {
+      r.marker = { global: this.global } satisfies K42Marker;
+    } else {
+      r.marker = { perCpu: new Map(r.cpus.map((c) => [c, this.counts[c]!.genCount])) } satisfies K42Marker;
+    }
+    this.schedulePoll(this.kernel.now);
+  }
+
+  protected check(r: QuiescenceRequest): boolean {
+    const m = r.marker as K42Marker;
+    if ('global' in m) return this.global >= m.global + 2;
+    for (const [cpu, marker] of m.perCpu) if (!this.counts[cpu]!.elapsed(marker)) return false;
+    return true;
+  }
+
+  private schedulePoll(tick: number): void {
+    if (this.polling) return;
+    this.polling = true;
+    this.kernel.at(tick, () => this.poll(), 'k42 poll');
+  }
+
+  private poll(): void {
+    this.polling = false;
+    this.polls++;
+    const involved = this.involvedCpus();
+    const global = this.pending.some((r) => 'global' in (r.marker as K42Marker));
+    for (const c of this.counts) {
+      if (involved.has(c.cpu) || (global && this.tokenAt === c.cpu)) this.update(c);
+      if (global && this.tokenAt === c.cpu) this.moveToken(c);
+    }
+    this.reachDone();
+    if (this.pending.length > 0) this.schedulePoll(this.kernel.now + this.pollTicks);
+  }
+
+  private involvedCpus(): Set<number> {
+    const s = new Set<number>();
+    for (const r of this.pending) {
+      const m = r.marker as K42Marker;
+      if ('perCpu' in m) for (const c of m.perCpu.keys()) s.add(c);
+    }
+    return s;
+  }
+
+  private update(c: ActiveThreadCount): void {
+    const before = c.genCount;
+    const failedBefore = c.failedAdvances;
+    c.updateTheGen();
+    if (!this.bus.on) return;
+    for (let g = before + 1; g <= c.genCount; g++) this.bus.emit({ type: 'generation.advanced', cpu: c.cpu, generation: g, detector: this.name });
+    if (c.failedAdvances > failedBefore) this.bus.emit({ type: 'generation.advance-failed', cpu: c.cpu, older: c.older });
+  }
+
+  /** The token holder passes it on once its marker (taken on arrival) has elapsed. */
+  private moveToken(c: ActiveThreadCount): void {
+    if (this.tokenMarker < 0) this.tokenMarker = c.genCount;
+    if (!c.elapsed(this.tokenMarker)) return;
+    const to = (c.cpu + 1) % this.cpuCount;
+    if (to === 0) this.global++;
+    this.tokenAt = to;
+    this.tokenMarker = this.counts[to]!.genCount;
+    if (this.bus.on) this.bus.emit({ type: 'quiescence.token-passed', from: c.cpu, to, global: this.global });
+  }
+}

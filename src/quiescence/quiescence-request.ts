@@ -1,0 +1,37 @@
+/**
+ * QuiescenceRequest: "tell me when every thread alive now on these CPUs has
+ * finished". Made by a detector's `request`, reached once, or cancelled.
+ *
+ * Fields: `cpus` the CPUs it covers; `tickRequested`; `tickReached` (-1
+ * while pending); `oracleTick`, the exact tick the last thread alive at the
+ * request left (-1 while some still live); `lagTicks` = tickReached -
+ * oracleTick, how late the detector noticed. `waitingFor` holds the ids of
+ * the threads alive at the request that are still alive (the oracle's view).
+ */
+export type RequestState = 'pending' | 'reached' | 'cancelled';
+
+export class QuiescenceRequest {
+  state: RequestState = 'pending';
+  tickReached = -1;
+  oracleTick = -1;
+  /** Ids of threads alive at the request and still alive. */
+  readonly waitingFor = new Set<number>();
+  /** Detector-private marker data (per-CPU genCount, global marker). */
+  marker: unknown = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly cpus: readonly number[],
+    readonly tickRequested: number,
+    readonly label: string,
+    readonly onReached: (request: QuiescenceRequest) => void,
+  ) {}
+
+  get latencyTicks(): number {
+    return this.tickReached < 0 ? -1 : this.tickReached - this.tickRequested;
+  }
+
+  get lagTicks(): number {
+    return this.tickReached < 0 || this.oracleTick < 0 ? -1 : this.tickReached - this.oracleTick;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * EventsHasher: folds every event, serialised canonically, into a 64-bit
+ * FNV-1a hash (two 32-bit lanes), so two runs can be compared by one string.
+ *
+ * Serialisation: JSON with Errors as `{name, message}`, functions by name,
+ * bigints as strings, refs by their toJSON, and cycles cut. The same seed
+ * and options give the same hash, byte for byte, on any machine.
+ */
+export function stableJson(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'function') return `[function ${v.name}]`;
+    if (v instanceof Error) return { name: v.name, message: v.message };
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '[cycle]';
+      seen.add(v);
+    }
+    return v;
+  }) ?? 'undefined';
+}
+
+export class EventsHasher {
+  private a = 0x811c9dc5;
+  private b = 0xcbf29ce4;
+  count = 0;
+
+  add(event: unknown): void {
+    const s = stableJson(event);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+    }
+    this.a = a;
+    this.b = b;
+    this.count++;
+  }
+
+  get hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * SimulationOptions: everything a run is made of besides its code. Every
+ * option has a default; `resolveOptions` checks ranges and says which option
+ * is wrong and what it accepts.
+ */
+import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
+
+export interface SimulationOptions {
+  /** The one seed every random choice derives from. Default 1. */
+  readonly seed?: number;
+  /** Simulated CPUs, 1..64. Default 2. */
+  readonly cpus?: number;
+  /** Ticks a thread runs before it is preempted. Default 10. */
+  readonly quantumTicks?: number;
+  /** The run ends with outcome 'liveness' past this tick. Default 1_000_000. */
+  readonly ticksMax?: number;
+  /** Quiescence detector: 'k42' (default), 'event' or 'oracle'. */
+  readonly detector?: DetectorName;
+  /** Poll interval of the k42 detector, in ticks. Default 5. */
+  readonly pollTicks?: number;
+  /** Hash every event into result.eventsHash (builds every event). Default true. */
+  readonly hashEvents?: boolean;
+}
+
+export type ResolvedOptions = Required<SimulationOptions>;
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  seed: 1,
+  cpus: 2,
+  quantumTicks: 10,
+  ticksMax: 1_000_000,
+  detector: 'k42',
+  pollTicks: 5,
+  hashEvents: true,
+};
+
+function checkInt(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`option ${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+}
+
+export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o = { ...DEFAULT_OPTIONS, ...defined } as ResolvedOptions;
+  checkInt('seed', o.seed, 0, Number.MAX_SAFE_INTEGER);
+  checkInt('cpus', o.cpus, 1, 64);
+  checkInt('quantumTicks', o.quantumTicks, 1, 1e9);
+  checkInt('ticksMax', o.ticksMax, 0, Number.MAX_SAFE_INTEGER);
+  checkInt('pollTicks', o.pollTicks, 1, 1e9);
+  if (!DETECTOR_NAMES.includes(o.detector)) {
+    throw new RangeError(`option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`);
+  }
+  return o;
+}

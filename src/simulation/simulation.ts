@@ -1,0 +1,180 @@
+/**
+ * Simulation: the composition root (DESIGN.md section 8). It wires the
+ * kernel, the translation table, the quiescence detector, the interposer and
+ * the hot-swap protocol, and is the object scenario authors program against.
+ *
+ * Lifecycle: create, then observe (`events$`), then `run`. Nothing runs
+ * before `run`: `spawn` and `at` only queue work.
+ *
+ * Interface: `objects` (create / destroy / call / info), `spawn`, `at`,
+ * `workload`, `interpose`, `hotswap`, `updateClass`, `swapTogether`,
+ * `quiescence` (request / blockers), `provide` (bind an injection token),
+ * `random(name)` (a derived PRNG stream), `run` -> RunResult.
+ */
+import type { Observable } from 'rxjs';
+import { filter } from 'rxjs';
+import {
+  EventBus,
+  Kernel,
+  KernelPanic,
+  Prng,
+  startWorkload,
+  type Action,
+  type KernelSpawnOptions,
+  type Stamped,
+  type ThreadBody,
+  type ThreadView,
+  type WorkloadSpec,
+  type WorkloadStats,
+  type SchedulingPolicy,
+} from '../kernel/index.ts';
+import { TranslationTable, type Mediator, type ObjectRef, type TableEntry } from '../translation-table/index.ts';
+import { createDetector, type QuiescenceDetector } from '../quiescence/index.ts';
+import { Interposer, type MediatorHandle } from '../interposition/index.ts';
+import { RoundRobinPolicy } from '../objects/index.ts';
+import { HotSwapper, type SwapHandle, type SwapOptions, type ClassUpdate, type SwapGroup } from '../hotswap/index.ts';
+import { Composition } from './composition.ts';
+import { EventsHasher } from './events-hash.ts';
+import { ObjectSpace } from './object-space.ts';
+import { resolveOptions, type ResolvedOptions, type SimulationOptions } from './simulation-options.ts';
+import type { SimulationEvent } from './simulation-event.ts';
+import type { RunOutcome, RunResult } from './run-result.ts';
+
+export interface ThreadHandle extends ThreadView {
+  readonly result: unknown;
+  readonly error: unknown;
+  readonly tickExited: number;
+}
+
+type Newable = abstract new (...args: any) => any;
+
+export class Simulation {
+  readonly options: ResolvedOptions;
+  readonly prng: Prng;
+  readonly kernel: Kernel;
+  readonly table: TranslationTable;
+  readonly quiescence: QuiescenceDetector;
+  readonly interposer: Interposer;
+  readonly swapper: HotSwapper;
+  readonly objects: ObjectSpace;
+  readonly composition: Composition;
+  /** The scheduling policy the dispatcher reaches through the table. */
+  readonly scheduler: ObjectRef<SchedulingPolicy>;
+  readonly events$: Observable<Stamped<SimulationEvent>>;
+  private readonly bus: EventBus<SimulationEvent>;
+  private readonly hasher: EventsHasher | null;
+  private failure: { outcome: RunOutcome; reason: string } | null = null;
+  private ran = false;
+
+  constructor(options: SimulationOptions = {}) {
+    const o = (this.options = resolveOptions(options));
+    this.prng = new Prng(o.seed);
+    const clock = { get now() { return kernel.now; } };
+    this.bus = new EventBus<SimulationEvent>(clock);
+    const kernel = (this.kernel = new Kernel({ cpus: o.cpus, quantumTicks: o.quantumTicks }, this.bus));
+    this.events$ = this.bus.events$;
+    this.hasher = o.hashEvents ? new EventsHasher() : null;
+    if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
+    this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
+    this.table = new TranslationTable(kernel, this.bus);
+    this.table.construct = (cls, args) => this.composition.construct(cls, args);
+    this.quiescence = createDetector(o.detector, kernel, this.bus, o.pollTicks);
+    kernel.lifecycle = this.quiescence;
+    this.table.generationOf = (t) => this.quiescence.generationOf(t);
+    this.table.deferReclaim = (_entry, reclaim) => void this.quiescence.request(reclaim, { label: 'reclaim' });
+    this.interposer = new Interposer(this.table, this.bus);
+    this.swapper = new HotSwapper(kernel, this.table, this.interposer, this.quiescence, this.bus);
+    this.objects = new ObjectSpace(this.table);
+    this.scheduler = this.objects.createNamed('scheduler', RoundRobinPolicy);
+    kernel.policy = this.scheduler as unknown as SchedulingPolicy;
+  }
+
+  /** Bind an injection token for objects built after this call. */
+  provide(token: symbol | string, value: unknown): void {
+    this.composition.provide(token, value);
+  }
+
+  /** An independent PRNG stream, a pure function of (seed, name). */
+  random(name: string): Prng {
+    return this.prng.derive(name);
+  }
+
+  spawn(name: string, body: ThreadBody, options?: KernelSpawnOptions): ThreadHandle {
+    return this.kernel.spawn(name, body, options);
+  }
+
+  at(tick: number, fn: () => void, label?: string): Action {
+    return this.kernel.at(tick, fn, label);
+  }
+
+  workload(spec: WorkloadSpec): WorkloadStats {
+    return startWorkload(this.kernel, this.random(`workload:${spec.name ?? 'worker'}`), spec);
+  }
+
+  get now(): number {
+    return this.kernel.now;
+  }
+
+  /** Events of the given types only. */
+  select<T extends SimulationEvent['type']>(...types: T[]): Observable<Stamped<Extract<SimulationEvent, { type: T }>>> {
+    const set = new Set<string>(types);
+    return this.events$.pipe(filter((e): e is Stamped<Extract<SimulationEvent, { type: T }>> => set.has(e.type)));
+  }
+
+  interpose(ref: object, mediator: Mediator): MediatorHandle {
+    return this.interposer.install(this.table.entryOf(ref, 'interpose'), mediator);
+  }
+
+  hotswap<Old, NewC extends Newable>(ref: ObjectRef<Old>, NewImpl: NewC, options: SwapOptions<Old, InstanceType<NewC>> = {}): SwapHandle<InstanceType<NewC>> {
+    return this.swapper.hotswap(this.table.entryOf(ref, 'hotswap'), NewImpl, options);
+  }
+
+  updateClass(Old: Newable, New: Newable, options: SwapOptions<any, any> = {}): ClassUpdate {
+    return this.swapper.updateClass(Old, New, options);
+  }
+
+  swapTogether(pairs: readonly (readonly [object, Newable])[], options: SwapOptions<any, any> = {}): SwapGroup {
+    const entries = pairs.map(([ref, cls]) => [this.table.entryOf(ref, 'swapTogether'), cls] as [TableEntry, Newable]);
+    return this.swapper.swapTogether(entries, options);
+  }
+
+  /** End the run now with a correctness or liveness failure (checkers call this). */
+  fail(outcome: RunOutcome, reason: string): void {
+    this.failure ??= { outcome, reason };
+    this.kernel.halt(reason);
+  }
+
+  run(options: { ticksMax?: number } = {}): RunResult {
+    if (this.ran) throw new Error('Simulation.run: a simulation runs once; create a new one to run again');
+    this.ran = true;
+    const ticksMax = options.ticksMax ?? this.options.ticksMax;
+    let outcome: RunOutcome = 'passed';
+    let reason: string | undefined;
+    try {
+      const r = this.kernel.run(ticksMax);
+      if (this.failure) ({ outcome, reason } = this.failure);
+      else if (r.outcome === 'ticks-max' || r.outcome === 'deadlock') [outcome, reason] = ['liveness', r.reason];
+    } catch (e) {
+      outcome = 'crash';
+      reason = e instanceof KernelPanic ? e.message : `${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+    }
+    return this.result(outcome, reason);
+  }
+
+  private result(outcome: RunOutcome, reason: string | undefined): RunResult {
+    const k = this.kernel;
+    return {
+      seed: this.options.seed,
+      outcome,
+      ticks: k.now,
+      ...(reason === undefined ? {} : { reason }),
+      eventsHash: this.hasher ? this.hasher.hex : 'off',
+      events: this.bus.count,
+      threads: { spawned: k.threadsSpawned, exited: k.threadsExited, failed: k.threadsFailed, alive: k.threads.size },
+    };
+  }
+}
+
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new Simulation(options);
+}

@@ -1,0 +1,101 @@
+/**
+ * ObjectRef<T>: the typed handle callers hold for an object (K42 CORef +
+ * DREF). `ref.m(...)` looks the entry up at call time and never caches the
+ * implementation, so the next call after a swap reaches the new one.
+ *
+ * Method types are preserved: a plain method of T is a plain (atomic) call on
+ * the ref; a generator method stays a generator, used as `yield* ref.m(...)`,
+ * and its entry and exit are preemption points.
+ *
+ * Making it fast: a ref class is generated per implementation class (with
+ * `new Function`), so each method has its own call site that sees one class,
+ * instead of one shared site that V8 turns megamorphic once five classes pass
+ * through it. A plain call on an unmediated, unobserved entry is then one
+ * extra load and a flag test before the real call.
+ *
+ * Identity: `ref.$id` (the ObjectId, stable across swaps) and `ref.$name`.
+ * Refs are made only by the table; one cannot be forged from a number.
+ */
+import type { TableEntry } from './table-entry.ts';
+import { PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
+
+/** The stable identity of an object: plain data, unchanged across swaps. */
+export type ObjectId = number & { readonly __objectId: unique symbol };
+
+type ProtocolKey = 'exportFormats' | 'exportState' | 'importFormats' | 'importState' | 'cluster' | 'constructor';
+
+/** Method names of T callable through a ref. */
+export type MethodKeys<T> = {
+  [K in keyof T]: K extends ProtocolKey ? never : T[K] extends (...args: any[]) => any ? K : never;
+}[keyof T];
+
+export type ObjectRef<T> = { readonly [K in MethodKeys<T>]: T[K] } & {
+  readonly $id: ObjectId;
+  readonly $name: string;
+};
+
+/** The shared base of all generated ref classes. */
+export class ObjectRefBase {
+  constructor(readonly $e: TableEntry) {}
+  get $id(): ObjectId {
+    return this.$e.id as ObjectId;
+  }
+  get $name(): string {
+    return this.$e.name;
+  }
+  toJSON(): { ref: string } {
+    return { ref: this.$e.name };
+  }
+  toString(): string {
+    return `ObjectRef(${this.$e.name})`;
+  }
+}
+
+/** What the generated code calls back into: the table's slow paths. */
+export interface RefHost {
+  callPlain(entry: TableEntry, method: string, args: ArrayLike<unknown>): unknown;
+  callOp(entry: TableEntry, method: string, args: unknown[]): Generator<unknown, unknown, unknown>;
+}
+
+const ARITY_MAX = 8;
+
+function plainSource(name: string, arity: number): string {
+  const key = JSON.stringify(name);
+  const params = Array.from({ length: Math.min(arity, ARITY_MAX) }, (_, i) => `a${i}`).join(', ');
+  return `[${key}](${params}) {
+    const e = this.$e;
+    if (e.fast === true && bus.on === false && arguments.length === ${Math.min(arity, ARITY_MAX)}) return e.target[${key}](${params});
+    return host.callPlain(e, ${key}, arguments);
+  }`;
+}
+
+function opSource(name: string): string {
+  const key = JSON.stringify(name);
+  return `[${key}](...args) { return host.callOp(this.$e, ${key}, args); }`;
+}
+
+/**
+ * Generate the ref class for `cls` (methods as given by methodKinds), bound
+ * to one table (`host`) and its event bus's `on` flag.
+ */
+export function makeRefClass(
+  cls: Function,
+  kinds: ReadonlyMap<string, MethodKind>,
+  host: RefHost,
+  bus: { readonly on: boolean },
+): new (entry: TableEntry) => ObjectRefBase {
+  const body: string[] = [];
+  for (const [name, kind] of kinds) {
+    if (PROTOCOL_METHODS.has(name) || name === 'toJSON' || name === 'toString' || name.startsWith('$')) continue;
+    const fn = (cls.prototype as Record<string, Function>)[name]!;
+    body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name));
+  }
+  const className = (cls.name || 'Anonymous').replace(/[^A-Za-z0-9_$]/g, '_');
+  const source = `return class ${className}Ref extends Base {\n${body.join('\n')}\n}`;
+  const factory = new Function('Base', 'host', 'bus', source) as (
+    b: typeof ObjectRefBase,
+    h: RefHost,
+    bus: { readonly on: boolean },
+  ) => new (entry: TableEntry) => ObjectRefBase;
+  return factory(ObjectRefBase, host, bus);
+}

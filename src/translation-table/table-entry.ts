@@ -1,0 +1,73 @@
+/**
+ * TableEntry: one object's global translation-table entry (K42 GTE + Root).
+ *
+ * Fields owned by the table. `target` is the implementation every CPU reaches
+ * (single-rep objects); a clustered object has `reps` by CPU instead, found
+ * through the per-CPU local tables. `fast` is true exactly when a call may go
+ * straight to `target`: live, single-rep, no mediator, no stubs. Everything
+ * rarely needed (mediator chain, stubs, stats, the swap lock) lives in `ext`,
+ * allocated on first use, to keep an entry small.
+ *
+ * Invariant: `version` grows by one each time the implementation changes;
+ * `fast` is recomputed by the table whenever anything it depends on changes.
+ */
+import type { Factory } from './factory.ts';
+import type { Forward, ForwardOp, Mediator } from './mediator.ts';
+
+export type EntryState = 'live' | 'destroying' | 'destroyed';
+
+/** Adapts an old method to a new implementation: (target) => function with the old signature. */
+export type StubFactory = (target: any) => (...args: any[]) => unknown;
+
+export interface MethodStats {
+  calls: number;
+  failed: number;
+  inFlight: number;
+}
+
+export class EntryExtension {
+  mediators: Mediator[] = [];
+  /** The innermost mediator (the hot-swap mediator while a swap runs). */
+  inner: Mediator | null = null;
+  forward: Forward | null = null;
+  forwardOp: ForwardOp | null = null;
+  stubs: Readonly<Record<string, StubFactory>> | null = null;
+  adapters = new WeakMap<object, Map<string, Function>>();
+  readonly stats = new Map<string, MethodStats>();
+  /** The hot-swap layer's lock (K42 `switching` bit): the swap in progress, or null. */
+  swap: unknown = null;
+  /** A destroy asked for while a swap held the lock (K42 pendingDestroy). */
+  pendingDestroy: string | null = null;
+  destroyReason = '';
+  destroyTick = -1;
+}
+
+export class TableEntry {
+  fast = true;
+  version = 1;
+  state: EntryState = 'live';
+  ext: EntryExtension | null = null;
+  /** Reps by CPU for a clustered object, else null. */
+  reps: (object | undefined)[] | null;
+
+  constructor(
+    readonly id: number,
+    public name: string,
+    public cls: Function,
+    public target: object | null,
+    public clustered: boolean,
+    readonly args: readonly unknown[],
+    public factory: Factory,
+  ) {
+    this.reps = clustered ? [] : null;
+  }
+
+  extension(): EntryExtension {
+    return (this.ext ??= new EntryExtension());
+  }
+
+  /** A description for error messages: name, class and id. */
+  describe(): string {
+    return `object '${this.name}' (${this.cls.name}, id ${this.id})`;
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * TranslationTable: the object translation table (K42 COSMgr: the global
+ * table of entries plus one local table per CPU).
+ *
+ * Interface:
+ *   create(cls, args, name?)    a new entry and its ref (through `construct`)
+ *   entryOf(ref)                the entry behind a genuine ref (else ForgedRefError)
+ *   refFor(entry, cls)          a ref on the same id, typed as another class
+ *   destroy(entry, reason)      mark it; reclaim after `deferReclaim` says so
+ *   retarget(entry, cls, impl)  the raw table operation: point the entry at a
+ *                               new implementation (version + 1, local tables reset)
+ *   setMediators(entry, ms, inner) / setStubs(entry, stubs)
+ *   resolve(entry, cpu)         the implementation a call on `cpu` reaches:
+ *                               the target, or that CPU's rep (a local-table
+ *                               miss makes it, K42 handleMiss)
+ *   callPlain / callOp          the call paths the generated refs use
+ *
+ * Local tables: K42 keeps a local entry per VP for every object. A single-rep
+ * object's local entries would all hold the same pointer, so the global entry
+ * serves it (one load, like DREF); local tables hold entries for clustered
+ * objects, whose reps differ per CPU. Resetting the local entries
+ * (`resetLocal`) is how a swap makes the next call miss into the new reps.
+ *
+ * Ports (set by the composition root): `construct(cls, args)` builds an
+ * implementation (inversify), `generationOf(thread)` reads the quiescence
+ * generation a call carries, `deferReclaim(entry, fn)` delays reclaiming a
+ * destroyed entry until a quiescence generation has passed.
+ */
+import { BOUNDARY, assert, panic, type EventSink, type Kernel, type Op, type Thread } from '../kernel/index.ts';
+import { Call } from './call.ts';
+import { isClusteredClass, type ClusteredObject, type Cluster } from './clustered-object.ts';
+import { Factory } from './factory.ts';
+import { chainOp, chainPlain } from './mediator-chain.ts';
+import type { Mediator } from './mediator.ts';
+import { methodKinds, type MethodKind } from './method-kinds.ts';
+import { ObjectRefBase, makeRefClass, type ObjectRef, type RefHost } from './object-ref.ts';
+import { TableEntry, type StubFactory } from './table-entry.ts';
+import { ForgedRefError, NoSuchMethodError, NotInThreadError, StaleRefError } from './table-errors.ts';
+import type { TableEvent } from './table-events.ts';
+
+export type Construct = (cls: Function, args: readonly unknown[]) => object;
+type RefClass = new (entry: TableEntry) => ObjectRefBase;
+
+export class TranslationTable implements RefHost {
+  construct: Construct = (cls, args) => new (cls as new (...a: unknown[]) => object)(...args);
+  generationOf: (thread: Thread) => number = () => 0;
+  deferReclaim: (entry: TableEntry, reclaim: () => void) => void = (_e, reclaim) => reclaim();
+  readonly entries: TableEntry[] = [];
+  readonly factories = new Map<Function, Factory>();
+  /** Per-CPU local tables: entry id -> that CPU's rep (clustered objects). */
+  readonly local: (object | undefined)[][];
+  private readonly refClasses = new Map<Function, RefClass>();
+  private readonly refs: ObjectRefBase[] = [];
+  private nextCallId = 1;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly bus: EventSink<TableEvent>,
+  ) {
+    this.local = kernel.cpus.map(() => []);
+  }
+
+  // ---- objects ----------------------------------------------------------------
+
+  factoryOf(cls: Function): Factory {
+    let f = this.factories.get(cls);
+    if (f === undefined) this.factories.set(cls, (f = new Factory(cls)));
+    return f;
+  }
+
+  /** The class new creations of `cls` are directed to (factory redirects followed). */
+  currentClass(cls: Function): Function {
+    for (let f = this.factories.get(cls); f?.next; f = this.factories.get(f.next)) cls = f.next;
+    return cls;
+  }
+
+  create<T extends object>(requested: Function, args: readonly unknown[], name?: string): ObjectRef<T> {
+    const cls = this.currentClass(requested);
+    const id = this.entries.length + 1;
+    const clustered = isClusteredClass(cls);
+    const target = clustered ? null : this.construct(cls, args);
+    const factory = this.factoryOf(cls);
+    const entry = new TableEntry(id, name ?? `${cls.name}#${id}`, cls, target, clustered, args, factory);
+    this.entries.push(entry);
+    factory.instances.add(entry);
+    const ref = new (this.refClass(requested))(entry);
+    this.refs[id] = ref;
+    if (this.bus.on) this.bus.emit({ type: 'object.created', object: id, name: entry.name, class: cls.name, clustered });
+    return ref as unknown as ObjectRef<T>;
+  }
+
+  private refClass(cls: Function): RefClass {
+    let rc = this.refClasses.get(cls);
+    if (rc === undefined) this.refClasses.set(cls, (rc = makeRefClass(cls, methodKinds(cls), this, this.bus)));
+    return rc;
+  }
+
+  entryOf(ref: unknown, where = 'objects'): TableEntry {
+    if (!(ref instanceof ObjectRefBase)) throw new ForgedRefError(where, ref);
+    const entry = ref.$e;
+    if (this.entries[entry.id - 1] !== entry) throw new ForgedRefError(where, ref);
+    return entry;
+  }
+
+  /** The ref made at creation (typed as the class it was created as). */
+  refOf(entry: TableEntry): ObjectRefBase {
+    return this.refs[entry.id]!;
+  }
+
+  refFor<T>(entry: TableEntry, cls: Function): ObjectRef<T> {
+    return new (this.refClass(cls))(entry) as unknown as ObjectRef<T>;
+  }
+
+  destroy(entry: TableEntry, reason = 'destroyed by objects.destroy'): void {
+    if (entry.state !== 'live') return;
+    const ext = entry.extension();
+    if (ext.swap !== null) {
+      ext.pendingDestroy = reason;
+      return;
+    }
+    entry.state = 'destroying';
+    ext.destroyReason = reason;
+    ext.destroyTick = this.kernel.now;
+    this.updateFast(entry);
+    if (this.bus.on) this.bus.emit({ type: 'object.destroy-requested', object: entry.id, reason });
+    this.deferReclaim(entry, () => this.reclaim(entry));
+  }
+
+  private reclaim(entry: TableEntry): void {
+    entry.state = 'destroyed';
+    entry.factory.instances.delete(entry);
+    this.resetLocal(entry);
+    if (this.bus.on) this.bus.emit({ type: 'object.destroyed', object: entry.id, class: entry.cls.name, version: entry.version });
+    entry.target = null;
+    entry.reps = null;
+  }
+
+  /**
+   * The raw table operation: point the entry at a new implementation.
+   * `impl` is the new target, or for a clustered class its reps by CPU.
+   * Calls already inside the old implementation finish there.
+   */
+  retarget(entry: TableEntry, cls: Function, impl: object | (object | undefined)[]): void {
+    assert(entry.state === 'live', 'TranslationTable.retarget', `${entry.describe()} is ${entry.state}`);
+    entry.factory.instances.delete(entry);
+    entry.cls = cls;
+    entry.factory = this.factoryOf(cls);
+    entry.factory.instances.add(entry);
+    entry.clustered = isClusteredClass(cls);
+    entry.target = entry.clustered ? null : (impl as object);
+    entry.reps = entry.clustered ? (impl as (object | undefined)[]) : null;
+    if (entry.reps) entry.reps.forEach((rep, cpu) => rep && this.attachCluster(entry, rep, cpu));
+    entry.version++;
+    this.resetLocal(entry);
+    this.updateFast(entry);
+    if (this.bus.on) this.bus.emit({ type: 'object.retargeted', object: entry.id, class: cls.name, version: entry.version });
+  }
+
+  resetLocal(entry: TableEntry): void {
+    for (const lt of this.local) if (lt[entry.id] !== undefined) lt[entry.id] = undefined;
+  }
+
+  setMediators(entry: TableEntry, mediators: readonly Mediator[], inner: Mediator | null): void {
+    const ext = entry.extension();
+    ext.mediators = [...mediators];
+    ext.inner = inner;
+    const all = inner ? [...mediators, inner] : mediators;
+    ext.forward = all.length === 0 ? null : chainPlain(all, (call) => this.reach(call));
+    ext.forwardOp = all.length === 0 ? null : chainOp(all, (call) => this.reachOp(call));
+    this.updateFast(entry);
+  }
+
+  setStubs(entry: TableEntry, stubs: Readonly<Record<string, StubFactory>> | null): void {
+    const ext = entry.extension();
+    ext.stubs = stubs && Object.keys(stubs).length > 0 ? stubs : null;
+    ext.adapters = new WeakMap();
+    this.updateFast(entry);
+  }
+
+  private updateFast(entry: TableEntry): void {
+    const ext = entry.ext;
+    entry.fast = entry.state === 'live' && !entry.clustered && (ext === null || (ext.forward === null && ext.stubs === null));
+  }
+
+  // ---- reaching an implementation -------------------------------------------
+
+  /** The implementation a call on `cpu` reaches: the target, or that CPU's rep. */
+  resolve(entry: TableEntry, cpu: number): object {
+    if (!entry.clustered) return entry.target!;
+    const rep = this.local[cpu]![entry.id];
+    return rep === undefined ? this.miss(entry, cpu) : rep;
+  }
+
+  /** K42 handleMiss: the root finds or makes this CPU's rep and installs it locally. */
+  private miss(entry: TableEntry, cpu: number): object {
+    const reps = entry.reps!;
+    let rep = reps[cpu];
+    if (rep === undefined) {
+      rep = this.construct(entry.cls, entry.args);
+      reps[cpu] = rep;
+      this.attachCluster(entry, rep, cpu);
+      if (this.bus.on) this.bus.emit({ type: 'object.rep-created', object: entry.id, cpu });
+    }
+    this.local[cpu]![entry.id] = rep;
+    return rep;
+  }
+
+  private attachCluster(entry: TableEntry, rep: object, cpu: number): void {
+    const view: Cluster<object> = {
+      cpu,
+      reps: () => (entry.reps ?? []).filter((r): r is object => r !== undefined),
+      repOn: (c) => entry.reps?.[c],
+      cpus: () => (entry.reps ?? []).flatMap((r, c) => (r === undefined ? [] : [c])),
+    };
+    (rep as ClusteredObject<object>).cluster = view;
+  }
+
+  /** The function that serves `method` on `impl`: its own, or a stub's adapter. */
+  private methodOf(entry: TableEntry, impl: object, method: string): Function {
+    const stub = entry.ext?.stubs?.[method];
+    if (stub !== undefined) {
+      const ext = entry.ext!;
+      let byMethod = ext.adapters.get(impl);
+      if (byMethod === undefined) ext.adapters.set(impl, (byMethod = new Map()));
+      let fn = byMethod.get(method);
+      if (fn === undefined) byMethod.set(method, (fn = stub(impl)));
+      return fn;
+    }
+    const fn = (impl as Record<string, unknown>)[method];
+    if (typeof fn !== 'function') throw new NoSuchMethodError(entry, impl, method);
+    return fn;
+  }
+
+  private arrive(call: Call): { impl: object; fn: Function } {
+    const entry = call.entry;
+    if (entry.state !== 'live') throw new StaleRefError(entry, call.method);
+    const cpu = this.kernel.currentCpu;
+    const impl = this.resolve(entry, cpu);
+    const fn = this.methodOf(entry, impl, call.method);
+    call.version = entry.version;
+    call.impl = impl.constructor.name;
+    call.reached++;
+    if (this.bus.on) {
+      this.bus.emit({ type: 'call.reached', call: call.id, object: entry.id, version: entry.version, impl: call.impl, cpu });
+    }
+    return { impl, fn };
+  }
+
+  /** The end of the chain for a plain call: run the implementation's method. */
+  reach(call: Call): unknown {
+    const { impl, fn } = this.arrive(call);
+    return fn.apply(impl, call.args);
+  }
+
+  /** The end of the chain for a generator call. A stub may return a plain value. */
+  *reachOp(call: Call): Op<unknown> {
+    const { impl, fn } = this.arrive(call);
+    const r = fn.apply(impl, call.args) as unknown;
+    if (isIterator(r)) return yield* r;
+    return r;
+  }
+
+  // ---- the call paths ------------------------------------------------------------
+
+  private newCall(entry: TableEntry, method: string, args: unknown[], kind: MethodKind, t: Thread | null): Call {
+    const k = this.kernel;
+    return new Call(this.nextCallId++, entry, method, args, kind, t ? t.id : -1, t ? t.name : 'kernel', k.currentCpu, t ? this.generationOf(t) : 0, k.now);
+  }
+
+  private entered(call: Call): void {
+    const stats = call.entry.extension().stats;
+    let s = stats.get(call.method);
+    if (s === undefined) stats.set(call.method, (s = { calls: 0, failed: 0, inFlight: 0 }));
+    s.calls++;
+    if (call.kind === 'op') s.inFlight++;
+    if (this.bus.on) {
+      this.bus.emit({ type: 'call.entered', call: call.id, object: call.entry.id, objectName: call.entry.name, method: call.method, thread: call.thread, cpu: call.cpu, args: call.args });
+    }
+  }
+
+  private exited(call: Call, result: unknown, error: unknown, failed: boolean): void {
+    call.result = result;
+    call.error = error;
+    call.tickExited = this.kernel.now;
+    const s = call.entry.ext!.stats.get(call.method)!;
+    if (call.kind === 'op') s.inFlight--;
+    if (failed) s.failed++;
+    if (this.bus.on) {
+      this.bus.emit({ type: 'call.exited', call: call.id, object: call.entry.id, method: call.method, thread: call.thread, cpu: this.kernel.currentCpu, error: failed ? describe(error) : null });
+    }
+  }
+
+  /** A plain call that could not take the generated fast path. */
+  callPlain(entry: TableEntry, method: string, argsLike: ArrayLike<unknown>): unknown {
+    if (entry.state !== 'live') throw new StaleRefError(entry, method);
+    const args = Array.prototype.slice.call(argsLike) as unknown[];
+    const forward = entry.ext?.forward ?? null;
+    if (forward === null && !this.bus.on) {
+      const impl = this.resolve(entry, this.kernel.currentCpu);
+      return this.methodOf(entry, impl, method).apply(impl, args);
+    }
+    const call = this.newCall(entry, method, args, 'plain', this.kernel.current);
+    this.entered(call);
+    let result: unknown;
+    try {
+      result = forward === null ? this.reach(call) : forward(call);
+    } catch (err) {
+      this.exited(call, undefined, err, true);
+      throw err;
+    }
+    this.exited(call, result, undefined, false);
+    return result;
+  }
+
+  /** A generator call: entry and exit are preemption points; the call is on its thread's stack in between. */
+  *callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
+    yield BOUNDARY;
+    const k = this.kernel;
+    const t = k.current;
+    if (t === null) throw new NotInThreadError(entry, method);
+    if (entry.state !== 'live') throw new StaleRefError(entry, method);
+    const call = this.newCall(entry, method, args, 'op', t);
+    t.calls.push(call);
+    k.activateForCall(t);
+    this.entered(call);
+    const forwardOp = entry.ext?.forwardOp ?? null;
+    let result: unknown;
+    try {
+      result = yield* forwardOp === null ? this.reachOp(call) : forwardOp(call);
+    } catch (err) {
+      this.leaveCall(t, call);
+      this.exited(call, undefined, err, true);
+      throw err;
+    }
+    this.leaveCall(t, call);
+    this.exited(call, result, undefined, false);
+    yield BOUNDARY;
+    return result;
+  }
+
+  private leaveCall(t: Thread, call: Call): void {
+    const top = t.calls.pop();
+    if (top !== call) panic('TranslationTable.callOp', `thread ${t.id} left call ${call.id} but its innermost call is ${top?.id}`);
+    this.kernel.deactivateAfterCall(t);
+  }
+
+  /** Threads inside `entry` right now, with the calls they are in. */
+  threadsInside(entry: TableEntry): { thread: Thread; calls: Call[] }[] {
+    const out: { thread: Thread; calls: Call[] }[] = [];
+    for (const t of this.kernel.threads.values()) {
+      const calls = (t.calls as Call[]).filter((c) => c.entry === entry);
+      if (calls.length > 0) out.push({ thread: t, calls });
+    }
+    return out;
+  }
+}
+
+function isIterator(x: unknown): x is Generator<any, unknown, unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { next?: unknown }).next === 'function' && typeof (x as { throw?: unknown }).throw === 'function';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
