@@ -108,8 +108,7 @@ export class Kernel implements Waker {
   }
 
   /** Create a ready thread. From a thread step, its parent is the running thread. */
-  spawn(name: string, body: ThreadBody, options: KernelSpawnOptions = {}): Thread {
-    const parent = this.current;
+  spawn(name: string, body: ThreadBody, options: KernelSpawnOptions = {}, parent: Thread | null = this.current): Thread {
     const hint = options.cpu ?? (parent ? parent.cpu : -1);
     if (options.cpu !== undefined && !(options.cpu >= 0 && options.cpu < this.cpus.length)) {
       throw new RangeError(`spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`);
@@ -300,7 +299,7 @@ export class Kernel implements Waker {
         t.resumeValue = e.queue.wake(e.count);
         return this.advance(cpu, t, 1);
       case 'spawn':
-        t.resumeValue = this.spawn(e.name, e.body, e.options).id;
+        t.resumeValue = this.spawn(e.name, e.body, e.options, t).id;
         return this.advance(cpu, t, 1);
       case 'deactivate':
         this.deactivateSelf(cpu, t);

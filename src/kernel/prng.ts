@@ -31,7 +31,7 @@ export class Prng {
 
   constructor(readonly seed: number) {
     if (!Number.isSafeInteger(seed)) throw new RangeError(`Prng: seed must be an integer, got ${seed}`);
-    this.rng = xoroshiro128plus(seed | 0 ^ Math.floor(seed / 2 ** 32));
+    this.rng = xoroshiro128plus((seed | 0) ^ (Math.floor(seed / 2 ** 32) | 0));
   }
 
   /** An independent stream named `name`, a pure function of (seed, name). */

@@ -87,6 +87,6 @@ export class Thread implements ThreadView {
   /** Where the thread is, for liveness reports: state and the calls it is inside. */
   describe(): string {
     const inside = this.calls.map((c) => `${c.objectName}.${c.method}#${c.id}`).join(' > ');
-    return `thread ${this.id} '${this.name}' (${this.state}${this.cpu >= 0 ? ` on cpu ${this.cpu}` : ''}${inside ? `, inside ${inside}` : ''})`;
+    return `thread ${this.id} '${this.name}' (${this.state}${this.state === 'running' ? ` on cpu ${this.cpu}` : ''}${inside ? `, inside ${inside}` : ''})`;
   }
 }

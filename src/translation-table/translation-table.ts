@@ -119,6 +119,7 @@ export class TranslationTable implements RefHost {
       return;
     }
     entry.state = 'destroying';
+    entry.factory.instances.delete(entry);
     ext.destroyReason = reason;
     ext.destroyTick = this.kernel.now;
     this.updateFast(entry);
@@ -314,10 +315,10 @@ export class TranslationTable implements RefHost {
 
   /** A generator call: entry and exit are preemption points; the call is on its thread's stack in between. */
   *callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    yield BOUNDARY;
     const k = this.kernel;
+    if (k.current === null) throw new NotInThreadError(entry, method);
+    yield BOUNDARY;
     const t = k.current;
-    if (t === null) throw new NotInThreadError(entry, method);
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
     const call = this.newCall(entry, method, args, 'op', t);
     t.calls.push(call);
