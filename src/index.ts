@@ -44,7 +44,11 @@ export {
   type StateTransfer,
   type TransferContext,
 } from './translation-table/index.ts';
-export { ObservingMediator, ForwardingMediator, type MediatorHandle } from './interposition/index.ts';
+export {
+  ObservingMediator,
+  ForwardingMediator,
+  type MediatorHandle,
+} from './interposition/index.ts';
 export { type QuiescenceRequest, type Blocker, type DetectorName } from './quiescence/index.ts';
 export {
   describeBlockers,
@@ -71,4 +75,24 @@ export {
   type ObjectInfo,
 } from './simulation/index.ts';
 export * from './objects/index.ts';
+export * from './plugins/index.ts';
+export {
+  defineScenario,
+  runScenario,
+  resolveScenarioOptions,
+  isScenario,
+  ScenarioInputError,
+  ScenarioSetupError,
+  type Scenario,
+  type ScenarioSpec,
+  type ScenarioOptions,
+  type ScenarioOverrides,
+  type ScenarioPlugin,
+  type RunScenarioOptions,
+  type ScenarioReport,
+  type SwapReport,
+  type SwapPhaseReport,
+  type PluginReport,
+  type ObjectSummary,
+} from './scenario/index.ts';
 export { inject, injectable } from 'inversify';

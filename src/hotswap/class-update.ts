@@ -26,6 +26,10 @@ export class ClassUpdate {
   }
 
   get instances(): { object: string; outcome: string; reason: string }[] {
-    return this.swaps.map((s) => ({ object: s.members[0]!.name, outcome: s.outcome, reason: s.reason }));
+    return this.swaps.map((s) => ({
+      object: s.members[0].name,
+      outcome: s.outcome,
+      reason: s.reason,
+    }));
   }
 }

@@ -44,11 +44,18 @@ export class HotSwapper implements SwapHost {
   swapTogether(pairs: readonly (readonly [TableEntry, Function])[], options: SwapOptions): Swap {
     checkSwapOptions(options);
     for (const [, New] of pairs) {
-      if (typeof New !== 'function' || New.prototype === undefined) throw new TypeError(`hotswap: the new implementation must be a class, got ${typeof New}`);
+      if (typeof New !== 'function' || New.prototype === undefined)
+        throw new TypeError(`hotswap: the new implementation must be a class, got ${typeof New}`);
     }
     const ids = pairs.map(([e]) => e.id);
-    if (new Set(ids).size !== ids.length) throw new RangeError(`swapTogether: an object is listed twice (${ids.join(', ')})`);
-    const swap = new Swap(this.swaps.length + 1, this, pairs.map(([e, New]) => new SwapMember(e, New)), options);
+    if (new Set(ids).size !== ids.length)
+      throw new RangeError(`swapTogether: an object is listed twice (${ids.join(', ')})`);
+    const swap = new Swap(
+      this.swaps.length + 1,
+      this,
+      pairs.map(([e, New]) => new SwapMember(e, New)),
+      options,
+    );
     this.swaps.push(swap);
     swap.start();
     return swap;
@@ -59,7 +66,11 @@ export class HotSwapper implements SwapHost {
     const instances = [...factory.instances];
     factory.next = New;
     this.table.factoryOf(New).version = factory.version + 1;
-    return new ClassUpdate(Old.name, New.name, instances.map((e) => this.hotswap(e, New, options)));
+    return new ClassUpdate(
+      Old.name,
+      New.name,
+      instances.map((e) => this.hotswap(e, New, options)),
+    );
   }
 
   findCycle(swap: Swap, thread: number): string | null {
@@ -67,7 +78,10 @@ export class HotSwapper implements SwapHost {
     const walk = (s: Swap, path: string[]): string | null => {
       for (const u of s.insideThreads()) {
         const step = [...path, `swap ${s.id} waits for thread ${u}`];
-        if (u === thread) return [`thread ${thread} would be held by swap ${swap.id}`, ...step.slice(0)].join(' -> ');
+        if (u === thread)
+          return [`thread ${thread} would be held by swap ${swap.id}`, ...step.slice(0)].join(
+            ' -> ',
+          );
         const next = this.heldBy.get(u);
         if (next === undefined || seen.has(next)) continue;
         seen.add(next);

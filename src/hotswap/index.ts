@@ -10,7 +10,12 @@ export { SwapMember } from './swap-member.ts';
 export { SwapMediator } from './swap-mediator.ts';
 export { negotiateFormat, checkInterface, type Negotiated } from './negotiate.ts';
 export { PHASES, type SwapPhase, type SwapOutcome } from './swap-phase.ts';
-export { checkSwapOptions, type SwapOptions, type SwapContext, type StubsFor } from './swap-options.ts';
+export {
+  checkSwapOptions,
+  type SwapOptions,
+  type SwapContext,
+  type StubsFor,
+} from './swap-options.ts';
 export type { SwapEvent, BlockerReport } from './swap-events.ts';
 
 import type { Swap } from './swap.ts';

@@ -17,33 +17,56 @@
 import { methodKinds } from '../translation-table/index.ts';
 import type { StateTransfer } from '../translation-table/index.ts';
 
-export type Negotiated = { readonly ok: true; readonly format: string | null } | { readonly ok: false; readonly reason: string };
+export type Negotiated =
+  | { readonly ok: true; readonly format: string | null }
+  | { readonly ok: false; readonly reason: string };
 
-export function negotiateFormat(oldImpl: StateTransfer, newImpl: StateTransfer, names: { old: string; new: string }): Negotiated {
+export function negotiateFormat(
+  oldImpl: StateTransfer,
+  newImpl: StateTransfer,
+  names: { old: string; new: string },
+): Negotiated {
   const exports = oldImpl.exportFormats?.();
   if (exports === undefined) return { ok: true, format: null };
   const imports = newImpl.importFormats?.();
   if (imports === undefined) {
-    return { ok: false, reason: `${names.old} exports [${exports.join(', ')}] but ${names.new} declares no importFormats(): its state would be lost` };
+    return {
+      ok: false,
+      reason: `${names.old} exports [${exports.join(', ')}] but ${names.new} declares no importFormats(): its state would be lost`,
+    };
   }
   const format = imports.find((f) => exports.includes(f));
   if (format === undefined) {
-    return { ok: false, reason: `no common transfer format: ${names.old} exports [${exports.join(', ')}], ${names.new} imports [${imports.join(', ')}]` };
+    return {
+      ok: false,
+      reason: `no common transfer format: ${names.old} exports [${exports.join(', ')}], ${names.new} imports [${imports.join(', ')}]`,
+    };
   }
   return { ok: true, format };
 }
 
-export function checkInterface(oldCls: Function, newCls: Function, stubs: Readonly<Record<string, unknown>>): string | null {
+export function checkInterface(
+  oldCls: Function,
+  newCls: Function,
+  stubs: Readonly<Record<string, unknown>>,
+): string | null {
   const newKinds = methodKinds(newCls);
   const problems: string[] = [];
   for (const [method, kind] of methodKinds(oldCls)) {
     if (stubs[method] !== undefined) continue;
     const k = newKinds.get(method);
-    if (k === undefined) problems.push(`${method}() has no counterpart in ${newCls.name} and no stub`);
-    else if (k !== kind) problems.push(`${method}() is ${kind === 'op' ? 'a generator' : 'plain'} in ${oldCls.name} but ${k === 'op' ? 'a generator' : 'plain'} in ${newCls.name}; give it a stub`);
+    if (k === undefined)
+      problems.push(`${method}() has no counterpart in ${newCls.name} and no stub`);
+    else if (k !== kind)
+      problems.push(
+        `${method}() is ${kind === 'op' ? 'a generator' : 'plain'} in ${oldCls.name} but ${k === 'op' ? 'a generator' : 'plain'} in ${newCls.name}; give it a stub`,
+      );
   }
   for (const method of Object.keys(stubs)) {
-    if (typeof stubs[method] !== 'function') problems.push(`stub for ${method} must be a function (target) => (...args) => result`);
+    if (typeof stubs[method] !== 'function')
+      problems.push(`stub for ${method} must be a function (target) => (...args) => result`);
   }
-  return problems.length === 0 ? null : `interface mismatch ${oldCls.name} -> ${newCls.name}: ${problems.join('; ')}`;
+  return problems.length === 0
+    ? null
+    : `interface mismatch ${oldCls.name} -> ${newCls.name}: ${problems.join('; ')}`;
 }

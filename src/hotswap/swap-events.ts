@@ -9,7 +9,12 @@ export interface BlockerReport {
   readonly name: string;
   readonly cpu: number;
   readonly ageTicks: number;
-  readonly calls: readonly { readonly call: number; readonly object: string; readonly method: string; readonly sinceTick: number }[];
+  readonly calls: readonly {
+    readonly call: number;
+    readonly object: string;
+    readonly method: string;
+    readonly sinceTick: number;
+  }[];
 }
 
 export type SwapEvent =
@@ -20,7 +25,12 @@ export type SwapEvent =
       readonly from: readonly string[];
       readonly to: readonly string[];
     }
-  | { readonly type: 'swap.refused'; readonly swap: number; readonly objects: readonly number[]; readonly reason: string }
+  | {
+      readonly type: 'swap.refused';
+      readonly swap: number;
+      readonly objects: readonly number[];
+      readonly reason: string;
+    }
   | {
       readonly type: 'swap.phase-changed';
       readonly swap: number;
@@ -28,7 +38,13 @@ export type SwapEvent =
       readonly phase: SwapPhase;
       readonly previous: SwapPhase;
     }
-  | { readonly type: 'swap.call-held'; readonly swap: number; readonly call: number; readonly thread: number; readonly object: number }
+  | {
+      readonly type: 'swap.call-held';
+      readonly swap: number;
+      readonly call: number;
+      readonly thread: number;
+      readonly object: number;
+    }
   | {
       readonly type: 'swap.call-released';
       readonly swap: number;
@@ -64,5 +80,15 @@ export type SwapEvent =
       readonly reason: string;
       readonly blockers: readonly BlockerReport[];
     }
-  | { readonly type: 'swap.stalled'; readonly swap: number; readonly phase: SwapPhase; readonly blockers: readonly BlockerReport[] }
-  | { readonly type: 'swap.old-destroyed'; readonly swap: number; readonly object: number; readonly version: number };
+  | {
+      readonly type: 'swap.stalled';
+      readonly swap: number;
+      readonly phase: SwapPhase;
+      readonly blockers: readonly BlockerReport[];
+    }
+  | {
+      readonly type: 'swap.old-destroyed';
+      readonly swap: number;
+      readonly object: number;
+      readonly version: number;
+    };

@@ -46,7 +46,10 @@ export class SwapMediator implements Mediator {
   *callOp(call: Call, forward: ForwardOp): Op<unknown> {
     const s = this.swap;
     const phase = s.phase;
-    if (phase === 'forward' || ((phase === 'block' || phase === 'transfer') && s.isInside(call.thread))) {
+    if (
+      phase === 'forward' ||
+      ((phase === 'block' || phase === 'transfer') && s.isInside(call.thread))
+    ) {
       return yield* this.tracked(call, forward);
     }
     if ((phase === 'block' || phase === 'transfer') && s.hold(call, this.member)) {

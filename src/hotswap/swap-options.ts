@@ -43,9 +43,12 @@ export function checkSwapOptions(o: SwapOptions): void {
     ['stallTicks', o.stallTicks, 0],
   ];
   for (const [name, v, min] of ints) {
-    if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new RangeError(`hotswap: option ${name} must be an integer >= ${min}, got ${v}`);
+    if (v !== undefined && (!Number.isInteger(v) || v < min))
+      throw new RangeError(`hotswap: option ${name} must be an integer >= ${min}, got ${v}`);
   }
   if (o.oldObject !== undefined && o.oldObject !== 'destroy' && o.oldObject !== 'keep') {
-    throw new RangeError(`hotswap: option oldObject must be 'destroy' or 'keep', got '${String(o.oldObject)}'`);
+    throw new RangeError(
+      `hotswap: option oldObject must be 'destroy' or 'keep', got '${String(o.oldObject)}'`,
+    );
   }
 }

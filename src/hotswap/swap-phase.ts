@@ -11,7 +11,14 @@ import { panic } from '../kernel/index.ts';
 export type SwapPhase = 'negotiate' | 'forward' | 'block' | 'transfer' | 'complete' | 'done';
 export type SwapOutcome = 'pending' | 'completed' | 'aborted' | 'refused';
 
-export const PHASES: readonly SwapPhase[] = ['negotiate', 'forward', 'block', 'transfer', 'complete', 'done'];
+export const PHASES: readonly SwapPhase[] = [
+  'negotiate',
+  'forward',
+  'block',
+  'transfer',
+  'complete',
+  'done',
+];
 
 const NEXT: Readonly<Record<SwapPhase, readonly SwapPhase[]>> = {
   negotiate: ['forward', 'done'],

@@ -9,10 +9,12 @@
  *              no untracked call (begun before the mediator) still runs
  *   block      new calls held; recursive calls forwarded; wait for the
  *              tracked calls to drain
- *   transfer   before() may veto; state exported and imported
- *   complete   entries point at the new implementation (version + 1),
- *              stubs installed, mediator removed, held calls released in
- *              arrival order; the old object is destroyed a generation later
+ *   transfer   before() may veto; state exported and imported, and in the
+ *              same atomic step the entries point at the new implementation
+ *              (version + 1) with its stubs: past this point there is no
+ *              rollback, and no call can reach the old object
+ *   complete   mediator removed, held calls released in arrival order;
+ *              the old object is destroyed a generation later
  *
  * Abort (timeout, cancel, veto, transfer failure, deadlock) rolls back:
  * mediators removed, held calls released to the old object, nothing lost.
@@ -57,6 +59,8 @@ export class Swap implements SwapSide {
   private timeout: Action | null = null;
   private stall: Action | null = null;
   private transferScheduled = false;
+  /** State has moved and the entries point at the new implementation: no way back. */
+  private transferred = false;
 
   constructor(
     readonly id: number,
@@ -99,7 +103,11 @@ export class Swap implements SwapSide {
     this.tracked--;
     if (this.tracked === 0 && this.phase === 'block' && !this.transferScheduled) {
       this.transferScheduled = true;
-      this.host.kernel.at(this.host.kernel.now, () => this.beginTransfer(), `swap ${this.id} drained`);
+      this.host.kernel.at(
+        this.host.kernel.now,
+        () => this.beginTransfer(),
+        `swap ${this.id} drained`,
+      );
     }
   }
 
@@ -112,7 +120,14 @@ export class Swap implements SwapSide {
     this.holding.push({ call, member, tick: this.host.kernel.now });
     this.held++;
     this.host.heldBy.set(call.thread, this);
-    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.call-held', swap: this.id, call: call.id, thread: call.thread, object: member.entry.id });
+    if (this.host.bus.on)
+      this.host.bus.emit({
+        type: 'swap.call-held',
+        swap: this.id,
+        call: call.id,
+        thread: call.thread,
+        object: member.entry.id,
+      });
     return true;
   }
 
@@ -127,7 +142,13 @@ export class Swap implements SwapSide {
   start(): boolean {
     const h = this.host;
     if (h.bus.on) {
-      h.bus.emit({ type: 'swap.requested', swap: this.id, objects: this.objects, from: this.members.map((m) => m.oldCls.name), to: this.members.map((m) => m.newCls.name) });
+      h.bus.emit({
+        type: 'swap.requested',
+        swap: this.id,
+        objects: this.objects,
+        from: this.members.map((m) => m.oldCls.name),
+        to: this.members.map((m) => m.newCls.name),
+      });
     }
     const problem = this.negotiate();
     if (problem !== null) {
@@ -141,9 +162,15 @@ export class Swap implements SwapSide {
       h.interposer.setInner(m.entry, m.mediator);
       h.table.resetLocal(m.entry);
     }
-    this.request = h.quiescence.request(() => this.onQuiescent(), { label: `swap ${this.id} forward` });
+    this.request = h.quiescence.request(() => this.onQuiescent(), {
+      label: `swap ${this.id} forward`,
+    });
     if (this.options.timeoutTicks !== undefined) {
-      this.timeout = h.kernel.at(h.kernel.now + this.options.timeoutTicks, () => this.onTimeout(), `swap ${this.id} timeout`);
+      this.timeout = h.kernel.at(
+        h.kernel.now + this.options.timeoutTicks,
+        () => this.onTimeout(),
+        `swap ${this.id} timeout`,
+      );
     }
     return true;
   }
@@ -154,7 +181,8 @@ export class Swap implements SwapSide {
       const e = m.entry;
       if (e.state !== 'live') return `${e.describe()} is ${e.state}`;
       const other = e.ext?.swap as Swap | null | undefined;
-      if (other) return `${e.describe()} is already being swapped by swap ${other.id} (phase ${other.phase}); one swap per object at a time`;
+      if (other)
+        return `${e.describe()} is already being swapped by swap ${other.id} (phase ${other.phase}); one swap per object at a time`;
       const iface = checkInterface(m.oldCls, m.newCls, stubs);
       if (iface !== null) return iface;
       try {
@@ -176,7 +204,8 @@ export class Swap implements SwapSide {
     this.outcome = 'refused';
     this.reason = reason;
     this.enter('done');
-    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.refused', swap: this.id, objects: this.objects, reason });
+    if (this.host.bus.on)
+      this.host.bus.emit({ type: 'swap.refused', swap: this.id, objects: this.objects, reason });
   }
 
   private onQuiescent(): void {
@@ -197,14 +226,45 @@ export class Swap implements SwapSide {
     for (const m of this.members) {
       try {
         const rec = transferState(m, this.host.bus.on);
-        if (this.host.bus.on) this.host.bus.emit({ type: 'swap.transferred', swap: this.id, object: m.entry.id, format: m.format, exported: rec.exported, imported: rec.imported });
+        if (this.host.bus.on)
+          this.host.bus.emit({
+            type: 'swap.transferred',
+            swap: this.id,
+            object: m.entry.id,
+            format: m.format,
+            exported: rec.exported,
+            imported: rec.imported,
+          });
       } catch (err) {
         this.abort(`transfer of ${m.name} in format '${m.format}' failed: ${describeError(err)}`);
         return;
       }
     }
+    this.install();
     const k = this.host.kernel;
-    k.at(k.now + (this.options.transferTicks ?? 1), () => this.complete(), `swap ${this.id} complete`);
+    k.at(
+      k.now + (this.options.transferTicks ?? 1),
+      () => this.complete(),
+      `swap ${this.id} complete`,
+    );
+  }
+
+  /**
+   * Point the entries at the new implementation in the same atomic step as
+   * the transfer, so no plain call can reach the old object after its state
+   * was exported. Held calls stay held until complete.
+   */
+  private install(): void {
+    const h = this.host;
+    for (const m of this.members) {
+      h.table.retarget(m.entry, m.newCls, m.newImpl!);
+      if (this.options.stubs)
+        h.table.setStubs(m.entry, {
+          ...(m.entry.ext?.stubs ?? {}),
+          ...(this.options.stubs as Record<string, never>),
+        });
+    }
+    this.transferred = true;
   }
 
   private complete(): void {
@@ -212,8 +272,6 @@ export class Swap implements SwapSide {
     const h = this.host;
     this.enter('complete');
     for (const m of this.members) {
-      h.table.retarget(m.entry, m.newCls, m.newImpl!);
-      if (this.options.stubs) h.table.setStubs(m.entry, { ...(m.entry.ext?.stubs ?? {}), ...(this.options.stubs as Record<string, never>) });
       h.interposer.setInner(m.entry, null);
       m.entry.ext!.swap = null;
     }
@@ -221,7 +279,16 @@ export class Swap implements SwapSide {
     this.clearTimers();
     this.release();
     if (h.bus.on) {
-      h.bus.emit({ type: 'swap.completed', swap: this.id, objects: this.objects, versions: this.members.map((m) => m.entry.version), phaseTicks: { ...this.phaseTicks }, forwarded: this.forwarded, held: this.held, maxHoldTicks: this.maxHoldTicks });
+      h.bus.emit({
+        type: 'swap.completed',
+        swap: this.id,
+        objects: this.objects,
+        versions: this.members.map((m) => m.entry.version),
+        phaseTicks: { ...this.phaseTicks },
+        forwarded: this.forwarded,
+        held: this.held,
+        maxHoldTicks: this.maxHoldTicks,
+      });
     }
     this.options.after?.(this.context());
     h.settled(this);
@@ -231,15 +298,31 @@ export class Swap implements SwapSide {
   /** The old implementation is destroyed after a further generation (or kept). */
   private retireOld(): void {
     if (this.options.oldObject === 'keep') return this.enter('done');
-    this.host.quiescence.request(() => {
-      if (this.host.bus.on) for (const m of this.members) this.host.bus.emit({ type: 'swap.old-destroyed', swap: this.id, object: m.entry.id, version: m.oldVersion });
-      this.enter('done');
-    }, { label: `swap ${this.id} retire old` });
+    this.host.quiescence.request(
+      () => {
+        if (this.host.bus.on)
+          for (const m of this.members)
+            this.host.bus.emit({
+              type: 'swap.old-destroyed',
+              swap: this.id,
+              object: m.entry.id,
+              version: m.oldVersion,
+            });
+        this.enter('done');
+      },
+      { label: `swap ${this.id} retire old` },
+    );
   }
 
   /** Roll back: mediators out, held calls to the old object, nothing lost. False if too late. */
   abort(reason: string): boolean {
-    if (this.outcome !== 'pending' || this.phase === 'complete' || this.phase === 'done') return false;
+    if (
+      this.outcome !== 'pending' ||
+      this.transferred ||
+      this.phase === 'complete' ||
+      this.phase === 'done'
+    )
+      return false;
     const h = this.host;
     const phase = this.phase;
     const blockers = this.blockers;
@@ -254,7 +337,15 @@ export class Swap implements SwapSide {
     this.reason = reason;
     this.enter('done');
     this.release();
-    if (h.bus.on) h.bus.emit({ type: 'swap.aborted', swap: this.id, objects: this.objects, phase, reason, blockers });
+    if (h.bus.on)
+      h.bus.emit({
+        type: 'swap.aborted',
+        swap: this.id,
+        objects: this.objects,
+        phase,
+        reason,
+        blockers,
+      });
     h.settled(this);
     return true;
   }
@@ -267,7 +358,9 @@ export class Swap implements SwapSide {
 
   private onTimeout(): void {
     this.timeout = null;
-    this.abort(`timeout: not complete ${this.options.timeoutTicks} ticks after the request (in ${this.phase}); ${describeBlockers(this.blockers)}`);
+    this.abort(
+      `timeout: not complete ${this.options.timeoutTicks} ticks after the request (in ${this.phase}); ${describeBlockers(this.blockers)}`,
+    );
   }
 
   private release(): void {
@@ -276,7 +369,15 @@ export class Swap implements SwapSide {
       const heldTicks = now - h.tick;
       this.maxHoldTicks = Math.max(this.maxHoldTicks, heldTicks);
       this.host.heldBy.delete(h.call.thread);
-      if (this.host.bus.on) this.host.bus.emit({ type: 'swap.call-released', swap: this.id, call: h.call.id, thread: h.call.thread, object: h.member.entry.id, heldTicks });
+      if (this.host.bus.on)
+        this.host.bus.emit({
+          type: 'swap.call-released',
+          swap: this.id,
+          call: h.call.id,
+          thread: h.call.thread,
+          object: h.member.entry.id,
+          heldTicks,
+        });
     }
     this.holding = [];
     this.queue.wakeAll();
@@ -293,14 +394,26 @@ export class Swap implements SwapSide {
     this.stall = null;
     const stallTicks = this.options.stallTicks ?? 1000;
     if ((phase === 'forward' || phase === 'block') && stallTicks > 0) {
-      this.stall = this.host.kernel.at(now + stallTicks, () => this.onStall(phase), `swap ${this.id} stall check`);
+      this.stall = this.host.kernel.at(
+        now + stallTicks,
+        () => this.onStall(phase),
+        `swap ${this.id} stall check`,
+      );
     }
-    if (this.host.bus.on) this.host.bus.emit({ type: 'swap.phase-changed', swap: this.id, objects: this.objects, phase, previous: prev });
+    if (this.host.bus.on)
+      this.host.bus.emit({
+        type: 'swap.phase-changed',
+        swap: this.id,
+        objects: this.objects,
+        phase,
+        previous: prev,
+      });
   }
 
   private onStall(phase: SwapPhase): void {
     this.stall = null;
-    if (this.phase === phase && this.host.bus.on) this.host.bus.emit({ type: 'swap.stalled', swap: this.id, phase, blockers: this.blockers });
+    if (this.phase === phase && this.host.bus.on)
+      this.host.bus.emit({ type: 'swap.stalled', swap: this.id, phase, blockers: this.blockers });
   }
 
   private clearTimers(): void {
@@ -310,18 +423,29 @@ export class Swap implements SwapSide {
   }
 
   private context(): SwapContext {
-    return { swap: this.id, objects: this.members.map((m) => m.name), formats: this.members.map((m) => m.format), tick: this.host.kernel.now };
+    return {
+      swap: this.id,
+      objects: this.members.map((m) => m.name),
+      formats: this.members.map((m) => m.format),
+      tick: this.host.kernel.now,
+    };
   }
 
   /** Who holds the swap up now: quiescence blockers in forward, tracked calls in block. */
   get blockers(): BlockerReport[] {
-    if (this.phase === 'forward' && this.request) return this.host.quiescence.blockers(this.request);
+    if (this.phase === 'forward' && this.request)
+      return this.host.quiescence.blockers(this.request);
     if (this.phase !== 'block') return [];
     const now = this.host.kernel.now;
     return this.insideThreads().flatMap((id) => {
       const t = this.host.kernel.threads.get(id);
       if (!t) return [];
-      const calls = t.calls.map((c) => ({ call: c.id, object: c.objectName, method: c.method, sinceTick: c.tickEntered }));
+      const calls = t.calls.map((c) => ({
+        call: c.id,
+        object: c.objectName,
+        method: c.method,
+        sinceTick: c.tickEntered,
+      }));
       return [{ thread: id, name: t.name, cpu: t.cpu, ageTicks: now - t.tickSpawned, calls }];
     });
   }
@@ -330,7 +454,9 @@ export class Swap implements SwapSide {
 export function describeBlockers(blockers: readonly BlockerReport[]): string {
   if (blockers.length === 0) return 'no blockers';
   const list = blockers.map((b) => {
-    const inside = b.calls.length ? ` inside ${b.calls.map((c) => `${c.object}.${c.method} since tick ${c.sinceTick}`).join(' > ')}` : '';
+    const inside = b.calls.length
+      ? ` inside ${b.calls.map((c) => `${c.object}.${c.method} since tick ${c.sinceTick}`).join(' > ')}`
+      : '';
     return `thread ${b.thread} '${b.name}' on cpu ${b.cpu}${inside}`;
   });
   return `blocked by ${list.join('; ')}`;

@@ -26,19 +26,29 @@ export function transferState(m: SwapMember, reexport: boolean): TransferRecord 
   if (format === null) return { exported: [], imported: null };
   const olds = m.oldParts();
   const cpus = olds.map((p) => p.cpu).filter((c) => c >= 0);
-  const ctx = (cpu: number, index: number): TransferContext => ({ cpu, cpus, index, count: olds.length });
-  const exported = olds.map((p, i) => (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)));
+  const ctx = (cpu: number, index: number): TransferContext => ({
+    cpu,
+    cpus,
+    index,
+    count: olds.length,
+  });
+  const exported = olds.map((p, i) =>
+    (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)),
+  );
   const news = m.newParts();
   if (Array.isArray(m.newImpl)) {
     olds.forEach((p, i) => {
-      const target = news.find((n) => n.cpu === p.cpu) ?? news[0]!;
+      const target = news.find((n) => n.cpu === p.cpu) ?? news[0];
       (target.impl as StateTransfer).importState!(format, exported[i], ctx(target.cpu, i));
     });
   } else {
     const target = m.newImpl as StateTransfer;
     olds.forEach((p, i) => target.importState!(format, exported[i], ctx(p.cpu, i)));
   }
-  const canReexport = reexport && news.every((n) => (n.impl as StateTransfer).exportFormats?.().includes(format));
-  const imported = canReexport ? news.map((n, i) => (n.impl as StateTransfer).exportState!(format, ctx(n.cpu, i))) : null;
+  const canReexport =
+    reexport && news.every((n) => (n.impl as StateTransfer).exportFormats?.().includes(format));
+  const imported = canReexport
+    ? news.map((n, i) => (n.impl as StateTransfer).exportState!(format, ctx(n.cpu, i)))
+    : null;
   return { exported, imported };
 }

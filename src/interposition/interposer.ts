@@ -36,7 +36,13 @@ export class Interposer {
     checkMediator(mediator);
     const ms = this.chain(entry);
     this.table.setMediators(entry, [mediator, ...ms], entry.ext?.inner ?? null);
-    if (this.bus.on) this.bus.emit({ type: 'mediator.installed', object: entry.id, mediator: mediator.name, depth: ms.length + 1 });
+    if (this.bus.on)
+      this.bus.emit({
+        type: 'mediator.installed',
+        object: entry.id,
+        mediator: mediator.name,
+        depth: ms.length + 1,
+      });
     let installed = true;
     const handle: MediatorHandle = {
       mediator,
@@ -55,7 +61,13 @@ export class Interposer {
   private remove(entry: TableEntry, mediator: Mediator): void {
     const ms = this.chain(entry).filter((m) => m !== mediator);
     this.table.setMediators(entry, ms, entry.ext?.inner ?? null);
-    if (this.bus.on) this.bus.emit({ type: 'mediator.removed', object: entry.id, mediator: mediator.name, depth: ms.length });
+    if (this.bus.on)
+      this.bus.emit({
+        type: 'mediator.removed',
+        object: entry.id,
+        mediator: mediator.name,
+        depth: ms.length,
+      });
   }
 
   setInner(entry: TableEntry, mediator: Mediator | null): void {
@@ -64,8 +76,14 @@ export class Interposer {
 }
 
 function checkMediator(m: Mediator): void {
-  const ok = m && typeof m.name === 'string' && typeof m.call === 'function' && typeof m.callOp === 'function';
+  const ok =
+    m &&
+    typeof m.name === 'string' &&
+    typeof m.call === 'function' &&
+    typeof m.callOp === 'function';
   if (!ok) {
-    throw new TypeError(`interpose: a mediator needs a name, call(call, forward) and callOp(call, forward); extend ObservingMediator or ForwardingMediator to get both`);
+    throw new TypeError(
+      `interpose: a mediator needs a name, call(call, forward) and callOp(call, forward); extend ObservingMediator or ForwardingMediator to get both`,
+    );
   }
 }

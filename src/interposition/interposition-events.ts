@@ -3,5 +3,15 @@
  * after the change.
  */
 export type InterpositionEvent =
-  | { readonly type: 'mediator.installed'; readonly object: number; readonly mediator: string; readonly depth: number }
-  | { readonly type: 'mediator.removed'; readonly object: number; readonly mediator: string; readonly depth: number };
+  | {
+      readonly type: 'mediator.installed';
+      readonly object: number;
+      readonly mediator: string;
+      readonly depth: number;
+    }
+  | {
+      readonly type: 'mediator.removed';
+      readonly object: number;
+      readonly mediator: string;
+      readonly depth: number;
+    };

@@ -29,7 +29,7 @@ export class EventQueue<T> {
   }
 
   peekTick(): number {
-    return this.items.length === 0 ? Infinity : this.ticks[0]!;
+    return this.items.length === 0 ? Infinity : this.ticks[0];
   }
 
   peek(): T | undefined {
@@ -37,7 +37,8 @@ export class EventQueue<T> {
   }
 
   push(tick: number, item: T): void {
-    if (tick < this.lastPopped) panic('EventQueue.push', `tick ${tick} is before ${this.lastPopped}`);
+    if (tick < this.lastPopped)
+      panic('EventQueue.push', `tick ${tick} is before ${this.lastPopped}`);
     const seq = this.seq++;
     let i = this.items.length;
     this.ticks.push(tick);
@@ -45,7 +46,7 @@ export class EventQueue<T> {
     this.items.push(item);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(tick, seq, this.ticks[p]!, this.seqs[p]!)) break;
+      if (!less(tick, seq, this.ticks[p], this.seqs[p])) break;
       this.move(p, i);
       i = p;
     }
@@ -55,7 +56,7 @@ export class EventQueue<T> {
   pop(): T | undefined {
     const n = this.items.length;
     if (n === 0) return undefined;
-    const top = this.items[0]!;
+    const top = this.items[0];
     this.lastPopped = this.ticks[0]!;
     const tick = this.ticks.pop()!;
     const seq = this.seqs.pop()!;
@@ -71,8 +72,8 @@ export class EventQueue<T> {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && less(this.ticks[r]!, this.seqs[r]!, this.ticks[l]!, this.seqs[l]!) ? r : l;
-      if (!less(this.ticks[c]!, this.seqs[c]!, tick, seq)) break;
+      const c = r < n && less(this.ticks[r], this.seqs[r], this.ticks[l], this.seqs[l]) ? r : l;
+      if (!less(this.ticks[c], this.seqs[c], tick, seq)) break;
       this.move(c, i);
       i = c;
     }

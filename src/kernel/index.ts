@@ -17,14 +17,30 @@ export {
   type Op,
 } from './effect.ts';
 export { WaitQueue } from './wait-queue.ts';
-export { Thread, type ThreadState, type ThreadId, type ThreadBody, type ThreadView, type SpawnOptions, type CallFrame } from './thread.ts';
+export {
+  Thread,
+  type ThreadState,
+  type ThreadId,
+  type ThreadBody,
+  type ThreadView,
+  type SpawnOptions,
+  type CallFrame,
+} from './thread.ts';
 export { EventQueue } from './event-queue.ts';
 export { EventBus, type EventSink, type Clock, type Stamp, type Stamped } from './event-bus.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
 export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
 export { Cpu } from './cpu.ts';
-export { Kernel, Action, describeError, type KernelOptions, type KernelSpawnOptions, type KernelOutcome, type KernelRunResult } from './kernel.ts';
+export {
+  Kernel,
+  Action,
+  describeError,
+  type KernelOptions,
+  type KernelSpawnOptions,
+  type KernelOutcome,
+  type KernelRunResult,
+} from './kernel.ts';
 export {
   startWorkload,
   drawLifetime,

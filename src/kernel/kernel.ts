@@ -108,19 +108,40 @@ export class Kernel implements Waker {
   }
 
   /** Create a ready thread. From a thread step, its parent is the running thread. */
-  spawn(name: string, body: ThreadBody, options: KernelSpawnOptions = {}, parent: Thread | null = this.current): Thread {
+  spawn(
+    name: string,
+    body: ThreadBody,
+    options: KernelSpawnOptions = {},
+    parent: Thread | null = this.current,
+  ): Thread {
     const hint = options.cpu ?? (parent ? parent.cpu : -1);
     if (options.cpu !== undefined && !(options.cpu >= 0 && options.cpu < this.cpus.length)) {
-      throw new RangeError(`spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`);
+      throw new RangeError(
+        `spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`,
+      );
     }
     const id = this.nextThreadId++;
-    const t = new Thread(id, name, parent ? parent.id : null, body, options.weight ?? 1, this.now, hint);
+    const t = new Thread(
+      id,
+      name,
+      parent ? parent.id : null,
+      body,
+      options.weight ?? 1,
+      this.now,
+      hint,
+    );
     this.threads.set(id, t);
     this.threadsSpawned++;
     if (options.daemon) this.daemons.add(id);
     else this.liveNonDaemon++;
     if (this.bus.on) {
-      this.bus.emit({ type: 'thread.spawned', thread: id, name, parent: t.parentId, daemon: !!options.daemon });
+      this.bus.emit({
+        type: 'thread.spawned',
+        thread: id,
+        name,
+        parent: t.parentId,
+        daemon: !!options.daemon,
+      });
     }
     this.makeReady(t, 'spawned');
     return t;
@@ -155,13 +176,19 @@ export class Kernel implements Waker {
 
   private loop(ticksMax: number): KernelRunResult {
     for (;;) {
-      if (this.haltReason !== null) return { outcome: 'halted', ticks: this.now, reason: this.haltReason };
-      if (this.liveNonDaemon === 0 && this.actionsPending === 0) return { outcome: 'finished', ticks: this.now };
+      if (this.haltReason !== null)
+        return { outcome: 'halted', ticks: this.now, reason: this.haltReason };
+      if (this.liveNonDaemon === 0 && this.actionsPending === 0)
+        return { outcome: 'finished', ticks: this.now };
       const tick = this.queue.peekTick();
       if (tick === Infinity) return this.deadlock();
       if (tick > ticksMax) {
         this.now = Math.max(this.now, ticksMax);
-        return { outcome: 'ticks-max', ticks: this.now, reason: this.aliveReason(`ticksMax ${ticksMax} reached`) };
+        return {
+          outcome: 'ticks-max',
+          ticks: this.now,
+          reason: this.aliveReason(`ticksMax ${ticksMax} reached`),
+        };
       }
       const item = this.queue.pop()!;
       this.now = tick;
@@ -173,7 +200,8 @@ export class Kernel implements Waker {
 
   private onReady(item: Ready): void {
     const t = item.thread;
-    if (t.state === 'sleeping' && this.bus.on) this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
+    if (t.state === 'sleeping' && this.bus.on)
+      this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
     this.enqueue(t, item.reason);
   }
 
@@ -187,7 +215,11 @@ export class Kernel implements Waker {
   }
 
   private deadlock(): KernelRunResult {
-    return { outcome: 'deadlock', ticks: this.now, reason: this.aliveReason('no event can ever wake the remaining threads') };
+    return {
+      outcome: 'deadlock',
+      ticks: this.now,
+      reason: this.aliveReason('no event can ever wake the remaining threads'),
+    };
   }
 
   private aliveReason(head: string): string {
@@ -308,7 +340,9 @@ export class Kernel implements Waker {
         this.quiesce(cpu, t);
         return this.advance(cpu, t, 1);
       default:
-        t.resumeError = new TypeError(`thread '${t.name}' yielded ${JSON.stringify(e)}, which is not an effect; use yield* with the effect helpers`);
+        t.resumeError = new TypeError(
+          `thread '${t.name}' yielded ${JSON.stringify(e)}, which is not an effect; use yield* with the effect helpers`,
+        );
         return this.advance(cpu, t, 1);
     }
   }
@@ -330,7 +364,8 @@ export class Kernel implements Waker {
     this.leaveAfterStep(cpu, t);
     t.state = 'sleeping';
     const until = this.now + 1 + ticks;
-    if (this.bus.on) this.bus.emit({ type: 'thread.slept', thread: t.id, cpu: cpu.index, untilTick: until });
+    if (this.bus.on)
+      this.bus.emit({ type: 'thread.slept', thread: t.id, cpu: cpu.index, untilTick: until });
     this.queue.push(until, new Ready(t, 'woken'));
   }
 
@@ -339,14 +374,18 @@ export class Kernel implements Waker {
     t.state = 'blocked';
     queue.waker = this;
     queue.add(t.id);
-    if (this.bus.on) this.bus.emit({ type: 'thread.blocked', thread: t.id, cpu: cpu.index, queue: queue.name });
+    if (this.bus.on)
+      this.bus.emit({ type: 'thread.blocked', thread: t.id, cpu: cpu.index, queue: queue.name });
   }
 
   /** Waker port: a wait queue hands back one of its threads. */
   wakeThread(threadId: number, queue: WaitQueue): void {
     const t = this.threads.get(threadId);
     if (t === undefined || t.state !== 'blocked') {
-      panic('Kernel.wakeThread', `thread ${threadId} on '${queue.name}' is ${t ? t.state : 'not alive'}`);
+      panic(
+        'Kernel.wakeThread',
+        `thread ${threadId} on '${queue.name}' is ${t ? t.state : 'not alive'}`,
+      );
     }
     t.state = 'ready';
     if (this.bus.on) this.bus.emit({ type: 'thread.woken', thread: threadId, queue: queue.name });
@@ -392,7 +431,13 @@ export class Kernel implements Waker {
     this.policy.forget(t.id);
     if (error !== undefined) {
       this.threadsFailed++;
-      if (this.bus.on) this.bus.emit({ type: 'thread.failed', thread: t.id, cpu: cpu.index, error: describeError(error) });
+      if (this.bus.on)
+        this.bus.emit({
+          type: 'thread.failed',
+          thread: t.id,
+          cpu: cpu.index,
+          error: describeError(error),
+        });
     }
     if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
   }
@@ -410,8 +455,10 @@ export class Kernel implements Waker {
 
   private quiesce(cpu: Cpu, t: Thread): void {
     if (t.calls.length > 0) {
-      const c = t.calls[t.calls.length - 1]!;
-      t.resumeError = new Error(`quiescentPoint: thread '${t.name}' is inside ${c.objectName}.${c.method} (call ${c.id}); a quiescent point must be outside every call`);
+      const c = t.calls[t.calls.length - 1];
+      t.resumeError = new Error(
+        `quiescentPoint: thread '${t.name}' is inside ${c.objectName}.${c.method} (call ${c.id}); a quiescent point must be outside every call`,
+      );
       return;
     }
     if (t.counted) {

@@ -30,7 +30,8 @@ export class Prng {
   private readonly rng: Generator;
 
   constructor(readonly seed: number) {
-    if (!Number.isSafeInteger(seed)) throw new RangeError(`Prng: seed must be an integer, got ${seed}`);
+    if (!Number.isSafeInteger(seed))
+      throw new RangeError(`Prng: seed must be an integer, got ${seed}`);
     this.rng = xoroshiro128plus((seed | 0) ^ (Math.floor(seed / 2 ** 32) | 0));
   }
 
@@ -56,7 +57,7 @@ export class Prng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('Prng.pick: empty list');
-    return items[this.int(0, items.length - 1)]!;
+    return items[this.int(0, items.length - 1)];
   }
 
   /** An exponentially distributed value with the given mean (continuous). */

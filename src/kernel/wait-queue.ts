@@ -36,7 +36,7 @@ export class WaitQueue {
   /** Wake the oldest waiter. Returns false if there was none. */
   wakeOne(): boolean {
     if (this.head === this.ids.length) return false;
-    const id = this.ids[this.head++]!;
+    const id = this.ids[this.head++];
     if (this.head > 64 && this.head * 2 > this.ids.length) {
       this.ids.splice(0, this.head);
       this.head = 0;

@@ -95,14 +95,25 @@ export function startWorkload(host: WorkloadHost, prng: Prng, spec: WorkloadSpec
   let tick = spec.startTick ?? host.now;
   const stats = { arrived: 0, planned: spec.threads, lastArrivalTick: tick };
   for (let i = 0; i < spec.threads; i++) {
-    if (i > 0 && spec.meanGapTicks > 0) tick += Math.max(0, Math.round(prng.exponential(spec.meanGapTicks)));
-    const ctx: WorkloadThreadContext = { index: i, lifetimeTicks: drawLifetime(prng, spec.lifetime), prng };
+    if (i > 0 && spec.meanGapTicks > 0)
+      tick += Math.max(0, Math.round(prng.exponential(spec.meanGapTicks)));
+    const ctx: WorkloadThreadContext = {
+      index: i,
+      lifetimeTicks: drawLifetime(prng, spec.lifetime),
+      prng,
+    };
     const weight = spec.weight ? prng.int(spec.weight.min, spec.weight.max) : undefined;
-    const body = spec.body ? () => spec.body!(ctx) : () => defaultBody(ctx, spec.sleepFraction ?? 0);
-    host.at(tick, () => {
-      stats.arrived++;
-      host.spawn(`${name}-${i}`, body, weight === undefined ? {} : { weight });
-    }, `arrival ${name}-${i}`);
+    const body = spec.body
+      ? () => spec.body!(ctx)
+      : () => defaultBody(ctx, spec.sleepFraction ?? 0);
+    host.at(
+      tick,
+      () => {
+        stats.arrived++;
+        host.spawn(`${name}-${i}`, body, weight === undefined ? {} : { weight });
+      },
+      `arrival ${name}-${i}`,
+    );
   }
   stats.lastArrivalTick = tick;
   return stats;

@@ -36,7 +36,7 @@ export class ActiveThreadCount {
 
   /** The counter that must be zero for the next advance: the older generation. */
   get older(): number {
-    return this.active[this.index ^ 1]!;
+    return this.active[this.index ^ 1];
   }
 
   advance(): boolean {

@@ -12,7 +12,12 @@ import type { QuiescenceEvent } from './quiescence-events.ts';
 export const DETECTOR_NAMES = ['k42', 'event', 'oracle'] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
-export function createDetector(name: DetectorName, kernel: Kernel, bus: EventSink<QuiescenceEvent>, pollTicks: number): QuiescenceDetector {
+export function createDetector(
+  name: DetectorName,
+  kernel: Kernel,
+  bus: EventSink<QuiescenceEvent>,
+  pollTicks: number,
+): QuiescenceDetector {
   switch (name) {
     case 'k42':
       return new K42Detector(kernel, bus, pollTicks);
@@ -21,6 +26,8 @@ export function createDetector(name: DetectorName, kernel: Kernel, bus: EventSin
     case 'oracle':
       return new OracleDetector(kernel, bus);
     default:
-      throw new RangeError(`unknown quiescence detector '${String(name)}'; known: ${DETECTOR_NAMES.join(', ')}`);
+      throw new RangeError(
+        `unknown quiescence detector '${String(name)}'; known: ${DETECTOR_NAMES.join(', ')}`,
+      );
   }
 }

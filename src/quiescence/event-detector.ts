@@ -31,13 +31,13 @@ export class EventDetector extends QuiescenceDetector {
   }
 
   protected counted(_thread: Thread, cpu: number): CountSlot {
-    const g = this.gens[cpu]!;
+    const g = this.gens[cpu];
     g.live.set(g.generation, (g.live.get(g.generation) ?? 0) + 1);
     return { cpu, generation: g.generation, tickCounted: this.kernel.now };
   }
 
   protected uncounted(_thread: Thread, slot: CountSlot): void {
-    const g = this.gens[slot.cpu]!;
+    const g = this.gens[slot.cpu];
     const n = g.live.get(slot.generation)! - 1;
     if (n > 0) {
       g.live.set(slot.generation, n);
@@ -50,10 +50,16 @@ export class EventDetector extends QuiescenceDetector {
   protected opened(r: QuiescenceRequest): void {
     const marker = new Map<number, number>();
     for (const cpu of r.cpus) {
-      const g = this.gens[cpu]!;
+      const g = this.gens[cpu];
       marker.set(cpu, g.generation);
       g.generation++;
-      if (this.bus.on) this.bus.emit({ type: 'generation.advanced', cpu, generation: g.generation, detector: this.name });
+      if (this.bus.on)
+        this.bus.emit({
+          type: 'generation.advanced',
+          cpu,
+          generation: g.generation,
+          detector: this.name,
+        });
     }
     r.marker = marker;
     this.reachDone();
@@ -61,7 +67,7 @@ export class EventDetector extends QuiescenceDetector {
 
   protected check(r: QuiescenceRequest): boolean {
     for (const [cpu, marker] of r.marker as Map<number, number>) {
-      for (const gen of this.gens[cpu]!.live.keys()) if (gen <= marker) return false;
+      for (const gen of this.gens[cpu].live.keys()) if (gen <= marker) return false;
     }
     return true;
   }

@@ -44,26 +44,29 @@ export class K42Detector extends QuiescenceDetector {
     readonly pollTicks: number,
   ) {
     super(kernel, bus);
-    if (!Number.isInteger(pollTicks) || pollTicks < 1) throw new RangeError(`k42 detector: pollTicks must be an integer >= 1, got ${pollTicks}`);
+    if (!Number.isInteger(pollTicks) || pollTicks < 1)
+      throw new RangeError(`k42 detector: pollTicks must be an integer >= 1, got ${pollTicks}`);
     this.counts = kernel.cpus.map((c) => new ActiveThreadCount(c.index));
     this.global = kernel.cpus.length;
   }
 
   protected counted(_thread: Thread, cpu: number): K42Slot {
-    const c = this.counts[cpu]!;
+    const c = this.counts[cpu];
     const index = c.count();
     return { cpu, index, generation: c.genCount, tickCounted: this.kernel.now };
   }
 
   protected uncounted(_thread: Thread, slot: CountSlot): void {
-    this.counts[slot.cpu]!.uncount((slot as K42Slot).index);
+    this.counts[slot.cpu].uncount((slot as K42Slot).index);
   }
 
   protected opened(r: QuiescenceRequest): void {
     if (r.cpus.length === this.cpuCount) {
       r.marker = { global: this.global } satisfies K42Marker;
     } else {
-      r.marker = { perCpu: new Map(r.cpus.map((c) => [c, this.counts[c]!.genCount])) } satisfies K42Marker;
+      r.marker = {
+        perCpu: new Map(r.cpus.map((c) => [c, this.counts[c].genCount])),
+      } satisfies K42Marker;
     }
     this.schedulePoll(this.kernel.now);
   }
@@ -71,8 +74,20 @@ export class K42Detector extends QuiescenceDetector {
   protected check(r: QuiescenceRequest): boolean {
     const m = r.marker as K42Marker;
     if ('global' in m) return this.global >= m.global + 2;
-    for (const [cpu, marker] of m.perCpu) if (!this.counts[cpu]!.elapsed(marker)) return false;
+    for (const [cpu, marker] of m.perCpu) if (!this.counts[cpu].elapsed(marker)) return false;
     return true;
+  }
+
+  /** The threads counted on the CPUs whose generation still has to advance for `r`. */
+  protected override detectorBlockers(r: QuiescenceRequest): number[] {
+    const m = r.marker as K42Marker;
+    const cpus =
+      'global' in m
+        ? [this.tokenAt]
+        : [...m.perCpu]
+            .filter(([cpu, marker]) => !this.counts[cpu].elapsed(marker))
+            .map(([cpu]) => cpu);
+    return cpus.flatMap((cpu) => this.liveOn(cpu).map((t) => t.id));
   }
 
   private schedulePoll(tick: number): void {
@@ -108,8 +123,15 @@ export class K42Detector extends QuiescenceDetector {
     const failedBefore = c.failedAdvances;
     c.updateTheGen();
     if (!this.bus.on) return;
-    for (let g = before + 1; g <= c.genCount; g++) this.bus.emit({ type: 'generation.advanced', cpu: c.cpu, generation: g, detector: this.name });
-    if (c.failedAdvances > failedBefore) this.bus.emit({ type: 'generation.advance-failed', cpu: c.cpu, older: c.older });
+    for (let g = before + 1; g <= c.genCount; g++)
+      this.bus.emit({
+        type: 'generation.advanced',
+        cpu: c.cpu,
+        generation: g,
+        detector: this.name,
+      });
+    if (c.failedAdvances > failedBefore)
+      this.bus.emit({ type: 'generation.advance-failed', cpu: c.cpu, older: c.older });
   }
 
   /** The token holder passes it on once its marker (taken on arrival) has elapsed. */
@@ -119,7 +141,8 @@ export class K42Detector extends QuiescenceDetector {
     const to = (c.cpu + 1) % this.cpuCount;
     if (to === 0) this.global++;
     this.tokenAt = to;
-    this.tokenMarker = this.counts[to]!.genCount;
-    if (this.bus.on) this.bus.emit({ type: 'quiescence.token-passed', from: c.cpu, to, global: this.global });
+    this.tokenMarker = this.counts[to].genCount;
+    if (this.bus.on)
+      this.bus.emit({ type: 'quiescence.token-passed', from: c.cpu, to, global: this.global });
   }
 }

@@ -13,7 +13,13 @@
  * is never reached while a thread that was counted at the request on one of
  * its CPUs is still counted.
  */
-import { panic, type EventSink, type Kernel, type Thread, type ThreadLifecycle } from '../kernel/index.ts';
+import {
+  panic,
+  type EventSink,
+  type Kernel,
+  type Thread,
+  type ThreadLifecycle,
+} from '../kernel/index.ts';
 import { QuiescenceRequest } from './quiescence-request.ts';
 import type { QuiescenceEvent } from './quiescence-events.ts';
 
@@ -30,7 +36,12 @@ export interface Blocker {
   readonly cpu: number;
   readonly generation: number;
   readonly ageTicks: number;
-  readonly calls: readonly { readonly call: number; readonly object: string; readonly method: string; readonly sinceTick: number }[];
+  readonly calls: readonly {
+    readonly call: number;
+    readonly object: string;
+    readonly method: string;
+    readonly sinceTick: number;
+  }[];
 }
 
 /** What a detector keeps in thread.quiescence. */
@@ -62,13 +73,15 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   // ---- ThreadLifecycle ---------------------------------------------------------
 
   activate(thread: Thread, cpu: number): void {
-    if (this.live.has(thread.id)) panic(`${this.name}.activate`, `thread ${thread.id} is already counted`);
+    if (this.live.has(thread.id))
+      panic(`${this.name}.activate`, `thread ${thread.id} is already counted`);
     this.live.set(thread.id, thread);
     thread.quiescence = this.counted(thread, cpu);
   }
 
   deactivate(thread: Thread): void {
-    if (!this.live.delete(thread.id)) panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
+    if (!this.live.delete(thread.id))
+      panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
     const slot = thread.quiescence as CountSlot;
     for (const r of this.pending) {
       if (r.waitingFor.delete(thread.id) && r.waitingFor.size === 0) r.oracleTick = this.kernel.now;
@@ -82,9 +95,18 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
 
   // ---- requests --------------------------------------------------------------
 
-  request(onReached: (r: QuiescenceRequest) => void, options: RequestOptions = {}): QuiescenceRequest {
+  request(
+    onReached: (r: QuiescenceRequest) => void,
+    options: RequestOptions = {},
+  ): QuiescenceRequest {
     const cpus = this.checkCpus(options.cpus);
-    const r = new QuiescenceRequest(this.nextRequestId++, cpus, this.kernel.now, options.label ?? '', onReached);
+    const r = new QuiescenceRequest(
+      this.nextRequestId++,
+      cpus,
+      this.kernel.now,
+      options.label ?? '',
+      onReached,
+    );
     const covered = new Set(cpus);
     for (const t of this.live.values()) {
       if (covered.has((t.quiescence as CountSlot).cpu)) r.waitingFor.add(t.id);
@@ -92,7 +114,14 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     if (r.waitingFor.size === 0) r.oracleTick = r.tickRequested;
     this.pending.push(r);
     if (this.bus.on) {
-      this.bus.emit({ type: 'quiescence.requested', request: r.id, detector: this.name, cpus, label: r.label, alive: r.waitingFor.size });
+      this.bus.emit({
+        type: 'quiescence.requested',
+        request: r.id,
+        detector: this.name,
+        cpus,
+        label: r.label,
+        alive: r.waitingFor.size,
+      });
     }
     this.opened(r);
     return r;
@@ -102,7 +131,9 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     if (cpus === undefined) return this.kernel.cpus.map((c) => c.index);
     for (const c of cpus) {
       if (!Number.isInteger(c) || c < 0 || c >= this.cpuCount) {
-        throw new RangeError(`quiescence request: cpu ${c} does not exist (cpus 0..${this.cpuCount - 1})`);
+        throw new RangeError(
+          `quiescence request: cpu ${c} does not exist (cpus 0..${this.cpuCount - 1})`,
+        );
       }
     }
     return [...new Set(cpus)].sort((a, b) => a - b);
@@ -122,14 +153,24 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     const i = this.pending.indexOf(r);
     if (i < 0) panic(`${this.name}.reach`, `request ${r.id} is not pending`);
     if (r.waitingFor.size > 0) {
-      panic(`${this.name}.reach`, `request ${r.id} reached while thread(s) ${[...r.waitingFor].join(', ')} alive at the request still run`);
+      panic(
+        `${this.name}.reach`,
+        `request ${r.id} reached while thread(s) ${[...r.waitingFor].join(', ')} alive at the request still run`,
+      );
     }
     this.pending.splice(i, 1);
     r.state = 'reached';
     r.tickReached = this.kernel.now;
     this.done.push(r);
     if (this.bus.on) {
-      this.bus.emit({ type: 'quiescence.reached', request: r.id, detector: this.name, latencyTicks: r.latencyTicks, oracleTick: r.oracleTick, lagTicks: r.lagTicks });
+      this.bus.emit({
+        type: 'quiescence.reached',
+        request: r.id,
+        detector: this.name,
+        latencyTicks: r.latencyTicks,
+        oracleTick: r.oracleTick,
+        lagTicks: r.lagTicks,
+      });
     }
     this.closed();
     this.kernel.at(this.kernel.now, () => r.onReached(r), `quiescence ${r.id} reached`);
@@ -140,16 +181,45 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     for (const r of [...this.pending]) if (r.state === 'pending' && this.check(r)) this.reach(r);
   }
 
-  /** Who holds `r` back: the threads alive at the request that still run. */
+  /**
+   * Who holds `r` back: the threads alive at the request that still run, and
+   * any the detector itself still waits for (a conservative detector such as
+   * K42's also waits for threads counted in a generation it cannot advance past).
+   */
   blockers(r: QuiescenceRequest): Blocker[] {
-    const now = this.kernel.now;
-    return [...r.waitingFor].flatMap((id) => {
+    const ids = new Set([...r.waitingFor, ...this.detectorBlockers(r)]);
+    return [...ids].flatMap((id) => {
       const t = this.live.get(id);
-      if (t === undefined) return [];
-      const slot = t.quiescence as CountSlot;
-      const calls = t.calls.map((c) => ({ call: c.id, object: c.objectName, method: c.method, sinceTick: c.tickEntered }));
-      return [{ thread: t.id, name: t.name, cpu: slot.cpu, generation: slot.generation, ageTicks: now - slot.tickCounted, calls }];
+      return t === undefined ? [] : [this.describeBlocker(t)];
     });
+  }
+
+  private describeBlocker(t: Thread): Blocker {
+    const slot = t.quiescence as CountSlot;
+    const calls = t.calls.map((c) => ({
+      call: c.id,
+      object: c.objectName,
+      method: c.method,
+      sinceTick: c.tickEntered,
+    }));
+    return {
+      thread: t.id,
+      name: t.name,
+      cpu: slot.cpu,
+      generation: slot.generation,
+      ageTicks: this.kernel.now - slot.tickCounted,
+      calls,
+    };
+  }
+
+  /** Threads the detector's own bookkeeping waits for beyond the oracle's; none by default. */
+  protected detectorBlockers(_r: QuiescenceRequest): Iterable<number> {
+    return [];
+  }
+
+  /** Live counted threads on `cpu`, in counting order. */
+  protected liveOn(cpu: number): Thread[] {
+    return [...this.live.values()].filter((t) => (t.quiescence as CountSlot).cpu === cpu);
   }
 
   protected abstract counted(thread: Thread, cpu: number): CountSlot;

@@ -20,7 +20,12 @@ export type QuiescenceEvent =
       readonly detector: string;
     }
   | { readonly type: 'generation.advance-failed'; readonly cpu: number; readonly older: number }
-  | { readonly type: 'quiescence.token-passed'; readonly from: number; readonly to: number; readonly global: number }
+  | {
+      readonly type: 'quiescence.token-passed';
+      readonly from: number;
+      readonly to: number;
+      readonly global: number;
+    }
   | {
       readonly type: 'quiescence.reached';
       readonly request: number;

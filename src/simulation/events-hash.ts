@@ -8,16 +8,18 @@
  */
 export function stableJson(value: unknown): string {
   const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'bigint') return `${v}n`;
-    if (typeof v === 'function') return `[function ${v.name}]`;
-    if (v instanceof Error) return { name: v.name, message: v.message };
-    if (typeof v === 'object' && v !== null) {
-      if (seen.has(v)) return '[cycle]';
-      seen.add(v);
-    }
-    return v;
-  }) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'bigint') return `${v}n`;
+      if (typeof v === 'function') return `[function ${v.name}]`;
+      if (v instanceof Error) return { name: v.name, message: v.message };
+      if (typeof v === 'object' && v !== null) {
+        if (seen.has(v)) return '[cycle]';
+        seen.add(v);
+      }
+      return v;
+    }) ?? 'undefined'
+  );
 }
 
 export class EventsHasher {
@@ -40,6 +42,8 @@ export class EventsHasher {
   }
 
   get hex(): string {
-    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+    return (
+      (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')
+    );
   }
 }

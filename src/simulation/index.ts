@@ -2,7 +2,12 @@
  * simulation/: the composition root and what scenario authors program against.
  */
 export { Simulation, createSimulation, type ThreadHandle } from './simulation.ts';
-export { resolveOptions, DEFAULT_OPTIONS, type SimulationOptions, type ResolvedOptions } from './simulation-options.ts';
+export {
+  resolveOptions,
+  DEFAULT_OPTIONS,
+  type SimulationOptions,
+  type ResolvedOptions,
+} from './simulation-options.ts';
 export type { RunResult, RunOutcome } from './run-result.ts';
 export type { SimulationEvent, SimulationEventType } from './simulation-event.ts';
 export { EventsHasher, stableJson } from './events-hash.ts';

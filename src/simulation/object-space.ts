@@ -33,8 +33,13 @@ export class ObjectSpace {
     return this.table.create(checkClass(cls), args);
   }
 
-  createNamed<C extends Newable>(name: string, cls: C, ...args: unknown[]): ObjectRef<InstanceType<C>> {
-    if (typeof name !== 'string' || name.length === 0) throw new TypeError('objects.createNamed: the name must be a non-empty string');
+  createNamed<C extends Newable>(
+    name: string,
+    cls: C,
+    ...args: unknown[]
+  ): ObjectRef<InstanceType<C>> {
+    if (typeof name !== 'string' || name.length === 0)
+      throw new TypeError('objects.createNamed: the name must be a non-empty string');
     return this.table.create(checkClass(cls), args, name);
   }
 
@@ -45,7 +50,10 @@ export class ObjectSpace {
   call(ref: object, method: string, ...args: unknown[]): unknown {
     const entry = this.table.entryOf(ref, 'objects.call');
     const impl = this.table.resolve(entry, 0);
-    if (methodKinds(entry.cls).get(method) !== 'plain' && entry.ext?.stubs?.[method] === undefined) {
+    if (
+      methodKinds(entry.cls).get(method) !== 'plain' &&
+      entry.ext?.stubs?.[method] === undefined
+    ) {
       throw new NoSuchMethodError(entry, impl, method);
     }
     return this.table.callPlain(entry, method, args);
@@ -77,13 +85,17 @@ export class ObjectSpace {
 
   instances<C extends Newable>(cls: C): ObjectRef<InstanceType<C>>[] {
     const f = this.table.factories.get(cls);
-    return f ? [...f.instances].map((e) => this.table.refOf(e) as unknown as ObjectRef<InstanceType<C>>) : [];
+    return f
+      ? [...f.instances].map((e) => this.table.refOf(e) as unknown as ObjectRef<InstanceType<C>>)
+      : [];
   }
 }
 
 function checkClass(cls: unknown): Function {
   if (typeof cls !== 'function' || cls.prototype === undefined) {
-    throw new TypeError(`objects.create: expected a class, got ${typeof cls === 'function' ? 'an arrow function' : typeof cls}`);
+    throw new TypeError(
+      `objects.create: expected a class, got ${typeof cls === 'function' ? 'an arrow function' : typeof cls}`,
+    );
   }
   return cls;
 }

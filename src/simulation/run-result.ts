@@ -15,5 +15,10 @@ export interface RunResult {
   readonly eventsHash: string;
   /** Events emitted. */
   readonly events: number;
-  readonly threads: { readonly spawned: number; readonly exited: number; readonly failed: number; readonly alive: number };
+  readonly threads: {
+    readonly spawned: number;
+    readonly exited: number;
+    readonly failed: number;
+    readonly alive: number;
+  };
 }

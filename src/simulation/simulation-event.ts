@@ -8,5 +8,6 @@ import type { QuiescenceEvent } from '../quiescence/index.ts';
 import type { InterpositionEvent } from '../interposition/index.ts';
 import type { SwapEvent } from '../hotswap/index.ts';
 
-export type SimulationEvent = KernelEvent | TableEvent | QuiescenceEvent | InterpositionEvent | SwapEvent;
+export type SimulationEvent =
+  KernelEvent | TableEvent | QuiescenceEvent | InterpositionEvent | SwapEvent;
 export type SimulationEventType = SimulationEvent['type'];

@@ -49,7 +49,9 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkInt('ticksMax', o.ticksMax, 0, Number.MAX_SAFE_INTEGER);
   checkInt('pollTicks', o.pollTicks, 1, 1e9);
   if (!DETECTOR_NAMES.includes(o.detector)) {
-    throw new RangeError(`option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`);
+    throw new RangeError(
+      `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,
+    );
   }
   return o;
 }

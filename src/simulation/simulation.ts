@@ -28,15 +28,30 @@ import {
   type WorkloadStats,
   type SchedulingPolicy,
 } from '../kernel/index.ts';
-import { TranslationTable, type Mediator, type ObjectRef, type TableEntry } from '../translation-table/index.ts';
+import {
+  TranslationTable,
+  type Mediator,
+  type ObjectRef,
+  type TableEntry,
+} from '../translation-table/index.ts';
 import { createDetector, type QuiescenceDetector } from '../quiescence/index.ts';
 import { Interposer, type MediatorHandle } from '../interposition/index.ts';
 import { RoundRobinPolicy } from '../objects/index.ts';
-import { HotSwapper, type SwapHandle, type SwapOptions, type ClassUpdate, type SwapGroup } from '../hotswap/index.ts';
+import {
+  HotSwapper,
+  type SwapHandle,
+  type SwapOptions,
+  type ClassUpdate,
+  type SwapGroup,
+} from '../hotswap/index.ts';
 import { Composition } from './composition.ts';
 import { EventsHasher } from './events-hash.ts';
 import { ObjectSpace } from './object-space.ts';
-import { resolveOptions, type ResolvedOptions, type SimulationOptions } from './simulation-options.ts';
+import {
+  resolveOptions,
+  type ResolvedOptions,
+  type SimulationOptions,
+} from './simulation-options.ts';
 import type { SimulationEvent } from './simulation-event.ts';
 import type { RunOutcome, RunResult } from './run-result.ts';
 
@@ -69,9 +84,16 @@ export class Simulation {
   constructor(options: SimulationOptions = {}) {
     const o = (this.options = resolveOptions(options));
     this.prng = new Prng(o.seed);
-    const clock = { get now() { return kernel.now; } };
+    const clock = {
+      get now() {
+        return kernel.now;
+      },
+    };
     this.bus = new EventBus<SimulationEvent>(clock);
-    const kernel = (this.kernel = new Kernel({ cpus: o.cpus, quantumTicks: o.quantumTicks }, this.bus));
+    const kernel = (this.kernel = new Kernel(
+      { cpus: o.cpus, quantumTicks: o.quantumTicks },
+      this.bus,
+    ));
     this.events$ = this.bus.events$;
     this.hasher = o.hashEvents ? new EventsHasher() : null;
     if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
@@ -81,12 +103,13 @@ export class Simulation {
     this.quiescence = createDetector(o.detector, kernel, this.bus, o.pollTicks);
     kernel.lifecycle = this.quiescence;
     this.table.generationOf = (t) => this.quiescence.generationOf(t);
-    this.table.deferReclaim = (_entry, reclaim) => void this.quiescence.request(reclaim, { label: 'reclaim' });
+    this.table.deferReclaim = (_entry, reclaim) =>
+      void this.quiescence.request(reclaim, { label: 'reclaim' });
     this.interposer = new Interposer(this.table, this.bus);
     this.swapper = new HotSwapper(kernel, this.table, this.interposer, this.quiescence, this.bus);
     this.objects = new ObjectSpace(this.table);
     this.scheduler = this.objects.createNamed('scheduler', RoundRobinPolicy);
-    kernel.policy = this.scheduler as unknown as SchedulingPolicy;
+    kernel.policy = this.scheduler;
   }
 
   /** Bind an injection token for objects built after this call. */
@@ -116,16 +139,24 @@ export class Simulation {
   }
 
   /** Events of the given types only. */
-  select<T extends SimulationEvent['type']>(...types: T[]): Observable<Stamped<Extract<SimulationEvent, { type: T }>>> {
+  select<T extends SimulationEvent['type']>(
+    ...types: T[]
+  ): Observable<Stamped<Extract<SimulationEvent, { type: T }>>> {
     const set = new Set<string>(types);
-    return this.events$.pipe(filter((e): e is Stamped<Extract<SimulationEvent, { type: T }>> => set.has(e.type)));
+    return this.events$.pipe(
+      filter((e): e is Stamped<Extract<SimulationEvent, { type: T }>> => set.has(e.type)),
+    );
   }
 
   interpose(ref: object, mediator: Mediator): MediatorHandle {
     return this.interposer.install(this.table.entryOf(ref, 'interpose'), mediator);
   }
 
-  hotswap<Old, NewC extends Newable>(ref: ObjectRef<Old>, NewImpl: NewC, options: SwapOptions<Old, InstanceType<NewC>> = {}): SwapHandle<InstanceType<NewC>> {
+  hotswap<Old, NewC extends Newable>(
+    ref: ObjectRef<Old>,
+    NewImpl: NewC,
+    options: SwapOptions<Old, InstanceType<NewC>> = {},
+  ): SwapHandle<InstanceType<NewC>> {
     return this.swapper.hotswap(this.table.entryOf(ref, 'hotswap'), NewImpl, options);
   }
 
@@ -133,8 +164,13 @@ export class Simulation {
     return this.swapper.updateClass(Old, New, options);
   }
 
-  swapTogether(pairs: readonly (readonly [object, Newable])[], options: SwapOptions<any, any> = {}): SwapGroup {
-    const entries = pairs.map(([ref, cls]) => [this.table.entryOf(ref, 'swapTogether'), cls] as [TableEntry, Newable]);
+  swapTogether(
+    pairs: readonly (readonly [object, Newable])[],
+    options: SwapOptions<any, any> = {},
+  ): SwapGroup {
+    const entries = pairs.map(
+      ([ref, cls]) => [this.table.entryOf(ref, 'swapTogether'), cls] as [TableEntry, Newable],
+    );
     return this.swapper.swapTogether(entries, options);
   }
 
@@ -145,7 +181,8 @@ export class Simulation {
   }
 
   run(options: { ticksMax?: number } = {}): RunResult {
-    if (this.ran) throw new Error('Simulation.run: a simulation runs once; create a new one to run again');
+    if (this.ran)
+      throw new Error('Simulation.run: a simulation runs once; create a new one to run again');
     this.ran = true;
     const ticksMax = options.ticksMax ?? this.options.ticksMax;
     let outcome: RunOutcome = 'passed';
@@ -153,10 +190,14 @@ export class Simulation {
     try {
       const r = this.kernel.run(ticksMax);
       if (this.failure) ({ outcome, reason } = this.failure);
-      else if (r.outcome === 'ticks-max' || r.outcome === 'deadlock') [outcome, reason] = ['liveness', r.reason];
+      else if (r.outcome === 'ticks-max' || r.outcome === 'deadlock')
+        [outcome, reason] = ['liveness', r.reason];
     } catch (e) {
       outcome = 'crash';
-      reason = e instanceof KernelPanic ? e.message : `${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+      reason =
+        e instanceof KernelPanic
+          ? e.message
+          : `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
     }
     return this.result(outcome, reason);
   }
@@ -170,7 +211,12 @@ export class Simulation {
       ...(reason === undefined ? {} : { reason }),
       eventsHash: this.hasher ? this.hasher.hex : 'off',
       events: this.bus.count,
-      threads: { spawned: k.threadsSpawned, exited: k.threadsExited, failed: k.threadsFailed, alive: k.threads.size },
+      threads: {
+        spawned: k.threadsSpawned,
+        exited: k.threadsExited,
+        failed: k.threadsFailed,
+        alive: k.threads.size,
+      },
     };
   }
 }

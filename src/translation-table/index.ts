@@ -4,13 +4,29 @@
  * contract.
  */
 export { TranslationTable, type Construct } from './translation-table.ts';
-export { TableEntry, EntryExtension, type EntryState, type StubFactory, type MethodStats } from './table-entry.ts';
+export {
+  TableEntry,
+  EntryExtension,
+  type EntryState,
+  type StubFactory,
+  type MethodStats,
+} from './table-entry.ts';
 export { ObjectRefBase, type ObjectRef, type ObjectId, type MethodKeys } from './object-ref.ts';
 export { Call } from './call.ts';
 export { MediatorError, type Mediator, type Forward, type ForwardOp } from './mediator.ts';
 export { ClusteredObject, isClusteredClass, type Cluster } from './clustered-object.ts';
 export { Factory } from './factory.ts';
-export { methodKinds, isGeneratorFunction, PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
+export {
+  methodKinds,
+  isGeneratorFunction,
+  PROTOCOL_METHODS,
+  type MethodKind,
+} from './method-kinds.ts';
 export type { StateTransfer, TransferContext } from './state-transfer.ts';
 export type { TableEvent } from './table-events.ts';
-export { StaleRefError, NoSuchMethodError, ForgedRefError, NotInThreadError } from './table-errors.ts';
+export {
+  StaleRefError,
+  NoSuchMethodError,
+  ForgedRefError,
+  NotInThreadError,
+} from './table-errors.ts';

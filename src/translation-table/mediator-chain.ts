@@ -17,7 +17,9 @@ import type { Call } from './call.ts';
 import { MediatorError, type Forward, type ForwardOp, type Mediator } from './mediator.ts';
 
 function blame(err: unknown, m: Mediator, call: Call): unknown {
-  return err === call.forwardThrew || err instanceof MediatorError ? err : new MediatorError(m.name, call, err);
+  return err === call.forwardThrew || err instanceof MediatorError
+    ? err
+    : new MediatorError(m.name, call, err);
 }
 
 function linkPlain(m: Mediator, next: Forward): Forward {
@@ -58,12 +60,12 @@ function linkOp(m: Mediator, next: ForwardOp): ForwardOp {
 
 export function chainPlain(mediators: readonly Mediator[], last: Forward): Forward {
   let f = last;
-  for (let i = mediators.length - 1; i >= 0; i--) f = linkPlain(mediators[i]!, f);
+  for (let i = mediators.length - 1; i >= 0; i--) f = linkPlain(mediators[i], f);
   return f;
 }
 
 export function chainOp(mediators: readonly Mediator[], last: ForwardOp): ForwardOp {
   let f = last;
-  for (let i = mediators.length - 1; i >= 0; i--) f = linkOp(mediators[i]!, f);
+  for (let i = mediators.length - 1; i >= 0; i--) f = linkOp(mediators[i], f);
   return f;
 }

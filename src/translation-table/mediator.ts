@@ -35,6 +35,9 @@ export class MediatorError extends Error {
     readonly call: Call,
     cause: unknown,
   ) {
-    super(`mediator '${mediator}' on ${call.objectName}.${call.method} (call ${call.id}) threw: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `mediator '${mediator}' on ${call.objectName}.${call.method} (call ${call.id}) threw: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }

@@ -29,7 +29,11 @@ export function methodKinds(cls: Function): ReadonlyMap<string, MethodKind> {
   const cached = cache.get(cls);
   if (cached) return cached;
   const kinds = new Map<string, MethodKind>();
-  for (let p = cls.prototype as object | null; p && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+  for (
+    let p = cls.prototype as object | null;
+    p && p !== Object.prototype;
+    p = Object.getPrototypeOf(p) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(p)) {
       if (kinds.has(name) || PROTOCOL_METHODS.has(name) || name.startsWith('_')) continue;
       const d = Object.getOwnPropertyDescriptor(p, name)!;

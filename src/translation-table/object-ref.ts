@@ -22,7 +22,8 @@ import { PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
 /** The stable identity of an object: plain data, unchanged across swaps. */
 export type ObjectId = number & { readonly __objectId: unique symbol };
 
-type ProtocolKey = 'exportFormats' | 'exportState' | 'importFormats' | 'importState' | 'cluster' | 'constructor';
+type ProtocolKey =
+  'exportFormats' | 'exportState' | 'importFormats' | 'importState' | 'cluster' | 'constructor';
 
 /** Method names of T callable through a ref. */
 export type MethodKeys<T> = {
@@ -86,8 +87,14 @@ export function makeRefClass(
 ): new (entry: TableEntry) => ObjectRefBase {
   const body: string[] = [];
   for (const [name, kind] of kinds) {
-    if (PROTOCOL_METHODS.has(name) || name === 'toJSON' || name === 'toString' || name.startsWith('$')) continue;
-    const fn = (cls.prototype as Record<string, Function>)[name]!;
+    if (
+      PROTOCOL_METHODS.has(name) ||
+      name === 'toJSON' ||
+      name === 'toString' ||
+      name.startsWith('$')
+    )
+      continue;
+    const fn = (cls.prototype as Record<string, Function>)[name];
     body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name));
   }
   const className = (cls.name || 'Anonymous').replace(/[^A-Za-z0-9_$]/g, '_');

@@ -11,27 +11,35 @@ export class StaleRefError extends Error {
     const ext = entry.ext;
     const when = ext && ext.destroyTick >= 0 ? ` at tick ${ext.destroyTick}` : '';
     const why = ext && ext.destroyReason ? ` (${ext.destroyReason})` : '';
-    super(`${entry.describe()} was destroyed${when}${why}; the call to ${method}() cannot be served: the ref is stale`);
+    super(
+      `${entry.describe()} was destroyed${when}${why}; the call to ${method}() cannot be served: the ref is stale`,
+    );
   }
 }
 
 export class NoSuchMethodError extends TypeError {
   override readonly name = 'NoSuchMethodError';
   constructor(entry: TableEntry, impl: object, method: string) {
-    super(`${entry.describe()} has no method '${method}' (its implementation is ${impl.constructor.name}); add it, or give the swap a stub for it`);
+    super(
+      `${entry.describe()} has no method '${method}' (its implementation is ${impl.constructor.name}); add it, or give the swap a stub for it`,
+    );
   }
 }
 
 export class ForgedRefError extends TypeError {
   override readonly name = 'ForgedRefError';
   constructor(where: string, value: unknown) {
-    super(`${where}: ${JSON.stringify(value) ?? String(value)} is not an ObjectRef made by this simulation; use the ref returned by objects.create (refs cannot be made from numbers)`);
+    super(
+      `${where}: ${JSON.stringify(value) ?? String(value)} is not an ObjectRef made by this simulation; use the ref returned by objects.create (refs cannot be made from numbers)`,
+    );
   }
 }
 
 export class NotInThreadError extends Error {
   override readonly name = 'NotInThreadError';
   constructor(entry: TableEntry, method: string) {
-    super(`${entry.describe()}.${method} is a generator method: call it from a thread body with yield* (kernel context can call plain methods only)`);
+    super(
+      `${entry.describe()}.${method} is a generator method: call it from a thread body with yield* (kernel context can call plain methods only)`,
+    );
   }
 }

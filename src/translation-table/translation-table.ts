@@ -26,7 +26,15 @@
  * generation a call carries, `deferReclaim(entry, fn)` delays reclaiming a
  * destroyed entry until a quiescence generation has passed.
  */
-import { BOUNDARY, assert, panic, type EventSink, type Kernel, type Op, type Thread } from '../kernel/index.ts';
+import {
+  BOUNDARY,
+  assert,
+  panic,
+  type EventSink,
+  type Kernel,
+  type Op,
+  type Thread,
+} from '../kernel/index.ts';
 import { Call } from './call.ts';
 import { isClusteredClass, type ClusteredObject, type Cluster } from './clustered-object.ts';
 import { Factory } from './factory.ts';
@@ -35,7 +43,12 @@ import type { Mediator } from './mediator.ts';
 import { methodKinds, type MethodKind } from './method-kinds.ts';
 import { ObjectRefBase, makeRefClass, type ObjectRef, type RefHost } from './object-ref.ts';
 import { TableEntry, type StubFactory } from './table-entry.ts';
-import { ForgedRefError, NoSuchMethodError, NotInThreadError, StaleRefError } from './table-errors.ts';
+import {
+  ForgedRefError,
+  NoSuchMethodError,
+  NotInThreadError,
+  StaleRefError,
+} from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
@@ -74,24 +87,44 @@ export class TranslationTable implements RefHost {
     return cls;
   }
 
-  create<T extends object>(requested: Function, args: readonly unknown[], name?: string): ObjectRef<T> {
+  create<T extends object>(
+    requested: Function,
+    args: readonly unknown[],
+    name?: string,
+  ): ObjectRef<T> {
     const cls = this.currentClass(requested);
     const id = this.entries.length + 1;
     const clustered = isClusteredClass(cls);
     const target = clustered ? null : this.construct(cls, args);
     const factory = this.factoryOf(cls);
-    const entry = new TableEntry(id, name ?? `${cls.name}#${id}`, cls, target, clustered, args, factory);
+    const entry = new TableEntry(
+      id,
+      name ?? `${cls.name}#${id}`,
+      cls,
+      target,
+      clustered,
+      args,
+      factory,
+    );
     this.entries.push(entry);
     factory.instances.add(entry);
     const ref = new (this.refClass(requested))(entry);
     this.refs[id] = ref;
-    if (this.bus.on) this.bus.emit({ type: 'object.created', object: id, name: entry.name, class: cls.name, clustered });
+    if (this.bus.on)
+      this.bus.emit({
+        type: 'object.created',
+        object: id,
+        name: entry.name,
+        class: cls.name,
+        clustered,
+      });
     return ref as unknown as ObjectRef<T>;
   }
 
   private refClass(cls: Function): RefClass {
     let rc = this.refClasses.get(cls);
-    if (rc === undefined) this.refClasses.set(cls, (rc = makeRefClass(cls, methodKinds(cls), this, this.bus)));
+    if (rc === undefined)
+      this.refClasses.set(cls, (rc = makeRefClass(cls, methodKinds(cls), this, this.bus)));
     return rc;
   }
 
@@ -104,7 +137,7 @@ export class TranslationTable implements RefHost {
 
   /** The ref made at creation (typed as the class it was created as). */
   refOf(entry: TableEntry): ObjectRefBase {
-    return this.refs[entry.id]!;
+    return this.refs[entry.id];
   }
 
   refFor<T>(entry: TableEntry, cls: Function): ObjectRef<T> {
@@ -131,7 +164,13 @@ export class TranslationTable implements RefHost {
     entry.state = 'destroyed';
     entry.factory.instances.delete(entry);
     this.resetLocal(entry);
-    if (this.bus.on) this.bus.emit({ type: 'object.destroyed', object: entry.id, class: entry.cls.name, version: entry.version });
+    if (this.bus.on)
+      this.bus.emit({
+        type: 'object.destroyed',
+        object: entry.id,
+        class: entry.cls.name,
+        version: entry.version,
+      });
     entry.target = null;
     entry.reps = null;
   }
@@ -142,19 +181,29 @@ export class TranslationTable implements RefHost {
    * Calls already inside the old implementation finish there.
    */
   retarget(entry: TableEntry, cls: Function, impl: object | (object | undefined)[]): void {
-    assert(entry.state === 'live', 'TranslationTable.retarget', `${entry.describe()} is ${entry.state}`);
+    assert(
+      entry.state === 'live',
+      'TranslationTable.retarget',
+      `${entry.describe()} is ${entry.state}`,
+    );
     entry.factory.instances.delete(entry);
     entry.cls = cls;
     entry.factory = this.factoryOf(cls);
     entry.factory.instances.add(entry);
     entry.clustered = isClusteredClass(cls);
-    entry.target = entry.clustered ? null : (impl as object);
+    entry.target = entry.clustered ? null : impl;
     entry.reps = entry.clustered ? (impl as (object | undefined)[]) : null;
     if (entry.reps) entry.reps.forEach((rep, cpu) => rep && this.attachCluster(entry, rep, cpu));
     entry.version++;
     this.resetLocal(entry);
     this.updateFast(entry);
-    if (this.bus.on) this.bus.emit({ type: 'object.retargeted', object: entry.id, class: cls.name, version: entry.version });
+    if (this.bus.on)
+      this.bus.emit({
+        type: 'object.retargeted',
+        object: entry.id,
+        class: cls.name,
+        version: entry.version,
+      });
   }
 
   resetLocal(entry: TableEntry): void {
@@ -180,7 +229,10 @@ export class TranslationTable implements RefHost {
 
   private updateFast(entry: TableEntry): void {
     const ext = entry.ext;
-    entry.fast = entry.state === 'live' && !entry.clustered && (ext === null || (ext.forward === null && ext.stubs === null));
+    entry.fast =
+      entry.state === 'live' &&
+      !entry.clustered &&
+      (ext === null || (ext.forward === null && ext.stubs === null));
   }
 
   // ---- reaching an implementation -------------------------------------------
@@ -188,7 +240,7 @@ export class TranslationTable implements RefHost {
   /** The implementation a call on `cpu` reaches: the target, or that CPU's rep. */
   resolve(entry: TableEntry, cpu: number): object {
     if (!entry.clustered) return entry.target!;
-    const rep = this.local[cpu]![entry.id];
+    const rep = this.local[cpu][entry.id];
     return rep === undefined ? this.miss(entry, cpu) : rep;
   }
 
@@ -202,7 +254,7 @@ export class TranslationTable implements RefHost {
       this.attachCluster(entry, rep, cpu);
       if (this.bus.on) this.bus.emit({ type: 'object.rep-created', object: entry.id, cpu });
     }
-    this.local[cpu]![entry.id] = rep;
+    this.local[cpu][entry.id] = rep;
     return rep;
   }
 
@@ -242,7 +294,14 @@ export class TranslationTable implements RefHost {
     call.impl = impl.constructor.name;
     call.reached++;
     if (this.bus.on) {
-      this.bus.emit({ type: 'call.reached', call: call.id, object: entry.id, version: entry.version, impl: call.impl, cpu });
+      this.bus.emit({
+        type: 'call.reached',
+        call: call.id,
+        object: entry.id,
+        version: entry.version,
+        impl: call.impl,
+        cpu,
+      });
     }
     return { impl, fn };
   }
@@ -263,9 +322,26 @@ export class TranslationTable implements RefHost {
 
   // ---- the call paths ------------------------------------------------------------
 
-  private newCall(entry: TableEntry, method: string, args: unknown[], kind: MethodKind, t: Thread | null): Call {
+  private newCall(
+    entry: TableEntry,
+    method: string,
+    args: unknown[],
+    kind: MethodKind,
+    t: Thread | null,
+  ): Call {
     const k = this.kernel;
-    return new Call(this.nextCallId++, entry, method, args, kind, t ? t.id : -1, t ? t.name : 'kernel', k.currentCpu, t ? this.generationOf(t) : 0, k.now);
+    return new Call(
+      this.nextCallId++,
+      entry,
+      method,
+      args,
+      kind,
+      t ? t.id : -1,
+      t ? t.name : 'kernel',
+      k.currentCpu,
+      t ? this.generationOf(t) : 0,
+      k.now,
+    );
   }
 
   private entered(call: Call): void {
@@ -275,7 +351,16 @@ export class TranslationTable implements RefHost {
     s.calls++;
     if (call.kind === 'op') s.inFlight++;
     if (this.bus.on) {
-      this.bus.emit({ type: 'call.entered', call: call.id, object: call.entry.id, objectName: call.entry.name, method: call.method, thread: call.thread, cpu: call.cpu, args: call.args });
+      this.bus.emit({
+        type: 'call.entered',
+        call: call.id,
+        object: call.entry.id,
+        objectName: call.entry.name,
+        method: call.method,
+        thread: call.thread,
+        cpu: call.cpu,
+        args: call.args,
+      });
     }
   }
 
@@ -287,7 +372,15 @@ export class TranslationTable implements RefHost {
     if (call.kind === 'op') s.inFlight--;
     if (failed) s.failed++;
     if (this.bus.on) {
-      this.bus.emit({ type: 'call.exited', call: call.id, object: call.entry.id, method: call.method, thread: call.thread, cpu: this.kernel.currentCpu, error: failed ? describe(error) : null });
+      this.bus.emit({
+        type: 'call.exited',
+        call: call.id,
+        object: call.entry.id,
+        method: call.method,
+        thread: call.thread,
+        cpu: this.kernel.currentCpu,
+        error: failed ? describe(error) : null,
+      });
     }
   }
 
@@ -341,7 +434,11 @@ export class TranslationTable implements RefHost {
 
   private leaveCall(t: Thread, call: Call): void {
     const top = t.calls.pop();
-    if (top !== call) panic('TranslationTable.callOp', `thread ${t.id} left call ${call.id} but its innermost call is ${top?.id}`);
+    if (top !== call)
+      panic(
+        'TranslationTable.callOp',
+        `thread ${t.id} left call ${call.id} but its innermost call is ${top?.id}`,
+      );
     this.kernel.deactivateAfterCall(t);
   }
 
@@ -357,7 +454,12 @@ export class TranslationTable implements RefHost {
 }
 
 function isIterator(x: unknown): x is Generator<any, unknown, unknown> {
-  return typeof x === 'object' && x !== null && typeof (x as { next?: unknown }).next === 'function' && typeof (x as { throw?: unknown }).throw === 'function';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { next?: unknown }).next === 'function' &&
+    typeof (x as { throw?: unknown }).throw === 'function'
+  );
 }
 
 function describe(error: unknown): string {

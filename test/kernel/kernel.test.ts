@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { compute, createSimulation, sleep, spawn, yieldCpu, type SimulationEvent, type Stamped } from 'kernel-sim';
+import {
+  compute,
+  createSimulation,
+  sleep,
+  spawn,
+  yieldCpu,
+  type SimulationEvent,
+  type Stamped,
+} from 'kernel-sim';
 
 function contended(seed: number) {
   const sim = createSimulation({ seed, cpus: 2, quantumTicks: 4 });
@@ -7,7 +15,12 @@ function contended(seed: number) {
   sim.events$.subscribe((e) => {
     if (e.type === 'thread.dispatched') log.push(`${e.tick}:${e.cpu}:${e.thread}`);
   });
-  sim.workload({ threads: 30, meanGapTicks: 3, lifetime: { kind: 'uniform', min: 5, max: 40 }, sleepFraction: 0.3 });
+  sim.workload({
+    threads: 30,
+    meanGapTicks: 3,
+    lifetime: { kind: 'uniform', min: 5, max: 40 },
+    sleepFraction: 0.3,
+  });
   const r = sim.run();
   return { r, log: log.join(' ') };
 }
@@ -43,11 +56,14 @@ describe('Kernel: preemption', () => {
     sim.spawn('hog', function* () {
       yield* compute(10_000);
     });
-    for (let i = 1; i < n; i++) sim.spawn(`t${i}`, function* () { yield* compute(3); });
+    for (let i = 1; i < n; i++)
+      sim.spawn(`t${i}`, function* () {
+        yield* compute(3);
+      });
     const r = sim.run();
     expect(r.outcome).toBe('passed');
     // Everyone is ready at tick 0; round robin on one CPU: thread k starts by (k-1) * q.
-    for (const [id, tick] of firstRun) expect(tick).toBeLessThanOrEqual((n - 1) * q);
+    for (const tick of firstRun.values()) expect(tick).toBeLessThanOrEqual((n - 1) * q);
     expect(firstRun.size).toBe(n);
   });
 
@@ -59,9 +75,13 @@ describe('Kernel: preemption', () => {
     let worstGap = 0;
     sim.events$.subscribe((e) => {
       if (e.type === 'thread.preempted') last.set(e.thread, e.tick);
-      if (e.type === 'thread.dispatched' && last.has(e.thread)) worstGap = Math.max(worstGap, e.tick - last.get(e.thread)!);
+      if (e.type === 'thread.dispatched' && last.has(e.thread))
+        worstGap = Math.max(worstGap, e.tick - last.get(e.thread)!);
     });
-    for (let i = 0; i < n; i++) sim.spawn(`cpu-${i}`, function* () { yield* compute(200); });
+    for (let i = 0; i < n; i++)
+      sim.spawn(`cpu-${i}`, function* () {
+        yield* compute(200);
+      });
     expect(sim.run().outcome).toBe('passed');
     expect(worstGap).toBeGreaterThan(0);
     expect(worstGap).toBeLessThanOrEqual((n - 1) * q);
@@ -83,7 +103,11 @@ describe('Kernel: preemption', () => {
 describe('Kernel: time', () => {
   test('idle time costs nothing: threads sleeping 10^9 ticks finish at once', () => {
     const sim = createSimulation({ seed: 1, ticksMax: 1e10 });
-    for (let i = 0; i < 10; i++) sim.spawn(`s${i}`, function* () { yield* sleep(1e9); yield* sleep(1e9); });
+    for (let i = 0; i < 10; i++)
+      sim.spawn(`s${i}`, function* () {
+        yield* sleep(1e9);
+        yield* sleep(1e9);
+      });
     const wall = process.hrtime.bigint();
     const r = sim.run();
     const ms = Number(process.hrtime.bigint() - wall) / 1e6;
@@ -106,7 +130,9 @@ describe('Kernel: time', () => {
 
   test('at() in the past is rejected with a clear error', () => {
     const sim = createSimulation();
-    sim.at(5, () => expect(() => sim.at(2, () => {})).toThrow('at: tick must be an integer >= now (5), got 2'));
+    sim.at(5, () =>
+      expect(() => sim.at(2, () => {})).toThrow('at: tick must be an integer >= now (5), got 2'),
+    );
     sim.run();
   });
 });
@@ -138,7 +164,9 @@ describe('Kernel: failures', () => {
     sim.spawn('forever', function* () {
       for (;;) yield* compute(10);
     });
-    sim.spawn('short', function* () { yield* compute(1); });
+    sim.spawn('short', function* () {
+      yield* compute(1);
+    });
     const r = sim.run();
     expect(r.outcome).toBe('liveness');
     expect(r.ticks).toBe(500);
@@ -158,7 +186,9 @@ describe('Kernel: failures', () => {
 
   test('compute(0) is rejected in the thread that asked for it', () => {
     const sim = createSimulation({ seed: 1 });
-    const t = sim.spawn('zero', function* () { yield* compute(0); });
+    const t = sim.spawn('zero', function* () {
+      yield* compute(0);
+    });
     sim.run();
     expect(String(t.error)).toContain('compute: ticks must be an integer >= 1, got 0');
   });
@@ -169,9 +199,13 @@ describe('Kernel: threads', () => {
     const sim = createSimulation({ seed: 1 });
     let child = -1;
     const parents = new Map<number, number | null>();
-    sim.events$.subscribe((e) => { if (e.type === 'thread.spawned') parents.set(e.thread, e.parent); });
+    sim.events$.subscribe((e) => {
+      if (e.type === 'thread.spawned') parents.set(e.thread, e.parent);
+    });
     sim.spawn('parent', function* () {
-      child = yield* spawn('child', function* () { yield* compute(1); });
+      child = yield* spawn('child', function* () {
+        yield* compute(1);
+      });
     });
     sim.run();
     expect(child).toBe(2);
@@ -180,8 +214,16 @@ describe('Kernel: threads', () => {
 
   test('daemons do not keep the run alive', () => {
     const sim = createSimulation({ seed: 1 });
-    sim.spawn('daemon', function* () { for (;;) yield* sleep(100); }, { daemon: true });
-    sim.spawn('work', function* () { yield* compute(50); });
+    sim.spawn(
+      'daemon',
+      function* () {
+        for (;;) yield* sleep(100);
+      },
+      { daemon: true },
+    );
+    sim.spawn('work', function* () {
+      yield* compute(50);
+    });
     const r = sim.run();
     expect(r.outcome).toBe('passed');
     expect(r.ticks).toBeLessThan(200);
@@ -190,7 +232,10 @@ describe('Kernel: threads', () => {
   test('a run happens once; nothing runs before run()', () => {
     const sim = createSimulation({ seed: 1 });
     let ran = false;
-    sim.spawn('x', function* () { ran = true; yield* compute(1); });
+    sim.spawn('x', function* () {
+      ran = true;
+      yield* compute(1);
+    });
     expect(ran).toBe(false);
     sim.run();
     expect(ran).toBe(true);
@@ -198,16 +243,25 @@ describe('Kernel: threads', () => {
   });
 
   test('options are checked with clear errors', () => {
-    expect(() => createSimulation({ cpus: 0 })).toThrow('option cpus must be an integer from 1 to 64, got 0');
+    expect(() => createSimulation({ cpus: 0 })).toThrow(
+      'option cpus must be an integer from 1 to 64, got 0',
+    );
     expect(() => createSimulation({ cpus: 65 })).toThrow('cpus');
-    expect(() => createSimulation({ detector: 'nope' as never })).toThrow('option detector must be one of k42, event, oracle');
+    expect(() => createSimulation({ detector: 'nope' as never })).toThrow(
+      'option detector must be one of k42, event, oracle',
+    );
   });
 
   test('64 CPUs all get work', () => {
     const sim = createSimulation({ seed: 3, cpus: 64 });
     const used = new Set<number>();
-    sim.events$.subscribe((e) => { if (e.type === 'thread.dispatched') used.add(e.cpu); });
-    for (let i = 0; i < 200; i++) sim.spawn(`t${i}`, function* () { yield* compute(20); });
+    sim.events$.subscribe((e) => {
+      if (e.type === 'thread.dispatched') used.add(e.cpu);
+    });
+    for (let i = 0; i < 200; i++)
+      sim.spawn(`t${i}`, function* () {
+        yield* compute(20);
+      });
     expect(sim.run().outcome).toBe('passed');
     expect(used.size).toBe(64);
   });

@@ -5,7 +5,9 @@ describe('Prng', () => {
   test('same seed, same numbers', () => {
     const a = new Prng(42);
     const b = new Prng(42);
-    expect(Array.from({ length: 20 }, () => a.int(0, 1000))).toEqual(Array.from({ length: 20 }, () => b.int(0, 1000)));
+    expect(Array.from({ length: 20 }, () => a.int(0, 1000))).toEqual(
+      Array.from({ length: 20 }, () => b.int(0, 1000)),
+    );
   });
 
   test('derived streams are independent of each other and of consumers of the parent', () => {
@@ -15,7 +17,9 @@ describe('Prng', () => {
     p2.derive('faults').int(0, 10);
     p2.int(0, 10);
     const w2 = p2.derive('workload');
-    expect(Array.from({ length: 10 }, () => w1.float())).toEqual(Array.from({ length: 10 }, () => w2.float()));
+    expect(Array.from({ length: 10 }, () => w1.float())).toEqual(
+      Array.from({ length: 10 }, () => w2.float()),
+    );
     expect(new Prng(9).derive('a').int(0, 1e9)).not.toBe(new Prng(9).derive('b').int(0, 1e9));
   });
 

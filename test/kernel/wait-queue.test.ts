@@ -30,8 +30,15 @@ describe('WaitQueue', () => {
     const q = new WaitQueue('gate');
     expect(q.wakeAll()).toBe(0);
     let done = 0;
-    for (let i = 0; i < 4; i++) sim.spawn(`t${i}`, function* () { yield* block(q); done++; });
-    sim.at(50, () => { expect(q.size).toBe(4); q.wakeAll(); });
+    for (let i = 0; i < 4; i++)
+      sim.spawn(`t${i}`, function* () {
+        yield* block(q);
+        done++;
+      });
+    sim.at(50, () => {
+      expect(q.size).toBe(4);
+      q.wakeAll();
+    });
     expect(sim.run().outcome).toBe('passed');
     expect(done).toBe(4);
   });
@@ -39,7 +46,9 @@ describe('WaitQueue', () => {
   test('threads blocked forever end the run as a deadlock (liveness) that names them', () => {
     const sim = createSimulation({ seed: 1 });
     const q = new WaitQueue('never');
-    sim.spawn('stuck', function* () { yield* block(q); });
+    sim.spawn('stuck', function* () {
+      yield* block(q);
+    });
     const r = sim.run();
     expect(r.outcome).toBe('liveness');
     expect(r.reason).toContain("thread 1 'stuck' (blocked)");

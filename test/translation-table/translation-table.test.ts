@@ -56,7 +56,8 @@ describe('TranslationTable: the call path', () => {
     const entry = sim.objects.entry(box);
     const reached: string[] = [];
     sim.events$.subscribe((e) => {
-      if (e.type === 'call.reached' && e.object === box.$id) reached.push(`${e.call}:${e.impl}:v${e.version}`);
+      if (e.type === 'call.reached' && e.object === box.$id)
+        reached.push(`${e.call}:${e.impl}:v${e.version}`);
     });
     let slow = -1;
     sim.spawn('slow', function* () {
@@ -86,7 +87,10 @@ describe('TranslationTable: the call path', () => {
   test('per-method stats count generator calls', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.create(Box);
-    for (let i = 0; i < 3; i++) sim.spawn(`t${i}`, function* () { yield* box.slowGet(2); });
+    for (let i = 0; i < 3; i++)
+      sim.spawn(`t${i}`, function* () {
+        yield* box.slowGet(2);
+      });
     sim.run();
     expect(sim.objects.info(box).stats.slowGet).toEqual({ calls: 3, failed: 0, inFlight: 0 });
   });
@@ -95,9 +99,13 @@ describe('TranslationTable: the call path', () => {
     const sim = createSimulation({ seed: 1, cpus: 1 });
     const box = sim.objects.createNamed('box', Box);
     let inside: string[] = [];
-    sim.spawn('t', function* () { yield* box.slowGet(20); });
+    sim.spawn('t', function* () {
+      yield* box.slowGet(20);
+    });
     sim.at(5, () => {
-      inside = sim.table.threadsInside(sim.objects.entry(box)).flatMap((x) => x.calls.map((c) => `${x.thread.name}:${c.objectName}.${c.method}`));
+      inside = sim.table
+        .threadsInside(sim.objects.entry(box))
+        .flatMap((x) => x.calls.map((c) => `${x.thread.name}:${c.objectName}.${c.method}`));
     });
     sim.run();
     expect(inside).toEqual(['t:box.slowGet']);
@@ -109,7 +117,9 @@ describe('TranslationTable: clustered objects', () => {
     const sim = createSimulation({ seed: 1, cpus: 4 });
     const pc = sim.objects.create(PerCpu);
     const repsMade: number[] = [];
-    sim.events$.subscribe((e) => { if (e.type === 'object.rep-created') repsMade.push(e.cpu); });
+    sim.events$.subscribe((e) => {
+      if (e.type === 'object.rep-created') repsMade.push(e.cpu);
+    });
     const seen: [number, number][] = [];
     for (let i = 0; i < 8; i++) {
       sim.spawn(`t${i}`, function* () {
@@ -122,7 +132,7 @@ describe('TranslationTable: clustered objects', () => {
     for (const [running, rep] of seen) expect(rep).toBe(running);
     expect(repsMade.length).toBe(new Set(repsMade).size);
     expect(pc.total()).toBe(8);
-    expect(sim.table.entries[pc.$id - 1]!.reps!.filter(Boolean).length).toBe(repsMade.length);
+    expect(sim.table.entries[pc.$id - 1].reps!.filter(Boolean).length).toBe(repsMade.length);
   });
 
   test('a retarget resets the local tables so the next call on each CPU misses into the new reps', () => {
@@ -130,12 +140,12 @@ describe('TranslationTable: clustered objects', () => {
     const pc = sim.objects.create(PerCpu);
     pc.hit();
     const entry = sim.objects.entry(pc);
-    expect(sim.table.local[0]![entry.id]).toBeDefined();
+    expect(sim.table.local[0][entry.id]).toBeDefined();
     const fresh = new PerCpu();
     sim.table.retarget(entry, PerCpu, [fresh]);
-    expect(sim.table.local[0]![entry.id]).toBeUndefined();
+    expect(sim.table.local[0][entry.id]).toBeUndefined();
     expect(pc.hit()).toBe(1);
-    expect(sim.table.local[0]![entry.id]).toBe(fresh);
+    expect(sim.table.local[0][entry.id]).toBe(fresh);
   });
 });
 
@@ -144,13 +154,18 @@ describe('TranslationTable: errors', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.createNamed('mybox', Box);
     sim.objects.destroy(box, 'test teardown');
-    expect(() => box.get()).toThrow(/object 'mybox' \(Box, id \d+\) was destroyed at tick 0 \(test teardown\); the call to get\(\) cannot be served: the ref is stale/);
+    expect(() => box.get()).toThrow(
+      /object 'mybox' \(Box, id \d+\) was destroyed at tick 0 \(test teardown\); the call to get\(\) cannot be served: the ref is stale/,
+    );
   });
 
   test('a generator call on a destroyed object fails the calling thread with that error', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.createNamed('b', Box);
-    const t = sim.spawn('t', function* () { yield* compute(5); yield* box.slowGet(1); });
+    const t = sim.spawn('t', function* () {
+      yield* compute(5);
+      yield* box.slowGet(1);
+    });
     sim.at(2, () => sim.objects.destroy(box));
     sim.run();
     expect(String(t.error)).toContain("object 'b' (Box");
@@ -161,8 +176,13 @@ describe('TranslationTable: errors', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.create(Box);
     const types: string[] = [];
-    sim.events$.subscribe((e) => { if (e.type.startsWith('object.destroy') || e.type === 'quiescence.reached') types.push(e.type); });
-    sim.spawn('t', function* () { yield* compute(30); });
+    sim.events$.subscribe((e) => {
+      if (e.type.startsWith('object.destroy') || e.type === 'quiescence.reached')
+        types.push(e.type);
+    });
+    sim.spawn('t', function* () {
+      yield* compute(30);
+    });
     sim.at(1, () => sim.objects.destroy(box));
     sim.run();
     expect(types).toEqual(['object.destroy-requested', 'quiescence.reached', 'object.destroyed']);
@@ -172,15 +192,21 @@ describe('TranslationTable: errors', () => {
   test('a method the object does not have is named', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.createNamed('b', Box);
-    expect(() => sim.objects.call(box, 'nope')).toThrow("object 'b' (Box, id 2) has no method 'nope'");
+    expect(() => sim.objects.call(box, 'nope')).toThrow(
+      "object 'b' (Box, id 2) has no method 'nope'",
+    );
     expect(sim.objects.call(box, 'get')).toBe(0);
   });
 
   test('refs cannot be forged from numbers or copied objects', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.create(Box);
-    expect(() => sim.objects.destroy(2 as never)).toThrow('objects.destroy: 2 is not an ObjectRef made by this simulation');
-    expect(() => sim.objects.info({ ...box } as never)).toThrow('is not an ObjectRef made by this simulation');
+    expect(() => sim.objects.destroy(2 as never)).toThrow(
+      'objects.destroy: 2 is not an ObjectRef made by this simulation',
+    );
+    expect(() => sim.objects.info({ ...box })).toThrow(
+      'is not an ObjectRef made by this simulation',
+    );
     const other = createSimulation({ seed: 1 });
     expect(() => other.objects.info(box)).toThrow('is not an ObjectRef made by this simulation');
   });
@@ -188,12 +214,16 @@ describe('TranslationTable: errors', () => {
   test('a generator method called from kernel context is refused with a clear error', () => {
     const sim = createSimulation({ seed: 1 });
     const box = sim.objects.create(Box);
-    expect(() => box.slowGet(1).next()).toThrow(/is a generator method: call it from a thread body with yield\*/);
+    expect(() => box.slowGet(1).next()).toThrow(
+      /is a generator method: call it from a thread body with yield\*/,
+    );
   });
 
   test('objects.create rejects a non-class', () => {
     const sim = createSimulation({ seed: 1 });
-    expect(() => sim.objects.create((() => ({})) as never)).toThrow('objects.create: expected a class, got an arrow function');
+    expect(() => sim.objects.create((() => ({})) as never)).toThrow(
+      'objects.create: expected a class, got an arrow function',
+    );
   });
 });
 
@@ -210,12 +240,17 @@ describe('Factories', () => {
 
   test('the scheduler itself is a table object, reached by the dispatcher', () => {
     const sim = createSimulation({ seed: 1 });
-    sim.spawn('t', function* () { yield* compute(3); });
+    sim.spawn('t', function* () {
+      yield* compute(3);
+    });
     sim.events$.subscribe(() => {});
     let reached = 0;
     sim.select('call.reached').subscribe(() => reached++);
     sim.run();
-    expect(sim.objects.info(sim.scheduler)).toMatchObject({ name: 'scheduler', class: 'RoundRobinPolicy' });
+    expect(sim.objects.info(sim.scheduler)).toMatchObject({
+      name: 'scheduler',
+      class: 'RoundRobinPolicy',
+    });
     expect(reached).toBeGreaterThan(0);
   });
 });
