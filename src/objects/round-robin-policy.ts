@@ -24,14 +24,14 @@ export class RoundRobinPolicy implements SchedulingPolicy {
   }
 
   enqueue(thread: ThreadView, cpuHint: number, _reason: EnqueueReason): void {
-    const cpu = cpuHint >= 0 && cpuHint < this.queues.length ? cpuHint : this.shortest();
+    const cpu = cpuHint >= 0 && cpuHint < this.queues.length ? cpuHint : this.#shortest();
     this.queues[cpu]!.push(thread.id);
   }
 
   pickNext(cpu: number): ThreadId | undefined {
     const own = this.queues[cpu]!;
     if (own.length > 0) return own.shift();
-    const victim = this.longest();
+    const victim = this.#longest();
     return victim === undefined ? undefined : this.queues[victim]!.pop();
   }
 
@@ -48,13 +48,13 @@ export class RoundRobinPolicy implements SchedulingPolicy {
     return this.queues.map((q) => [...q]);
   }
 
-  private shortest(): number {
+  #shortest(): number {
     let best = 0;
     for (let i = 1; i < this.queues.length; i++) if (this.queues[i]!.length < this.queues[best]!.length) best = i;
     return best;
   }
 
-  private longest(): number | undefined {
+  #longest(): number | undefined {
     let best: number | undefined;
     for (let i = 0; i < this.queues.length; i++) {
       const n = this.queues[i]!.length;
