@@ -1,0 +1,78 @@
+/**
+ * InterposingPlugin: the base class of plugins that put a mediator in front
+ * of objects (K42 COSMgr::substitute, the Arbiter wrappers).
+ *
+ * Interface: a subclass gives `name` and `mediatorFor(entry, methods, sim)`
+ * (the mediator for one object; `methods` is that object's MethodFilter, or
+ * null for every method) plus `report()` and `lines()`. The base gives
+ * `attach(sim)`: one mediator in front of every live object the ObjectFilter
+ * matches, through `sim.interpose`; `detach()` removes them all; `attached`
+ * lists the objects it is on.
+ *
+ * Invariants: at most one of its mediators per object; the mediator made for
+ * an object is kept across detach/attach, so counts survive re-attaching.
+ * The scheduler (a system object the dispatcher calls in kernel context) is
+ * skipped unless the filter names it exactly.
+ */
+import type { Mediator, TableEntry } from '../translation-table/index.ts';
+import type { MediatorHandle } from '../interposition/index.ts';
+import type { Simulation } from '../simulation/index.ts';
+import { ObjectFilter, type MethodFilter } from './object-filter.ts';
+import type { Plugin } from './plugin.ts';
+
+export abstract class InterposingPlugin implements Plugin {
+  abstract readonly name: string;
+  readonly filter: ObjectFilter;
+  /** The mediator made for each object, in attach order (kept across detach). */
+  protected readonly mediators = new Map<TableEntry, Mediator>();
+  private readonly handles = new Map<TableEntry, MediatorHandle>();
+  private sim: Simulation | null = null;
+
+  constructor(filter?: ObjectFilter | string) {
+    this.filter = filter instanceof ObjectFilter ? filter : ObjectFilter.parse(filter);
+  }
+
+  protected abstract mediatorFor(
+    entry: TableEntry,
+    methods: MethodFilter | null,
+    sim: Simulation,
+  ): Mediator;
+  abstract report(): unknown;
+  abstract lines(): string[];
+
+  attach(sim: Simulation): void {
+    if (this.sim !== null && this.sim !== sim) {
+      throw new Error(
+        `plugin '${this.name}' is already attached to another simulation; create one plugin per simulation`,
+      );
+    }
+    this.sim = sim;
+    const scheduler = sim.table.entryOf(sim.scheduler, 'plugin attach');
+    for (const entry of sim.table.entries) {
+      if (entry.state !== 'live' || this.handles.has(entry) || !this.wants(entry, scheduler))
+        continue;
+      let m = this.mediators.get(entry);
+      if (m === undefined) {
+        m = this.mediatorFor(entry, this.filter.methodsFor(entry.name, entry.cls.name), sim);
+        this.mediators.set(entry, m);
+      }
+      this.handles.set(entry, sim.interpose(sim.table.refOf(entry), m));
+    }
+  }
+
+  detach(): void {
+    for (const h of this.handles.values()) h.remove();
+    this.handles.clear();
+  }
+
+  /** Names of the objects it is installed on now. */
+  get attached(): string[] {
+    return [...this.handles.keys()].map((e) => e.name);
+  }
+
+  private wants(entry: TableEntry, scheduler: TableEntry): boolean {
+    const cls = entry.cls.name;
+    if (entry === scheduler) return this.filter.matchesSystemObject(entry.name, cls);
+    return this.filter.matchesObject(entry.name, cls);
+  }
+}

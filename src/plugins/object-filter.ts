@@ -1,0 +1,99 @@
+/**
+ * ObjectFilter: which objects (and which of their methods) a plugin attaches
+ * to, parsed from the plugin's argument, e.g. `--plugin logger=cache,Counter*.inc`.
+ *
+ * Syntax: a comma-separated list of rules `OBJECT[.METHOD]`. OBJECT matches an
+ * object's name or its class name; METHOD a method name; `*` matches any run
+ * of characters. No rules (an empty or missing spec) means every object and
+ * every method.
+ *
+ * Interface: `ObjectFilter.parse(spec)`, `matchesObject(name, className)`,
+ * `methodsFor(name, className)` -> a MethodFilter for one object, or null when
+ * every method of that object is wanted (so a mediator can skip the test).
+ *
+ * System objects (the scheduler the dispatcher calls) are attached to only
+ * when a rule names them exactly, never through a wildcard or "everything":
+ * `matchesSystemObject(name, className)` answers that.
+ */
+export class MethodFilter {
+  private readonly cache = new Map<string, boolean>();
+  constructor(private readonly patterns: readonly RegExp[]) {}
+
+  /** A filter of method names or `*` patterns, e.g. ['get', 'put*']. */
+  static of(names: readonly string[]): MethodFilter {
+    return new MethodFilter(names.map(glob));
+  }
+
+  matches(method: string): boolean {
+    let ok = this.cache.get(method);
+    if (ok === undefined) this.cache.set(method, (ok = this.patterns.some((p) => p.test(method))));
+    return ok;
+  }
+}
+
+interface Rule {
+  readonly text: string;
+  readonly object: RegExp;
+  readonly method: RegExp | null;
+}
+
+export class ObjectFilter {
+  private constructor(
+    private readonly rules: readonly Rule[],
+    readonly spec: string,
+  ) {}
+
+  static readonly ALL = new ObjectFilter([], '');
+
+  static parse(spec: string | undefined): ObjectFilter {
+    if (spec === undefined || spec.trim() === '') return ObjectFilter.ALL;
+    const rules = spec.split(',').map((s) => parseRule(s.trim(), spec));
+    return new ObjectFilter(rules, spec);
+  }
+
+  get all(): boolean {
+    return this.rules.length === 0;
+  }
+
+  matchesObject(name: string, className: string): boolean {
+    return this.all || this.rules.some((r) => r.object.test(name) || r.object.test(className));
+  }
+
+  /** True when some rule names this object exactly (no wildcard): how system objects are opted in. */
+  matchesSystemObject(name: string, className: string): boolean {
+    return this.rules.some((r) => {
+      const obj = r.text.split('.')[0];
+      return !obj.includes('*') && (obj === name || obj === className);
+    });
+  }
+
+  methodsFor(name: string, className: string): MethodFilter | null {
+    const mine = this.rules.filter((r) => r.object.test(name) || r.object.test(className));
+    if (mine.length === 0 || mine.some((r) => r.method === null)) return null;
+    return new MethodFilter(mine.map((r) => r.method!));
+  }
+
+  toString(): string {
+    return this.all ? '*' : this.spec;
+  }
+}
+
+function parseRule(text: string, spec: string): Rule {
+  const dot = text.indexOf('.');
+  const object = dot < 0 ? text : text.slice(0, dot);
+  const method = dot < 0 ? null : text.slice(dot + 1);
+  if (object === '' || method === '') {
+    throw new Error(
+      `object filter '${spec}': rule '${text}' is empty on one side; write OBJECT or OBJECT.METHOD (e.g. 'cache' or 'cache.get', '*' for any)`,
+    );
+  }
+  return { text, object: glob(object), method: method === null ? null : glob(method) };
+}
+
+function glob(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
