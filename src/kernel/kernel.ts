@@ -120,6 +120,16 @@ export class Kernel implements Waker {
         `spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`,
       );
     }
+    if (options.weight !== undefined && !(Number.isFinite(options.weight) && options.weight > 0)) {
+      throw new RangeError(
+        `spawn '${name}': weight must be a finite number > 0, got ${options.weight}`,
+      );
+    }
+    if (typeof body !== 'function') {
+      throw new TypeError(
+        `spawn '${name}': the body must be a generator function, got ${typeof body}`,
+      );
+    }
     const id = this.nextThreadId++;
     const t = new Thread(
       id,

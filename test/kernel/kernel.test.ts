@@ -266,3 +266,18 @@ describe('Kernel: threads', () => {
     expect(used.size).toBe(64);
   });
 });
+
+describe('Kernel: spawn input', () => {
+  test('a bad weight or body is rejected naming the thread', () => {
+    const sim = createSimulation({ seed: 1 });
+    expect(() => sim.spawn('w0', function* () {}, { weight: 0 })).toThrow(
+      "spawn 'w0': weight must be a finite number > 0, got 0",
+    );
+    expect(() => sim.spawn('nb', 5 as never)).toThrow(
+      "spawn 'nb': the body must be a generator function, got number",
+    );
+    expect(() => sim.spawn('c9', function* () {}, { cpu: 9 })).toThrow(
+      "spawn 'c9': cpu 9 does not exist (cpus 0..1)",
+    );
+  });
+});
