@@ -57,10 +57,13 @@ interface Ctx {
 
 export default defineScenario<Ctx>({
   name: 'class-update',
-  description: 'every live instance of a class swapped at once (K42 Factory::Update); new creations go to the new class',
+  description:
+    'every live instance of a class swapped at once (K42 Factory::Update); new creations go to the new class',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 50_000 },
   setup(sim) {
-    const tables = Array.from({ length: TABLES }, (_, i) => sim.objects.createNamed(`pt-${i}`, PageTableV1));
+    const tables = Array.from({ length: TABLES }, (_, i) =>
+      sim.objects.createNamed(`pt-${i}`, PageTableV1),
+    );
     const ctx: Ctx = { tables, update: { handle: null }, late: { ref: null }, mapped: new Map() };
     sim.workload({
       name: 'mapper',
@@ -75,26 +78,38 @@ export default defineScenario<Ctx>({
         }
       },
     });
-    sim.at(80, () => {
-      ctx.update.handle = sim.updateClass(PageTableV1, PageTableV2, { timeoutTicks: 10_000 });
-      ctx.late.ref = sim.objects.createNamed('pt-late', PageTableV1);
-    }, 'update the class');
+    sim.at(
+      80,
+      () => {
+        ctx.update.handle = sim.updateClass(PageTableV1, PageTableV2, { timeoutTicks: 10_000 });
+        ctx.late.ref = sim.objects.createNamed('pt-late', PageTableV1);
+      },
+      'update the class',
+    );
     return ctx;
   },
   expect(_result, sim, ctx) {
     const u = ctx.update.handle;
-    if (u?.outcome !== 'completed') throw new Error(`class update ${u?.outcome}: ${JSON.stringify(u?.instances)}`);
-    if (u.swaps.length !== TABLES) throw new Error(`expected ${TABLES} swaps, got ${u.swaps.length}`);
+    if (u?.outcome !== 'completed')
+      throw new Error(`class update ${u?.outcome}: ${JSON.stringify(u?.instances)}`);
+    if (u.swaps.length !== TABLES)
+      throw new Error(`expected ${TABLES} swaps, got ${u.swaps.length}`);
     for (const [i, t] of ctx.tables.entries()) {
-      if (sim.objects.info(t).class !== 'PageTableV2') throw new Error(`pt-${i} is still ${sim.objects.info(t).class}`);
-      if (t.mapped() !== (ctx.mapped.get(i) ?? 0)) throw new Error(`pt-${i} maps ${t.mapped()} pages, expected ${ctx.mapped.get(i) ?? 0}`);
+      if (sim.objects.info(t).class !== 'PageTableV2')
+        throw new Error(`pt-${i} is still ${sim.objects.info(t).class}`);
+      if (t.mapped() !== (ctx.mapped.get(i) ?? 0))
+        throw new Error(`pt-${i} maps ${t.mapped()} pages, expected ${ctx.mapped.get(i) ?? 0}`);
     }
-    if (sim.objects.info(ctx.late.ref!).class !== 'PageTableV2') throw new Error('an object created after the update began should be PageTableV2');
-    if (sim.objects.instances(PageTableV1).length !== 0) throw new Error('the old factory should have no live instances left');
+    if (sim.objects.info(ctx.late.ref!).class !== 'PageTableV2')
+      throw new Error('an object created after the update began should be PageTableV2');
+    if (sim.objects.instances(PageTableV1).length !== 0)
+      throw new Error('the old factory should have no live instances left');
   },
   summary(_result, _sim, ctx) {
     const u = ctx.update.handle!;
     const held = u.swaps.reduce((n, s) => n + s.held, 0);
-    return [`class update ${u.from} -> ${u.to}: ${u.outcome}, ${u.swaps.length} instances, ${held} calls held in all`];
+    return [
+      `class update ${u.from} -> ${u.to}: ${u.outcome}, ${u.swaps.length} instances, ${held} calls held in all`,
+    ];
   },
 });

@@ -13,7 +13,15 @@
  *
  * Run: `kernel-sim scenario counter-negotiation.ts [--seed N] [--cpus 4]`
  */
-import { PartitionedCounter, SharedCounter, defineScenario, sleep, type ObjectRef, type Op, type Swap } from 'kernel-sim';
+import {
+  PartitionedCounter,
+  SharedCounter,
+  defineScenario,
+  sleep,
+  type ObjectRef,
+  type Op,
+  type Swap,
+} from 'kernel-sim';
 
 const THREADS = 120;
 const INCS = 5;
@@ -25,7 +33,8 @@ interface Ctx {
 
 export default defineScenario<Ctx>({
   name: 'counter-negotiation',
-  description: 'a counter swapped shared -> partitioned -> shared; negotiation picks a different format each way',
+  description:
+    'a counter swapped shared -> partitioned -> shared; negotiation picks a different format each way',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 100_000 },
   setup(sim) {
     const counter = sim.objects.createNamed('counter', SharedCounter);
@@ -49,13 +58,22 @@ export default defineScenario<Ctx>({
   expect(_result, sim, { counter, swaps }) {
     const formats = swaps.map((s) => `${s.outcome}:${s.members[0]?.format}`);
     if (formats.join() !== 'completed:canonical-ref,completed:partitioned-val') {
-      throw new Error(`expected shared->partitioned via canonical-ref and back via partitioned-val, got ${formats.join(', ')}`);
+      throw new Error(
+        `expected shared->partitioned via canonical-ref and back via partitioned-val, got ${formats.join(', ')}`,
+      );
     }
-    if (sim.objects.info(counter).class !== 'SharedCounter') throw new Error('the counter is not shared again at the end');
+    if (sim.objects.info(counter).class !== 'SharedCounter')
+      throw new Error('the counter is not shared again at the end');
     const total = counter.value();
-    if (total !== THREADS * INCS) throw new Error(`counter is ${total}, expected ${THREADS * INCS}: increments lost or doubled in a transfer`);
+    if (total !== THREADS * INCS)
+      throw new Error(
+        `counter is ${total}, expected ${THREADS * INCS}: increments lost or doubled in a transfer`,
+      );
   },
   summary(_result, _sim, { swaps }) {
-    return swaps.map((s) => `swap ${s.id}: ${s.members[0]?.oldCls.name} -> ${s.members[0]?.newCls.name} negotiated '${s.members[0]?.format}'`);
+    return swaps.map(
+      (s) =>
+        `swap ${s.id}: ${s.members[0]?.oldCls.name} -> ${s.members[0]?.newCls.name} negotiated '${s.members[0]?.format}'`,
+    );
   },
 });

@@ -14,7 +14,15 @@
  *
  * Run: `kernel-sim scenario interface-change.ts [--seed N]`
  */
-import { compute, defineScenario, sleep, type ObjectRef, type Op, type Simulation, type Swap } from 'kernel-sim';
+import {
+  compute,
+  defineScenario,
+  sleep,
+  type ObjectRef,
+  type Op,
+  type Simulation,
+  type Swap,
+} from 'kernel-sim';
 
 class KvStoreV1 {
   protected map = new Map<string, string>();
@@ -59,7 +67,8 @@ class KvStoreV2 {
     return ['entries'];
   }
   importState(_format: string, state: unknown): void {
-    for (const [key, value] of state as [string, string][]) this.entries.set(key, { value, version: 1 });
+    for (const [key, value] of state as [string, string][])
+      this.entries.set(key, { value, version: 1 });
   }
 }
 
@@ -68,7 +77,8 @@ function trackLastPuts(sim: Simulation, kv: { readonly $id: number }): Map<strin
   const pending = new Map<number, readonly unknown[]>();
   const last = new Map<string, string>();
   sim.events$.subscribe((e) => {
-    if (e.type === 'call.entered' && e.object === kv.$id && e.method === 'put') pending.set(e.call, e.args);
+    if (e.type === 'call.entered' && e.object === kv.$id && e.method === 'put')
+      pending.set(e.call, e.args);
     else if (e.type === 'call.reached' && pending.has(e.call)) {
       const [key, value] = pending.get(e.call)! as [string, string];
       pending.delete(e.call);
@@ -107,28 +117,41 @@ export default defineScenario<Ctx>({
         }
       },
     });
-    sim.at(60, () => {
-      ctx.swap.handle = sim.hotswap(kv, KvStoreV2, {
-        stubs: {
-          get: (t) => (key: string) => t.lookup({ key }).value,
-          put: (t) => (key: string, value: string) => t.store({ key, value, version: 0 }),
-          size: (t) => () => t.count(),
-        },
-      });
-    }, 'swap to v2');
+    sim.at(
+      60,
+      () => {
+        ctx.swap.handle = sim.hotswap(kv, KvStoreV2, {
+          stubs: {
+            get: (t) => (key: string) => t.lookup({ key }).value,
+            put: (t) =>
+              function* (key: string, value: string): Op<void> {
+                yield* t.store({ key, value, version: 0 });
+              },
+            size: (t) => () => t.count(),
+          },
+        });
+      },
+      'swap to v2',
+    );
     return ctx;
   },
   expect(result, sim, ctx) {
     const swap = ctx.swap.handle;
-    if (swap?.outcome !== 'completed') throw new Error(`the swap did not complete: ${swap?.outcome} (${swap?.reason})`);
+    if (swap?.outcome !== 'completed')
+      throw new Error(`the swap did not complete: ${swap?.outcome} (${swap?.reason})`);
     if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} client(s) failed`);
-    if (sim.objects.info(ctx.kv).class !== 'KvStoreV2') throw new Error('the store is not v2 after the swap');
+    if (sim.objects.info(ctx.kv).class !== 'KvStoreV2')
+      throw new Error('the store is not v2 after the swap');
     for (const [key, value] of ctx.expected) {
-      if (ctx.kv.get(key) !== value) throw new Error(`${key} reads ${ctx.kv.get(key)} through the old ref, expected ${value}`);
+      if (ctx.kv.get(key) !== value)
+        throw new Error(`${key} reads ${ctx.kv.get(key)} through the old ref, expected ${value}`);
     }
-    if (ctx.kv.size() !== ctx.expected.size) throw new Error(`size() says ${ctx.kv.size()}, expected ${ctx.expected.size}`);
+    if (ctx.kv.size() !== ctx.expected.size)
+      throw new Error(`size() says ${ctx.kv.size()}, expected ${ctx.expected.size}`);
   },
   summary(_result, _sim, ctx) {
-    return [`old ref still serves get/put/size through stubs: ${ctx.kv.size()} keys; calls held during the swap: ${ctx.swap.handle?.held ?? 0}`];
+    return [
+      `old ref still serves get/put/size through stubs: ${ctx.kv.size()} keys; calls held during the swap: ${ctx.swap.handle?.held ?? 0}`,
+    ];
   },
 });

@@ -24,12 +24,24 @@
  *
  * Run: `kernel-sim scenario multi-object-swap.ts [--seed N]`
  */
-import { compute, defineScenario, type ObjectRef, type Op, type Simulation, type Swap } from 'kernel-sim';
+import {
+  compute,
+  defineScenario,
+  type ObjectRef,
+  type Op,
+  type Simulation,
+  type Swap,
+} from 'kernel-sim';
+
+/** What a peer needs of the other one. */
+interface Replier {
+  reply(): Op<void>;
+}
 
 class Peer {
-  other: ObjectRef<Peer> | null = null;
+  other: Replier | null = null;
   served = 0;
-  link(other: ObjectRef<Peer>): void {
+  link(other: Replier): void {
     this.other = other;
   }
   *serve(workTicks: number): Op<void> {
@@ -46,14 +58,14 @@ class Peer {
   exportFormats(): readonly string[] {
     return ['peer'];
   }
-  exportState(): { other: ObjectRef<Peer> | null; served: number } {
+  exportState(): { other: Replier | null; served: number } {
     return { other: this.other, served: this.served };
   }
   importFormats(): readonly string[] {
     return ['peer'];
   }
   importState(_f: string, s: unknown): void {
-    const state = s as { other: ObjectRef<Peer> | null; served: number };
+    const state = s as { other: Replier | null; served: number };
     this.other = state.other;
     this.served = state.served;
   }
@@ -73,40 +85,78 @@ function pair(sim: Simulation, name: string, startTick: number): Pair {
   pong.link(ping);
   // An older thread keeps the swaps (requested at startTick + 5) in forward a
   // while; A and B start just after the request, so they are tracked inside.
-  sim.at(startTick, () => sim.spawn(`${name}-older`, function* () { yield* compute(20); }));
+  sim.at(startTick, () =>
+    sim.spawn(`${name}-older`, function* () {
+      yield* compute(20);
+    }),
+  );
   sim.at(startTick + 6, () => {
-    sim.spawn(`${name}-A`, function* () { yield* ping.serve(60); });
-    sim.spawn(`${name}-B`, function* () { yield* pong.serve(62); });
+    sim.spawn(`${name}-A`, function* () {
+      yield* ping.serve(60);
+    });
+    sim.spawn(`${name}-B`, function* () {
+      yield* pong.serve(62);
+    });
   });
   return { ping, pong, swaps: [] };
 }
 
 export default defineScenario({
   name: 'multi-object-swap',
-  description: 'two objects calling each other: independent swaps deadlock and one rolls back; as one unit they complete',
+  description:
+    'two objects calling each other: independent swaps deadlock and one rolls back; as one unit they complete',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 20_000, detector: 'event' },
   setup(sim) {
     const apart = pair(sim, 'apart', 0);
     const unit = pair(sim, 'unit', 400);
-    sim.at(5, () => apart.swaps.push(sim.hotswap(apart.ping, PeerV2), sim.hotswap(apart.pong, PeerV2)), 'two swaps');
-    sim.at(405, () => unit.swaps.push(sim.swapTogether([[unit.ping, PeerV2], [unit.pong, PeerV2]])), 'one unit');
+    sim.at(
+      5,
+      () => apart.swaps.push(sim.hotswap(apart.ping, PeerV2), sim.hotswap(apart.pong, PeerV2)),
+      'two swaps',
+    );
+    sim.at(
+      405,
+      () =>
+        unit.swaps.push(
+          sim.swapTogether([
+            [unit.ping, PeerV2],
+            [unit.pong, PeerV2],
+          ]),
+        ),
+      'one unit',
+    );
     return { apart, unit };
   },
   expect(result, _sim, { apart, unit }) {
     if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} thread(s) failed`);
-    const outcomes = apart.swaps.map((s) => s.outcome).sort().join();
-    if (outcomes !== 'aborted,completed') throw new Error(`independent swaps: expected one aborted (deadlock) and one completed, got ${outcomes}`);
+    const outcomes = apart.swaps
+      .map((s) => s.outcome)
+      .sort()
+      .join();
+    if (outcomes !== 'aborted,completed')
+      throw new Error(
+        `independent swaps: expected one aborted (deadlock) and one completed, got ${outcomes}`,
+      );
     const aborted = apart.swaps.find((s) => s.outcome === 'aborted')!;
-    if (!aborted.reason.startsWith('deadlock: ')) throw new Error(`the abort should name the cycle: ${aborted.reason}`);
-    if (unit.swaps[0]?.outcome !== 'completed') throw new Error(`the unit swap should complete: ${unit.swaps[0]?.outcome} (${unit.swaps[0]?.reason})`);
+    if (!aborted.reason.startsWith('deadlock: '))
+      throw new Error(`the abort should name the cycle: ${aborted.reason}`);
+    if (unit.swaps[0]?.outcome !== 'completed')
+      throw new Error(
+        `the unit swap should complete: ${unit.swaps[0]?.outcome} (${unit.swaps[0]?.reason})`,
+      );
     for (const p of [apart, unit]) {
       const replies = p.ping.count() + p.pong.count();
-      if (replies !== 2) throw new Error(`each pair should have served 2 replies, got ${replies}: a call was lost or doubled`);
+      if (replies !== 2)
+        throw new Error(
+          `each pair should have served 2 replies, got ${replies}: a call was lost or doubled`,
+        );
     }
   },
   summary(_result, _sim, { apart, unit }) {
     return [
-      ...apart.swaps.map((s) => `apart: swap ${s.id} ${s.outcome}${s.reason ? `: ${s.reason}` : ''}`),
+      ...apart.swaps.map(
+        (s) => `apart: swap ${s.id} ${s.outcome}${s.reason ? `: ${s.reason}` : ''}`,
+      ),
       `unit: swap ${unit.swaps[0]?.id} ${unit.swaps[0]?.outcome}, ${unit.swaps[0]?.held} held`,
     ];
   },

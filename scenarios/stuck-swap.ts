@@ -53,7 +53,8 @@ interface Ctx {
 
 export default defineScenario<Ctx>({
   name: 'stuck-swap',
-  description: 'a long-running thread inside the object: the swap times out, names the blocker, rolls back, loses nothing',
+  description:
+    'a long-running thread inside the object: the swap times out, names the blocker, rolls back, loses nothing',
   options: { cpus: 2, quantumTicks: 10, ticksMax: 50_000 },
   setup(sim) {
     const journal = sim.objects.createNamed('journal', Journal);
@@ -71,15 +72,30 @@ export default defineScenario<Ctx>({
         yield* journal.append(`entry ${index}`);
       },
     });
-    sim.at(50, () => (ctx.swap.handle = sim.hotswap(journal, JournalV2, { timeoutTicks: 600 })), 'swap the journal');
+    sim.at(
+      50,
+      () => (ctx.swap.handle = sim.hotswap(journal, JournalV2, { timeoutTicks: 600 })),
+      'swap the journal',
+    );
     return ctx;
   },
   expect(_result, sim, ctx) {
     const swap = ctx.swap.handle;
-    if (swap?.outcome !== 'aborted') throw new Error(`the swap should have timed out and rolled back, but it is ${swap?.outcome}`);
-    if (!/^timeout: .*'compactor'.*inside journal\.compact/.test(swap.reason)) throw new Error(`the reason should name the compactor inside journal.compact: ${swap.reason}`);
-    if (sim.objects.info(ctx.journal).class !== 'Journal' || sim.objects.info(ctx.journal).version !== 1) throw new Error('the old journal must still serve');
-    if (ctx.journal.length() !== WRITERS) throw new Error(`journal has ${ctx.journal.length()} lines, expected ${WRITERS}: an append was lost or doubled`);
+    if (swap?.outcome !== 'aborted')
+      throw new Error(`the swap should have timed out and rolled back, but it is ${swap?.outcome}`);
+    if (!/^timeout: .*'compactor'.*inside journal\.compact/.test(swap.reason))
+      throw new Error(
+        `the reason should name the compactor inside journal.compact: ${swap.reason}`,
+      );
+    if (
+      sim.objects.info(ctx.journal).class !== 'Journal' ||
+      sim.objects.info(ctx.journal).version !== 1
+    )
+      throw new Error('the old journal must still serve');
+    if (ctx.journal.length() !== WRITERS)
+      throw new Error(
+        `journal has ${ctx.journal.length()} lines, expected ${WRITERS}: an append was lost or doubled`,
+      );
   },
   summary(_result, _sim, ctx) {
     return [`swap ${ctx.swap.handle?.outcome}: ${ctx.swap.handle?.reason}`];

@@ -17,7 +17,18 @@
  *
  * Run: `kernel-sim scenario swap-file-cache.ts [--seed N]`
  */
-import { BLOCK_DEVICE, BlockDevice, ClockFileCache, LruFileCache, defineScenario, sleep, type ObjectRef, type Op, type Simulation, type Swap } from 'kernel-sim';
+import {
+  BLOCK_DEVICE,
+  BlockDevice,
+  ClockFileCache,
+  LruFileCache,
+  defineScenario,
+  sleep,
+  type ObjectRef,
+  type Op,
+  type Simulation,
+  type Swap,
+} from 'kernel-sim';
 
 const FILES = ['a', 'b', 'c', 'd'];
 const BLOCKS = 8;
@@ -43,7 +54,8 @@ function trackLastWrites(sim: Simulation, cache: { readonly $id: number }): Map<
   const pending = new Map<number, readonly unknown[]>();
   const last = new Map<string, string>();
   sim.events$.subscribe((e) => {
-    if (e.type === 'call.entered' && e.object === cache.$id && e.method === 'write') pending.set(e.call, e.args);
+    if (e.type === 'call.entered' && e.object === cache.$id && e.method === 'write')
+      pending.set(e.call, e.args);
     else if (e.type === 'call.reached' && pending.has(e.call)) {
       const [file, block, data] = pending.get(e.call)! as [string, number, string];
       pending.delete(e.call);
@@ -55,13 +67,21 @@ function trackLastWrites(sim: Simulation, cache: { readonly $id: number }): Map<
 
 export default defineScenario<Ctx>({
   name: 'swap-file-cache',
-  description: 'the file cache is swapped from LRU to CLOCK under concurrent readers and writers, cached blocks transferred',
+  description:
+    'the file cache is swapped from LRU to CLOCK under concurrent readers and writers, cached blocks transferred',
   options: { cpus: 2, quantumTicks: 8, ticksMax: 100_000 },
   setup(sim) {
     const device = sim.objects.createNamed('disk', BlockDevice, { readTicks: 6, writeTicks: 8 });
     sim.provide(BLOCK_DEVICE, device);
     const cache = sim.objects.createNamed('file-cache', LruFileCache, { capacityBlocks: 12 });
-    const ctx: Ctx = { swap: { handle: null }, lastWrite: trackLastWrites(sim, cache), device, cache, flushed: { done: false }, moved: { before: -1, after: -1 } };
+    const ctx: Ctx = {
+      swap: { handle: null },
+      lastWrite: trackLastWrites(sim, cache),
+      device,
+      cache,
+      flushed: { done: false },
+      moved: { before: -1, after: -1 },
+    };
     let seq = 0;
     sim.workload({
       name: 'io',
@@ -83,13 +103,17 @@ export default defineScenario<Ctx>({
       },
     });
     const resident = () => (sim.objects.peek(cache) as unknown as LruFileCache).residentBlocks;
-    sim.at(300, () => {
-      ctx.swap.handle = sim.hotswap(cache, ClockFileCache, {
-        timeoutTicks: 20_000,
-        before: () => void (ctx.moved.before = resident()),
-        after: () => void (ctx.moved.after = resident()),
-      });
-    }, 'swap the cache');
+    sim.at(
+      300,
+      () => {
+        ctx.swap.handle = sim.hotswap(cache, ClockFileCache, {
+          timeoutTicks: 20_000,
+          before: () => void (ctx.moved.before = resident()),
+          after: () => void (ctx.moved.after = resident()),
+        });
+      },
+      'swap the cache',
+    );
     sim.at(5000, () =>
       sim.spawn('flusher', function* () {
         yield* cache.flush();
@@ -100,24 +124,31 @@ export default defineScenario<Ctx>({
   },
   expect(result, sim, ctx) {
     const swap = ctx.swap.handle;
-    if (swap?.outcome !== 'completed') throw new Error(`the cache swap did not complete: ${swap?.outcome} (${swap?.reason})`);
-    if (swap.members[0]?.format !== 'blocks') throw new Error(`expected the 'blocks' format, got ${swap.members[0]?.format}`);
+    if (swap?.outcome !== 'completed')
+      throw new Error(`the cache swap did not complete: ${swap?.outcome} (${swap?.reason})`);
+    if (swap.members[0]?.format !== 'blocks')
+      throw new Error(`expected the 'blocks' format, got ${swap.members[0]?.format}`);
     if (!ctx.flushed.done) throw new Error('the final flush did not finish');
     if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} thread(s) failed`);
     const disk = sim.objects.peek(ctx.device);
     for (const [key, data] of ctx.lastWrite) {
       const [file, block] = key.split(':');
       const stored = disk.stored(file!, Number(block));
-      if (stored !== data) throw new Error(`write lost: block ${key} holds ${stored}, the last write was ${data}`);
+      if (stored !== data)
+        throw new Error(`write lost: block ${key} holds ${stored}, the last write was ${data}`);
     }
     if (ctx.moved.before <= 0 || ctx.moved.after !== ctx.moved.before) {
-      throw new Error(`the cached blocks were not transferred: ${ctx.moved.before} resident before, ${ctx.moved.after} after`);
+      throw new Error(
+        `the cached blocks were not transferred: ${ctx.moved.before} resident before, ${ctx.moved.after} after`,
+      );
     }
     const clock = sim.objects.peek(ctx.cache) as unknown as ClockFileCache;
     if (clock.hits === 0) throw new Error('the new cache served no hits after the swap');
   },
   summary(_result, sim, ctx) {
     const c = sim.objects.peek(ctx.cache) as unknown as ClockFileCache;
-    return [`${ctx.moved.before} cached blocks moved to the CLOCK cache; after the swap: ${c.hits} hits, ${c.misses} misses, ${c.evictions} evictions in the CLOCK cache; ${ctx.lastWrite.size} blocks written`];
+    return [
+      `${ctx.moved.before} cached blocks moved to the CLOCK cache; after the swap: ${c.hits} hits, ${c.misses} misses, ${c.evictions} evictions in the CLOCK cache; ${ctx.lastWrite.size} blocks written`,
+    ];
   },
 });

@@ -19,7 +19,14 @@
  *
  * Run: `kernel-sim scenario swap-scheduler.ts [--seed N] [--report out.html]`
  */
-import { compute, defineScenario, StridePolicy, type Op, type Simulation, type Swap } from 'kernel-sim';
+import {
+  compute,
+  defineScenario,
+  StridePolicy,
+  type Op,
+  type Simulation,
+  type Swap,
+} from 'kernel-sim';
 
 const SWAP_TICK = 1000;
 const ARRIVALS = 400;
@@ -54,43 +61,69 @@ function arrive(sim: Simulation, ctx: Ctx): void {
   for (let i = 0; i < ARRIVALS; i++) {
     tick += Math.round(random.exponential(MEAN_GAP_TICKS));
     const weight = random.pick(WEIGHTS);
-    sim.at(tick, () => {
-      const spawnTick = sim.now;
-      const era = ctx.swap.handle?.outcome === 'completed' ? ctx.after : spawnTick < SWAP_TICK ? ctx.before : null;
-      ctx.spawned.n++;
-      sim.spawn(`w${weight}-${i}`, function* () {
-        yield* cpuBound();
-        const list = era?.turnaround.get(weight);
-        list?.push(sim.now - spawnTick);
-      }, { weight });
-    }, `arrival ${i}`);
+    sim.at(
+      tick,
+      () => {
+        const spawnTick = sim.now;
+        const era =
+          ctx.swap.handle?.outcome === 'completed'
+            ? ctx.after
+            : spawnTick < SWAP_TICK
+              ? ctx.before
+              : null;
+        ctx.spawned.n++;
+        sim.spawn(
+          `w${weight}-${i}`,
+          function* () {
+            yield* cpuBound();
+            const list = era?.turnaround.get(weight);
+            list?.push(sim.now - spawnTick);
+          },
+          { weight },
+        );
+      },
+      `arrival ${i}`,
+    );
   }
 }
 
 export default defineScenario<Ctx>({
   name: 'swap-scheduler',
-  description: 'the scheduling policy is hot-swapped from round robin to stride while threads keep arriving',
+  description:
+    'the scheduling policy is hot-swapped from round robin to stride while threads keep arriving',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 200_000 },
   setup(sim) {
     const era = (): Era => ({ turnaround: new Map(WEIGHTS.map((w) => [w, []])) });
     const ctx: Ctx = { swap: { handle: null }, before: era(), after: era(), spawned: { n: 0 } };
     arrive(sim, ctx);
-    sim.at(SWAP_TICK, () => {
-      ctx.swap.handle = sim.hotswap(sim.scheduler, StridePolicy, { timeoutTicks: 20_000 });
-    }, 'swap the scheduler');
+    sim.at(
+      SWAP_TICK,
+      () => {
+        ctx.swap.handle = sim.hotswap(sim.scheduler, StridePolicy, { timeoutTicks: 20_000 });
+      },
+      'swap the scheduler',
+    );
     return ctx;
   },
   expect(result, sim, ctx) {
     const swap = ctx.swap.handle;
-    if (swap?.outcome !== 'completed') throw new Error(`the scheduler swap did not complete: ${swap?.outcome} (${swap?.reason})`);
-    if (swap.members[0]?.format !== 'run-queue') throw new Error(`expected the 'run-queue' format, negotiated ${swap.members[0]?.format}`);
-    if (sim.objects.info(sim.scheduler).class !== 'StridePolicy') throw new Error('the scheduler is not StridePolicy after the swap');
+    if (swap?.outcome !== 'completed')
+      throw new Error(`the scheduler swap did not complete: ${swap?.outcome} (${swap?.reason})`);
+    if (swap.members[0]?.format !== 'run-queue')
+      throw new Error(`expected the 'run-queue' format, negotiated ${swap.members[0]?.format}`);
+    if (sim.objects.info(sim.scheduler).class !== 'StridePolicy')
+      throw new Error('the scheduler is not StridePolicy after the swap');
     if (result.threads.exited !== ctx.spawned.n || result.threads.failed !== 0) {
-      throw new Error(`every thread must complete: ${result.threads.exited} of ${ctx.spawned.n} exited, ${result.threads.failed} failed`);
+      throw new Error(
+        `every thread must complete: ${result.threads.exited} of ${ctx.spawned.n} exited, ${result.threads.failed} failed`,
+      );
     }
     const heavy = mean(ctx.after.turnaround.get(4)!);
     const light = mean(ctx.after.turnaround.get(1)!);
-    if (!(heavy < light)) throw new Error(`under stride, weight-4 threads should turn around faster than weight-1 ones (${heavy.toFixed(1)} vs ${light.toFixed(1)} ticks)`);
+    if (!(heavy < light))
+      throw new Error(
+        `under stride, weight-4 threads should turn around faster than weight-1 ones (${heavy.toFixed(1)} vs ${light.toFixed(1)} ticks)`,
+      );
   },
   summary(_result, _sim, ctx) {
     const row = (name: string, era: Era) =>

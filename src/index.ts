@@ -27,6 +27,7 @@ export {
   type WorkloadSpec,
   type WorkloadThreadContext,
   type Stamped,
+  type Clock,
 } from './kernel/index.ts';
 export {
   ClusteredObject,
@@ -95,4 +96,17 @@ export {
   type PluginReport,
   type ObjectSummary,
 } from './scenario/index.ts';
+export {
+  TimelineRecorder,
+  recordTimeline,
+  toChromeTrace,
+  checkTraceNesting,
+  renderHtmlReport,
+  writeHtmlReport,
+  type TimelineModel,
+  type TimelineSource,
+  type ChromeTrace,
+  type TraceEvent,
+  type ReportSummary,
+} from './report/index.ts';
 export { inject, injectable } from 'inversify';
