@@ -14,6 +14,7 @@ export {
   type PluginEntry,
 } from './plugin-registry.ts';
 export { InterposingPlugin } from './interposing-plugin.ts';
+export { TracerPlugin, type TracerReport } from './tracer.ts';
 export { ObjectFilter, MethodFilter } from './object-filter.ts';
 export { formatValue, formatArgs, type FormatOptions } from './format-value.ts';
 export { sameResult } from './same-result.ts';

@@ -11,8 +11,8 @@
  *
  * Invariants: at most one of its mediators per object; the mediator made for
  * an object is kept across detach/attach, so counts survive re-attaching.
- * The scheduler (a system object the dispatcher calls in kernel context) is
- * skipped unless the filter names it exactly.
+ * The scheduler is an object like any other (the dispatcher calls it in
+ * kernel context, thread -1), so an unfiltered plugin is on it too.
  */
 import type { Mediator, TableEntry } from '../translation-table/index.ts';
 import type { MediatorHandle } from '../interposition/index.ts';
@@ -47,10 +47,9 @@ export abstract class InterposingPlugin implements Plugin {
       );
     }
     this.sim = sim;
-    const scheduler = sim.table.entryOf(sim.scheduler, 'plugin attach');
     for (const entry of sim.table.entries) {
-      if (entry.state !== 'live' || this.handles.has(entry) || !this.wants(entry, scheduler))
-        continue;
+      if (entry.state !== 'live' || this.handles.has(entry)) continue;
+      if (!this.filter.matchesObject(entry.name, entry.cls.name)) continue;
       let m = this.mediators.get(entry);
       if (m === undefined) {
         m = this.mediatorFor(entry, this.filter.methodsFor(entry.name, entry.cls.name), sim);
@@ -68,11 +67,5 @@ export abstract class InterposingPlugin implements Plugin {
   /** Names of the objects it is installed on now. */
   get attached(): string[] {
     return [...this.handles.keys()].map((e) => e.name);
-  }
-
-  private wants(entry: TableEntry, scheduler: TableEntry): boolean {
-    const cls = entry.cls.name;
-    if (entry === scheduler) return this.filter.matchesSystemObject(entry.name, cls);
-    return this.filter.matchesObject(entry.name, cls);
   }
 }

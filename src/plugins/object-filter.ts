@@ -10,10 +10,6 @@
  * Interface: `ObjectFilter.parse(spec)`, `matchesObject(name, className)`,
  * `methodsFor(name, className)` -> a MethodFilter for one object, or null when
  * every method of that object is wanted (so a mediator can skip the test).
- *
- * System objects (the scheduler the dispatcher calls) are attached to only
- * when a rule names them exactly, never through a wildcard or "everything":
- * `matchesSystemObject(name, className)` answers that.
  */
 export class MethodFilter {
   private readonly cache = new Map<string, boolean>();
@@ -32,7 +28,6 @@ export class MethodFilter {
 }
 
 interface Rule {
-  readonly text: string;
   readonly object: RegExp;
   readonly method: RegExp | null;
 }
@@ -59,14 +54,6 @@ export class ObjectFilter {
     return this.all || this.rules.some((r) => r.object.test(name) || r.object.test(className));
   }
 
-  /** True when some rule names this object exactly (no wildcard): how system objects are opted in. */
-  matchesSystemObject(name: string, className: string): boolean {
-    return this.rules.some((r) => {
-      const obj = r.text.split('.')[0];
-      return !obj.includes('*') && (obj === name || obj === className);
-    });
-  }
-
   methodsFor(name: string, className: string): MethodFilter | null {
     const mine = this.rules.filter((r) => r.object.test(name) || r.object.test(className));
     if (mine.length === 0 || mine.some((r) => r.method === null)) return null;
@@ -87,7 +74,7 @@ function parseRule(text: string, spec: string): Rule {
       `object filter '${spec}': rule '${text}' is empty on one side; write OBJECT or OBJECT.METHOD (e.g. 'cache' or 'cache.get', '*' for any)`,
     );
   }
-  return { text, object: glob(object), method: method === null ? null : glob(method) };
+  return { object: glob(object), method: method === null ? null : glob(method) };
 }
 
 function glob(pattern: string): RegExp {

@@ -30,8 +30,8 @@ function scenario(plugin: { attach(sim: ReturnType<typeof createSimulation>): vo
 }
 
 describe('CallCounterPlugin', () => {
-  test('counts every call per object and method, failures included, and skips the scheduler', () => {
-    const counter = new CallCounterPlugin();
+  test('counts every call per object and method, failures included', () => {
+    const counter = new CallCounterPlugin('a,b');
     scenario(counter);
     expect(counter.report()).toEqual({
       total: 11,
@@ -68,20 +68,27 @@ describe('CallCounterPlugin', () => {
     expect(byClass.total).toBe(3);
   });
 
-  test('the scheduler is counted only when named exactly', () => {
-    const all = new CallCounterPlugin('*');
+  test('the scheduler is an object like any other: counted unfiltered or by name, in agreement with the table', () => {
+    const all = new CallCounterPlugin();
     const named = new CallCounterPlugin('scheduler');
     const sim = createSimulation({ seed: 1 });
-    sim.objects.createNamed('a', Store);
+    const a = sim.objects.createNamed('a', Store);
     all.attach(sim);
     named.attach(sim);
     sim.spawn('w', function* () {
+      a.get('x');
       yield* sleep(2);
     });
     sim.run();
-    expect(all.attached).toEqual(['a']);
+    expect(all.attached).toEqual(['scheduler', 'a']);
     expect(named.attached).toEqual(['scheduler']);
-    expect(named.total).toBeGreaterThan(0);
+    const stats = sim.objects.info(sim.scheduler).stats;
+    const fromTable = Object.values(stats).reduce((n, s) => n + s.calls, 0);
+    expect(fromTable).toBeGreaterThan(0);
+    expect(named.total).toBe(fromTable);
+    expect(all.total).toBe(fromTable + 1);
+    for (const [m, s] of Object.entries(stats))
+      expect(named.counters().get('scheduler')!.callsOf(m)).toBe(s.calls);
   });
 
   test('attaching again picks up new objects and never installs twice; detach removes', () => {

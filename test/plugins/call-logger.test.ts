@@ -23,7 +23,7 @@ function run(logger: CallLoggerPlugin, seed = 1, cpus = 1) {
 
 describe('CallLoggerPlugin', () => {
   test('one deterministic line per call: ticks, cpu, thread, call id, call, outcome', () => {
-    const logger = new CallLoggerPlugin();
+    const logger = new CallLoggerPlugin('a,b');
     run(logger);
     expect(logger.kept).toEqual([
       'tick 0..0 cpu 0 thread 1 (w1) call 3: a.put("x", 1) -> undefined',
@@ -55,7 +55,7 @@ describe('CallLoggerPlugin', () => {
   });
 
   test('keepMax keeps the first lines and counts the rest as dropped', () => {
-    const logger = new CallLoggerPlugin({ keepMax: 2 });
+    const logger = new CallLoggerPlugin({ objects: 'a,b', keepMax: 2 });
     run(logger);
     expect(logger.kept).toHaveLength(2);
     expect(logger.report()).toMatchObject({ calls: 5, dropped: 3 });
@@ -64,7 +64,7 @@ describe('CallLoggerPlugin', () => {
 
   test('same seed, same lines, with threads interleaving on several CPUs', () => {
     const texts = [1, 1, 2].map((seed) => {
-      const logger = new CallLoggerPlugin();
+      const logger = new CallLoggerPlugin('a,b');
       const sim = createSimulation({ seed, cpus: 3, quantumTicks: 2 });
       const a = sim.objects.createNamed('a', Store);
       logger.attach(sim);

@@ -47,7 +47,7 @@ function run(seed: number) {
       }
     });
   }
-  const permanent = new CallCounterPlugin();
+  const permanent = new CallCounterPlugin('a');
   permanent.attach(sim);
 
   const START = rnd.int(5, 30);
@@ -57,13 +57,13 @@ function run(seed: number) {
   let atStop = -1;
   sim.at(START, () => {
     atStart = permanent.total;
-    windows.push(new CallCounterPlugin());
+    windows.push(new CallCounterPlugin('a'));
     windows[0].attach(sim);
   });
   for (let tick = START + rnd.int(1, 6); tick < STOP; tick += rnd.int(1, 8)) {
     sim.at(tick, () => {
       windows[windows.length - 1].detach();
-      const next = new CallCounterPlugin();
+      const next = new CallCounterPlugin('a');
       windows.push(next);
       next.attach(sim);
     });

@@ -6,7 +6,7 @@ describe('LatencyTimerPlugin', () => {
   test('a generator call lasts its compute ticks; a plain call lasts 0; failures are timed too', () => {
     const sim = createSimulation({ seed: 1, cpus: 1 });
     const a = sim.objects.createNamed('a', Store);
-    const timer = new LatencyTimerPlugin();
+    const timer = new LatencyTimerPlugin('a');
     timer.attach(sim);
     sim.spawn('w1', function* () {
       a.put('x', 1);

@@ -11,7 +11,6 @@ describe('ObjectFilter', () => {
       expect(f.all).toBe(true);
       expect(f.matchesObject('anything', 'Any')).toBe(true);
       expect(f.methodsFor('anything', 'Any')).toBeNull();
-      expect(f.matchesSystemObject('scheduler', 'RoundRobinPolicy')).toBe(false);
     }
   });
 
@@ -36,18 +35,6 @@ describe('ObjectFilter', () => {
     ]);
     expect(f.matchesObject('a.b', 'X')).toBe(false);
     expect(ObjectFilter.parse('a+b').matchesObject('a+b', 'X')).toBe(true);
-  });
-
-  test('system objects only when named exactly', () => {
-    expect(ObjectFilter.parse('sched*').matchesSystemObject('scheduler', 'RoundRobinPolicy')).toBe(
-      false,
-    );
-    expect(
-      ObjectFilter.parse('scheduler.pick').matchesSystemObject('scheduler', 'RoundRobinPolicy'),
-    ).toBe(true);
-    expect(
-      ObjectFilter.parse('RoundRobinPolicy').matchesSystemObject('scheduler', 'RoundRobinPolicy'),
-    ).toBe(true);
   });
 
   test('an empty side of a rule is refused with what to write instead', () => {

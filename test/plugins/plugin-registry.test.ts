@@ -3,6 +3,7 @@ import {
   CallCounterPlugin,
   CallLoggerPlugin,
   LatencyTimerPlugin,
+  TracerPlugin,
   PLUGINS,
   PluginSpecError,
   createPlugin,
@@ -29,11 +30,12 @@ describe('plugin registry', () => {
       expect(createPlugin(arg === undefined ? name : `${name}=${arg}`).name).toBe(name);
     }
     expect(pluginNames()).toEqual(
-      expect.arrayContaining(['checker', 'counter', 'latency', 'logger']),
+      expect.arrayContaining(['checker', 'counter', 'latency', 'logger', 'tracer']),
     );
     expect(createPlugin('counter')).toBeInstanceOf(CallCounterPlugin);
     expect(createPlugin('latency')).toBeInstanceOf(LatencyTimerPlugin);
     expect(createPlugin('logger=a')).toBeInstanceOf(CallLoggerPlugin);
+    expect(createPlugin('tracer=out.json')).toBeInstanceOf(TracerPlugin);
   });
 
   test('a plugin made by name attaches and reports JSON-able data', () => {

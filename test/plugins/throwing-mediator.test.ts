@@ -39,12 +39,12 @@ describe('a mediator that throws', () => {
       const sim = createSimulation({ seed, cpus: 2, quantumTicks: 2 });
       const a = sim.objects.createNamed('a', Store);
       // Plugins on both sides of the faulty mediator: outer ones see the error pass, inner ones never see the call.
-      const inner = new CallCounterPlugin();
+      const inner = new CallCounterPlugin('a');
       inner.attach(sim);
       sim.interpose(a, new Faulty());
-      const outer = new CallCounterPlugin();
+      const outer = new CallCounterPlugin('a');
       const timer = new LatencyTimerPlugin();
-      const logger = new CallLoggerPlugin();
+      const logger = new CallLoggerPlugin('a');
       for (const p of [outer, timer, logger]) p.attach(sim);
       const errors: unknown[] = [];
       const victim = sim.spawn('victim', function* () {
