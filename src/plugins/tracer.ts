@@ -1,0 +1,100 @@
+/**
+ * TracerPlugin: writes a run as Chrome Trace Event JSON, the file Perfetto
+ * (ui.perfetto.dev) and chrome://tracing open. It reads only the event
+ * stream (through a TimelineRecorder), so tracing never changes a run: the
+ * event log hash is the same with or without it.
+ *
+ * Interface: `new TracerPlugin(path?)` (the CLI passes `tracer=out.json`),
+ * `attach(sim)` before `sim.run()`, then `toJSON()` (the trace object),
+ * `text()` (its bytes), `write(path?)` (writes the file, returns its path),
+ * `model()` (the TimelineModel the HTML report draws from the same data),
+ * `report()` / `lines()` (a summary; when a path was given they also write
+ * the file, once, so the CLI needs no extra step).
+ *
+ * Layout (see report/chrome-trace.ts): one track per simulated thread with
+ * its lifetime and its calls as nested slices named `object.method`, one
+ * track per CPU, one per swap; 1 tick = 1 µs. The same seed gives the same
+ * bytes.
+ *
+ * Example:
+ *   const tracer = new TracerPlugin('run.json');
+ *   tracer.attach(sim);
+ *   sim.run();
+ *   tracer.write();   // open run.json in https://ui.perfetto.dev
+ */
+import { writeFileSync } from 'node:fs';
+import type { Simulation } from '../simulation/index.ts';
+import { TimelineRecorder, toChromeTrace, type ChromeTrace, type TimelineModel } from '../report/index.ts';
+import type { Plugin } from './plugin.ts';
+
+export interface TracerReport {
+  readonly file: string | null;
+  readonly traceEvents: number;
+  readonly threads: number;
+  readonly calls: number;
+  readonly swaps: number;
+  readonly endTick: number;
+}
+
+export class TracerPlugin implements Plugin {
+  readonly name = 'tracer';
+  readonly recorder = new TimelineRecorder();
+  private written: string | null = null;
+
+  /** `path`: where `write()` (and `report()`) put the trace; optional. */
+  constructor(readonly path?: string) {
+    if (path !== undefined && path.trim() === '') {
+      throw new Error("tracer: the output path is empty; pass a file name, e.g. '--plugin tracer=trace.json'");
+    }
+  }
+
+  attach(sim: Simulation): void {
+    this.recorder.attach(sim);
+  }
+
+  detach(): void {
+    this.recorder.detach();
+  }
+
+  model(): TimelineModel {
+    return this.recorder.model();
+  }
+
+  toJSON(): ChromeTrace {
+    return toChromeTrace(this.model());
+  }
+
+  /** The trace file's bytes. */
+  text(): string {
+    return JSON.stringify(this.toJSON());
+  }
+
+  /** Write the trace to `path` (default: the constructor's); returns the path written. */
+  write(path: string | undefined = this.path): string {
+    if (path === undefined) {
+      throw new Error('TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)');
+    }
+    writeFileSync(path, this.text());
+    this.written = path;
+    return path;
+  }
+
+  report(): TracerReport {
+    if (this.path !== undefined && this.written === null) this.write();
+    const m = this.model();
+    return {
+      file: this.written,
+      traceEvents: toChromeTrace(m).traceEvents.length,
+      threads: m.threads.length,
+      calls: m.calls.id.length,
+      swaps: m.swaps.length,
+      endTick: m.endTick,
+    };
+  }
+
+  lines(): string[] {
+    const r = this.report();
+    const where = r.file === null ? 'not written (give a path: tracer=out.json)' : `written to ${r.file} (open in ui.perfetto.dev)`;
+    return [`tracer: ${r.traceEvents} trace events, ${r.calls} calls on ${r.threads} threads, ${r.swaps} swaps, ${r.endTick} ticks; ${where}`];
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * report/: views of a finished run. A TimelineRecorder folds the event
+ * stream into a TimelineModel (pure JSON data); toChromeTrace turns it into
+ * a Perfetto / chrome://tracing file (the tracer plugin) and
+ * renderHtmlReport into a self-contained HTML teaching page. Browser-side
+ * helpers (screenshot.ts, which needs playwright-core) are not exported here.
+ */
+export {
+  TIMELINE_FORMAT,
+  RUN_ENDS,
+  CALL_ERROR,
+  CALL_OPEN,
+  CALL_HELD,
+  callLaneKey,
+  callCount,
+  type TimelineModel,
+  type CallColumns,
+  type RunColumns,
+  type HeldColumns,
+  type GenerationColumns,
+  type ThreadInfo,
+  type ObjectInfo as TimelineObjectInfo,
+  type ObjectVersionInfo,
+  type QuiescenceInfo,
+  type SwapInfo,
+  type SwapPhaseSpan,
+  type MediatorMark,
+  type LaneInfo,
+  type LaneKind,
+  type RunEnd,
+} from './timeline-model.ts';
+export { TimelineRecorder, recordTimeline, type TimelineSource } from './timeline-recorder.ts';
+export { toChromeTrace, checkTraceNesting, PID_THREADS, PID_CPUS, PID_KERNEL, PID_SWAPS, type ChromeTrace, type TraceEvent } from './chrome-trace.ts';
+export { renderHtmlReport, writeHtmlReport } from './html-report.ts';
+export { scenarioOf, type ReportSummary, type PluginSection } from './report-summary.ts';
+export { escapeHtml, jsonForScript } from './html-escape.ts';
+export { VERSION_COLORS, PHASE_COLORS, MARK_COLORS, versionColor } from './report-colors.ts';
