@@ -27,6 +27,7 @@ export {
   type CallFrame,
 } from './thread.ts';
 export { EventQueue } from './event-queue.ts';
+export { Deque } from './deque.ts';
 export { EventBus, type EventSink, type Clock, type Stamp, type Stamped } from './event-bus.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';

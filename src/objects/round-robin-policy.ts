@@ -11,54 +11,61 @@
  * each CPU's ready threads in run order), the format every policy shares.
  */
 import { inject, injectable } from 'inversify';
-import type { EnqueueReason, SchedulingPolicy, ThreadId, ThreadView } from '../kernel/index.ts';
+import {
+  Deque,
+  type EnqueueReason,
+  type SchedulingPolicy,
+  type ThreadId,
+  type ThreadView,
+} from '../kernel/index.ts';
 import { MACHINE, type MachineInfo } from './tokens.ts';
 import type { RunQueueState } from './run-queue-state.ts';
 
 @injectable()
 export class RoundRobinPolicy implements SchedulingPolicy {
-  private readonly queues: ThreadId[][];
+  readonly #queues: Deque<ThreadId>[];
 
   constructor(@inject(MACHINE) machine: MachineInfo) {
-    this.queues = Array.from({ length: machine.cpus }, () => []);
+    this.#queues = Array.from({ length: machine.cpus }, () => new Deque<ThreadId>());
   }
 
   enqueue(thread: ThreadView, cpuHint: number, _reason: EnqueueReason): void {
-    const cpu = cpuHint >= 0 && cpuHint < this.queues.length ? cpuHint : this.#shortest();
-    this.queues[cpu]!.push(thread.id);
+    const cpu = cpuHint >= 0 && cpuHint < this.#queues.length ? cpuHint : this.#shortest();
+    this.#queues[cpu].push(thread.id);
   }
 
   pickNext(cpu: number): ThreadId | undefined {
-    const own = this.queues[cpu]!;
+    const own = this.#queues[cpu];
     if (own.length > 0) return own.shift();
     const victim = this.#longest();
-    return victim === undefined ? undefined : this.queues[victim]!.pop();
+    return victim === undefined ? undefined : this.#queues[victim].pop();
   }
 
   forget(_threadId: ThreadId): void {}
 
   readyCount(): number {
     let n = 0;
-    for (const q of this.queues) n += q.length;
+    for (const q of this.#queues) n += q.length;
     return n;
   }
 
   /** Ready threads per CPU, in run order (for reports and tests). */
   snapshot(): ThreadId[][] {
-    return this.queues.map((q) => [...q]);
+    return this.#queues.map((q) => q.toArray());
   }
 
   #shortest(): number {
     let best = 0;
-    for (let i = 1; i < this.queues.length; i++) if (this.queues[i]!.length < this.queues[best]!.length) best = i;
+    for (let i = 1; i < this.#queues.length; i++)
+      if (this.#queues[i].length < this.#queues[best].length) best = i;
     return best;
   }
 
   #longest(): number | undefined {
     let best: number | undefined;
-    for (let i = 0; i < this.queues.length; i++) {
-      const n = this.queues[i]!.length;
-      if (n > 0 && (best === undefined || n > this.queues[best]!.length)) best = i;
+    for (let i = 0; i < this.#queues.length; i++) {
+      const n = this.#queues[i].length;
+      if (n > 0 && (best === undefined || n > this.#queues[best].length)) best = i;
     }
     return best;
   }
@@ -77,6 +84,9 @@ export class RoundRobinPolicy implements SchedulingPolicy {
 
   importState(_format: string, state: unknown): void {
     const { queues } = state as RunQueueState;
-    queues.forEach((q, cpu) => this.queues[cpu % this.queues.length]!.push(...q));
+    queues.forEach((q, cpu) => {
+      const target = this.#queues[cpu % this.#queues.length];
+      for (const id of q) target.push(id);
+    });
   }
 }

@@ -13,7 +13,7 @@
  */
 import type { CallFrame } from '../kernel/index.ts';
 import type { MethodKind } from './method-kinds.ts';
-import type { TableEntry } from './table-entry.ts';
+import type { MethodStats, TableEntry } from './table-entry.ts';
 
 export class Call implements CallFrame {
   /** Version of the implementation the call reached (0 until it reaches one). */
@@ -25,6 +25,8 @@ export class Call implements CallFrame {
   result: unknown = undefined;
   error: unknown = undefined;
   tickExited = -1;
+  /** @internal the entry's stats for this method, counted at entry. */
+  stats: MethodStats | null = null;
   /** @internal the error a forward last let through, so mediators are blamed only for their own. */
   forwardThrew: unknown = undefined;
 

@@ -64,6 +64,8 @@ export class TranslationTable implements RefHost {
   readonly local: (object | undefined)[][];
   private readonly refClasses = new Map<Function, RefClass>();
   private readonly refs: ObjectRefBase[] = [];
+  /** Scratch: the implementation the last arrive() resolved. */
+  private arrivedAt: object | null = null;
   private nextCallId = 1;
 
   constructor(
@@ -284,15 +286,21 @@ export class TranslationTable implements RefHost {
     return fn;
   }
 
-  private arrive(call: Call): { impl: object; fn: Function } {
+  /**
+   * A call arrives at an implementation: resolve it for the current CPU (a
+   * rep miss makes it), pick the method (or its stub), stamp the version.
+   * Returns the method; the implementation is left in `arrivedAt` (a scratch
+   * field read right away by the caller, so no pair is allocated per call).
+   */
+  private arrive(call: Call): Function {
     const entry = call.entry;
     if (entry.state !== 'live') throw new StaleRefError(entry, call.method);
     const cpu = this.kernel.currentCpu;
     const impl = this.resolve(entry, cpu);
     const fn = this.methodOf(entry, impl, call.method);
     call.version = entry.version;
-    call.impl = impl.constructor.name;
     call.reached++;
+    call.impl = impl.constructor.name;
     if (this.bus.on) {
       this.bus.emit({
         type: 'call.reached',
@@ -303,19 +311,20 @@ export class TranslationTable implements RefHost {
         cpu,
       });
     }
-    return { impl, fn };
+    this.arrivedAt = impl;
+    return fn;
   }
 
   /** The end of the chain for a plain call: run the implementation's method. */
   reach(call: Call): unknown {
-    const { impl, fn } = this.arrive(call);
-    return fn.apply(impl, call.args);
+    const fn = this.arrive(call);
+    return fn.apply(this.arrivedAt, call.args);
   }
 
   /** The end of the chain for a generator call. A stub may return a plain value. */
   *reachOp(call: Call): Op<unknown> {
-    const { impl, fn } = this.arrive(call);
-    const r = fn.apply(impl, call.args) as unknown;
+    const fn = this.arrive(call);
+    const r = fn.apply(this.arrivedAt, call.args) as unknown;
     if (isIterator(r)) return yield* r;
     return r;
   }
@@ -350,6 +359,7 @@ export class TranslationTable implements RefHost {
     if (s === undefined) stats.set(call.method, (s = { calls: 0, failed: 0, inFlight: 0 }));
     s.calls++;
     if (call.kind === 'op') s.inFlight++;
+    call.stats = s;
     if (this.bus.on) {
       this.bus.emit({
         type: 'call.entered',
@@ -368,7 +378,7 @@ export class TranslationTable implements RefHost {
     call.result = result;
     call.error = error;
     call.tickExited = this.kernel.now;
-    const s = call.entry.ext!.stats.get(call.method)!;
+    const s = call.stats!;
     if (call.kind === 'op') s.inFlight--;
     if (failed) s.failed++;
     if (this.bus.on) {
@@ -420,7 +430,11 @@ export class TranslationTable implements RefHost {
     const forwardOp = entry.ext?.forwardOp ?? null;
     let result: unknown;
     try {
-      result = yield* forwardOp === null ? this.reachOp(call) : forwardOp(call);
+      if (forwardOp === null) {
+        // unmediated: run the implementation's generator directly (one generator layer fewer)
+        const r = this.arrive(call).apply(this.arrivedAt, args) as unknown;
+        result = isIterator(r) ? yield* r : r;
+      } else result = yield* forwardOp(call);
     } catch (err) {
       this.leaveCall(t, call);
       this.exited(call, undefined, err, true);
