@@ -1,0 +1,121 @@
+/**
+ * createPlugins: what the plugin-like flags of `kernel-sim scenario` become.
+ *
+ *   --plugin NAME[=ARG]   a plugin from the registry (src/plugins); an unknown
+ *                         name is a CliError listing the known ones (exit 2)
+ *   --trace FILE          the tracer plugin, writing Chrome Trace JSON to FILE
+ *   --report FILE.html    a timeline recorder attached before setup; the HTML
+ *                         report is written from its model when the run ends
+ *   --faults              seeded faults (src/faults) installed before setup,
+ *                         reported like a plugin named 'faults'
+ *
+ * The result: `plugins` (for runScenario), `attach(sim)` (what must be in
+ * place before setup: the recorder, the faults), `reproduceArgs` (--plugin
+ * and --faults change the run, so the reproduce line keeps them; --trace and
+ * --report only observe and are left out), and `finish(report)` -> the
+ * files written.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { installFaults, type FaultPlan } from '../faults/index.ts';
+import { createPlugin, PluginSpecError } from '../plugins/index.ts';
+import { TimelineRecorder, writeHtmlReport, type ReportSummary } from '../report/index.ts';
+import type { ScenarioPlugin, ScenarioReport } from '../scenario/index.ts';
+import type { Simulation } from '../simulation/index.ts';
+import { CliError } from './cli-error.ts';
+
+export interface PluginSet {
+  readonly plugins: readonly ScenarioPlugin[];
+  readonly reproduceArgs: readonly string[];
+  attach(sim: Simulation): void;
+  finish(report: ScenarioReport): string[];
+}
+
+export interface PluginFlags {
+  readonly plugin?: readonly string[];
+  readonly trace?: string;
+  readonly report?: string;
+  readonly faults?: boolean;
+}
+
+export function createPlugins(flags: PluginFlags, cwd: string): PluginSet {
+  const specs = flags.plugin ?? [];
+  const plugins: ScenarioPlugin[] = specs.map(fromRegistry);
+  const reproduceArgs = specs.flatMap((s) => ['--plugin', s]);
+  const tracePath = flags.trace === undefined ? null : outputPath(flags.trace, cwd, '--trace');
+  if (tracePath !== null) plugins.push(fromRegistry(`tracer=${tracePath}`));
+  const htmlPath = flags.report === undefined ? null : outputPath(flags.report, cwd, '--report');
+  const recorder = htmlPath === null ? null : new TimelineRecorder();
+  const faults = flags.faults === true ? new FaultsSection() : null;
+  if (faults !== null) {
+    plugins.push(faults);
+    reproduceArgs.push('--faults');
+  }
+  return {
+    plugins,
+    reproduceArgs,
+    attach: (sim) => {
+      recorder?.attach(sim);
+      faults?.install(sim);
+    },
+    finish: (report) => {
+      const written = tracePath === null ? [] : [tracePath];
+      if (recorder !== null && htmlPath !== null)
+        written.push(writeHtmlReport(htmlPath, recorder.model(), htmlSummary(report)));
+      return written;
+    },
+  };
+}
+
+/** The fault plan of a run, reported as a plugin: which sites were active and what fired. */
+class FaultsSection implements ScenarioPlugin {
+  readonly name = 'faults';
+  private plan: FaultPlan | null = null;
+
+  install(sim: Simulation): void {
+    this.plan = installFaults(sim);
+  }
+
+  attach(): void {}
+
+  report(): unknown {
+    return { active: this.plan?.active ?? [], log: this.plan?.log ?? [] };
+  }
+
+  lines(): string[] {
+    const active = this.plan?.active ?? [];
+    if (active.length === 0) return ['no fault site was active in this run'];
+    return [
+      ...this.plan!.summary(),
+      ...this.plan!.log.map((r) => `tick ${r.tick}: ${r.site}: ${r.detail}`),
+    ];
+  }
+}
+
+function htmlSummary(r: ScenarioReport): ReportSummary {
+  return {
+    scenario: r.scenario.name,
+    description: r.scenario.description,
+    outcome: r.outcome,
+    seed: r.seed,
+    ticks: r.ticks,
+    ...(r.reason === null ? {} : { reason: r.reason }),
+    eventsHash: r.eventsHash,
+    reproduce: r.reproduce,
+    plugins: r.plugins.map((p) => ({ name: p.name, lines: p.lines })),
+  };
+}
+
+function fromRegistry(spec: string): ScenarioPlugin {
+  try {
+    return createPlugin(spec);
+  } catch (e) {
+    if (e instanceof PluginSpecError)
+      throw new CliError(`--plugin ${spec}: ${e.message}`, undefined, { cause: e });
+    throw e;
+  }
+}
+
+function outputPath(path: string, cwd: string, flag: string): string {
+  if (path.trim() === '') throw new CliError(`${flag} needs a file name`);
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

@@ -1,0 +1,208 @@
+/**
+ * createProgram: every command and flag of `kernel-sim`, declared with
+ * commander 14, and nothing else. Each action normalises its flags and
+ * lazily imports its command function (so `--help` loads no simulator),
+ * runs it, and hands back the exit code through `setExit`. Errors propagate
+ * to the one boundary in run-cli.ts.
+ *
+ * Commands: scenario, list, experiment quiescence, check. Each has --help
+ * with examples; the program has --version and documents the exit codes.
+ */
+import { Command, Option } from 'commander';
+import type { CliIo } from './cli-io.ts';
+import { EXIT_CODES_HELP } from './exit-codes.ts';
+import { intOption } from './int-option.ts';
+import { packagePaths } from './package-paths.ts';
+
+const SEED_MAX = Number.MAX_SAFE_INTEGER;
+const DETECTORS = ['k42', 'event', 'oracle'];
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('kernel-sim')
+    .description('A deterministic simulator of a K42-style hot-swappable object kernel.')
+    .version(packagePaths().version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.writeError(s) })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      `${examples('kernel-sim scenario swap-scheduler.ts', 'kernel-sim scenario ./my-scenario.ts --seed 42 --json', 'kernel-sim list', 'kernel-sim check hello.ts --seeds 200')}\n${EXIT_CODES_HELP}\n`,
+    );
+
+  program
+    .command('scenario')
+    .description(
+      'run one scenario: prints the seed and options, what happened, and PASSED or FAILED with a reproduce line',
+    )
+    .argument(
+      '<file-or-name>',
+      'a scenario file, or the name of a bundled one (see `kernel-sim list`)',
+    )
+    .option(
+      '--seed <n>',
+      'the seed every random choice derives from (default: drawn at random and printed)',
+      intOption(0, SEED_MAX),
+    )
+    .option('--cpus <n>', "simulated CPUs, 1..64 (overrides the scenario's)", intOption(1, 64))
+    .option('--quantum <ticks>', 'ticks a thread runs before preemption', intOption(1, 1e9))
+    .option(
+      '--ticks-max <ticks>',
+      'end the run as a liveness failure past this tick',
+      intOption(0, SEED_MAX),
+    )
+    .addOption(new Option('--detector <name>', 'quiescence detector').choices(DETECTORS))
+    .option('--poll-ticks <ticks>', 'poll interval of the k42 detector', intOption(1, 1e9))
+    .option(
+      '--plugin <name[=arg]>',
+      'attach a plugin, e.g. counter, latency, logger=cache (repeatable; an unknown name lists the known ones)',
+      collect,
+      [],
+    )
+    .option(
+      '--trace <file>',
+      'write a Chrome Trace Event JSON of the run (open in ui.perfetto.dev)',
+    )
+    .option('--report <file.html>', 'write a self-contained HTML timeline of the run')
+    .option(
+      '--faults',
+      'inject seeded faults (as `kernel-sim check --faults` does; replays its failing seeds)',
+    )
+    .option(
+      '--json',
+      'print one JSON document (no colours), the same bytes for the same seed and options',
+    )
+    .option('--quiet', 'print only the verdict and the reproduce line')
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim scenario swap-scheduler.ts',
+        'kernel-sim scenario hello.ts --seed 7 --cpus 4',
+        'kernel-sim scenario ./my-scenario.ts --plugin counter --plugin latency=counter',
+        'kernel-sim scenario hello.ts --seed 7 --json > run.json',
+        'kernel-sim scenario hello.ts --trace trace.json --report run.html',
+      ),
+    )
+    .action(async (target: string, o: Record<string, unknown>) => {
+      const { scenarioCommand } = await import('./scenario-command.ts');
+      const r = await scenarioCommand(
+        {
+          target,
+          seed: o.seed as number | undefined,
+          cpus: o.cpus as number | undefined,
+          quantum: o.quantum as number | undefined,
+          ticksMax: o.ticksMax as number | undefined,
+          detector: o.detector as 'k42' | 'event' | 'oracle' | undefined,
+          pollTicks: o.pollTicks as number | undefined,
+          plugin: o.plugin as string[],
+          trace: o.trace as string | undefined,
+          report: o.report as string | undefined,
+          faults: o.faults === true,
+          json: o.json === true,
+          quiet: o.quiet === true,
+        },
+        io,
+      );
+      setExit(r.exitCode);
+    });
+
+  program
+    .command('list')
+    .description('list the bundled scenarios with their descriptions')
+    .addHelpText('after', examples('kernel-sim list'))
+    .action(async () => {
+      const { listCommand } = await import('./list-command.ts');
+      setExit((await listCommand(io)).exitCode);
+    });
+
+  const experiment = program
+    .command('experiment')
+    .description('run an experiment (a sweep of many simulations)');
+  experiment
+    .command('quiescence')
+    .description(
+      'the quiescence-latency experiment: detectors x lifetimes x arrival gaps x CPUs; writes CSV, JSON and SVG',
+    )
+    .requiredOption('--out <dir>', 'folder for the CSV, JSON and SVG files')
+    .option('--gaps <list>', 'mean ticks between thread arrivals per CPU, e.g. 2,4,8')
+    .option(
+      '--lifetimes <list>',
+      'thread lifetimes, e.g. exp:10,exp:40,fixed:20,uniform:5:50,bimodal:10:1000:0.02',
+    )
+    .option('--cpus <list>', 'simulated CPU counts, e.g. 1,2,4,8')
+    .option('--detectors <list>', 'detectors to compare, of k42,event,oracle')
+    .option('--polls <list>', 'k42 poll intervals in ticks, e.g. 1,5,20')
+    .option('--seeds <n>', 'seeds per point', intOption(1, 1e6))
+    .option('--seed-first <n>', 'first seed', intOption(0, 2 ** 31))
+    .option('--threads-per-cpu <n>', 'thread arrivals per run, per CPU', intOption(1, 1e7))
+    .option('--requests <n>', 'quiescence requests per run', intOption(1, 1e6))
+    .option('--sleep-fraction <f>', "fraction of a thread's lifetime spent sleeping, 0..1")
+    .option('--quantum <ticks>', 'scheduling quantum', intOption(1, 1e9))
+    .option('--ticks-max <ticks>', 'per-run tick budget', intOption(1, SEED_MAX))
+    .option(
+      '--workers <n>',
+      'worker threads (0 = run in this thread; default: the CPUs available)',
+      intOption(0, 256),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim experiment quiescence --out out/quiescence',
+        'kernel-sim experiment quiescence --lifetimes exp:10,exp:160 --cpus 2,8 --seeds 20 --out out/q',
+      ),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const { experimentQuiescenceCommand } = await import('./experiment-command.ts');
+      setExit((await experimentQuiescenceCommand(o, io)).exitCode);
+    });
+
+  program
+    .command('check')
+    .description(
+      'run a scenario over many seeds with every checker on (optionally with seeded faults); exit 3 on any correctness failure',
+    )
+    .argument('<file-or-name>', 'a scenario file, or the name of a bundled one')
+    .option('--seeds <n>', 'seeds to run, 1..N (default 100)', intOption(1, 1e7))
+    .option('--seed-from <a>', 'first seed', intOption(0, SEED_MAX))
+    .option('--seed-to <b>', 'last seed (inclusive)', intOption(0, SEED_MAX))
+    .option('--faults', 'inject seeded faults (BUGGIFY style)')
+    .option(
+      '--workers <n>',
+      'worker threads (1 = run in this thread; default: one per available CPU)',
+      intOption(1, 256),
+    )
+    .option('--json', 'print the summary as one JSON document')
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim check hello.ts --seeds 200',
+        'kernel-sim check swap-scheduler.ts --seed-from 1000 --seed-to 1099 --faults',
+      ),
+    )
+    .action(async (target: string, o: Record<string, unknown>) => {
+      const { checkCommand } = await import('./check-command.ts');
+      const r = await checkCommand(
+        {
+          target,
+          seeds: o.seeds as number | undefined,
+          seedFrom: o.seedFrom as number | undefined,
+          seedTo: o.seedTo as number | undefined,
+          faults: o.faults === true,
+          workers: o.workers as number | undefined,
+          json: o.json === true,
+        },
+        io,
+      );
+      setExit(r.exitCode);
+    });
+
+  return program;
+}

@@ -1,0 +1,32 @@
+/**
+ * scenario/: the scenario API. `defineScenario({...})` is what a scenario
+ * file exports; `runScenario(scenario, {seed, ...})` runs it once and returns
+ * a ScenarioReport (no process I/O: the CLI prints it).
+ */
+export {
+  defineScenario,
+  isScenario,
+  withFile,
+  checkOptionNames,
+  SCENARIO_BRAND,
+  SCENARIO_OPTION_NAMES,
+  type Scenario,
+  type ScenarioSpec,
+  type ScenarioOptions,
+} from './define-scenario.ts';
+export {
+  runScenario,
+  resolveScenarioOptions,
+  type RunScenarioOptions,
+  type ScenarioPlugin,
+} from './run-scenario.ts';
+export {
+  reproduceCommand,
+  shellQuote,
+  OVERRIDE_FLAGS,
+  type ScenarioOverrides,
+} from './reproduce-command.ts';
+export { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
+export { reportSwap, type SwapReport, type SwapPhaseReport } from './swap-report.ts';
+export { RunTally } from './run-tally.ts';
+export type { ScenarioReport, ObjectSummary, PluginReport } from './scenario-report.ts';

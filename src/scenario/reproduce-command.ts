@@ -1,0 +1,42 @@
+/**
+ * reproduceCommand: the command line that replays a run (TigerBeetle's
+ * "you can reproduce this failure with seed=..."):
+ *
+ *   kernel-sim scenario <source> --seed N [--cpus N] [--quantum N]
+ *     [--ticks-max N] [--detector NAME] [--poll-ticks N] [extra...]
+ *
+ * Only the options the caller overrode appear (the scenario supplies the
+ * rest, from the same seed); `extra` carries flags such as `--plugin`.
+ * Arguments are quoted for a POSIX shell when they need it.
+ */
+import type { ScenarioOptions } from './define-scenario.ts';
+
+export type ScenarioOverrides = Partial<ScenarioOptions>;
+
+/** Command-line flag of each overridable option. */
+export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = {
+  cpus: '--cpus',
+  quantumTicks: '--quantum',
+  ticksMax: '--ticks-max',
+  detector: '--detector',
+  pollTicks: '--poll-ticks',
+};
+
+export function reproduceCommand(
+  source: string,
+  seed: number,
+  overrides: ScenarioOverrides,
+  extra: readonly string[] = [],
+): string {
+  const args = ['kernel-sim', 'scenario', source, '--seed', String(seed)];
+  for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
+    const value = (overrides as Record<string, unknown>)[key];
+    if (value !== undefined) args.push(flag, String(value));
+  }
+  return [...args, ...extra].map(shellQuote).join(' ');
+}
+
+export function shellQuote(arg: string): string {
+  if (arg !== '' && /^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,0 +1,196 @@
+/**
+ * runScenario: one run of a scenario, start to report, with no process I/O
+ * (the CLI, tests, checkers and experiments all call it).
+ *
+ *   runScenario(scenario, { seed, overrides, plugins, attach, source, reproduceArgs })
+ *     -> ScenarioReport
+ *
+ * Order: resolve the options from (scenario options, overrides, seed);
+ * create the simulation; `attach(sim)` (checkers, recorders: they see every
+ * event); attach the plugins; `setup(sim)`; attach the plugins again, so
+ * interposing plugins reach the objects setup created (Plugin.attach picks up
+ * objects created since); run; if the run passed, `expect(result, sim, ctx)`:
+ * a throw turns the outcome into 'correctness' with its message (safety is
+ * judged only on a run that finished; a liveness failure is not masked);
+ * then `summary(result, sim, ctx)`, whatever the outcome (a summary that
+ * throws gives one line saying so; it never changes the outcome).
+ *
+ * Errors: a malformed scenario, options out of range, or a `setup` that
+ * throws raise ScenarioInputError (setup: ScenarioSetupError with the
+ * message and `file:line`). Outcomes of the run itself are values.
+ */
+import { Prng } from '../kernel/index.ts';
+import {
+  createSimulation,
+  resolveOptions,
+  type ResolvedOptions,
+  type RunResult,
+  type Simulation,
+} from '../simulation/index.ts';
+import { checkOptionNames, isScenario, type Scenario } from './define-scenario.ts';
+import { reproduceCommand, type ScenarioOverrides } from './reproduce-command.ts';
+import { RunTally } from './run-tally.ts';
+import { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
+import type { ScenarioReport } from './scenario-report.ts';
+import { reportSwap } from './swap-report.ts';
+
+/** What runScenario needs of a plugin (src/plugins' Plugin satisfies it). */
+export interface ScenarioPlugin {
+  readonly name: string;
+  attach(sim: Simulation): void;
+  report(): unknown;
+  lines(): readonly string[];
+}
+
+export interface RunScenarioOptions {
+  /** Default 1. */
+  readonly seed?: number;
+  /** Options that win over the scenario's own (what --cpus etc. set). */
+  readonly overrides?: ScenarioOverrides;
+  readonly plugins?: readonly ScenarioPlugin[];
+  /** Called with the new simulation before setup: hook checkers, recorders, observers here. */
+  readonly attach?: (sim: Simulation) => void;
+  /** How the scenario is named in the reproduce line (default: its file, else its name). */
+  readonly source?: string;
+  /** Extra arguments for the reproduce line (e.g. --plugin counter). */
+  readonly reproduceArgs?: readonly string[];
+}
+
+export function runScenario<Ctx>(
+  scenario: Scenario<Ctx>,
+  options: RunScenarioOptions = {},
+): ScenarioReport {
+  if (!isScenario(scenario))
+    throw new ScenarioInputError(
+      'runScenario: expected a scenario made by defineScenario({ name, description, setup, ... })',
+    );
+  const seed = options.seed ?? 1;
+  const overrides = options.overrides ?? {};
+  const sim = createSimulation(resolveScenarioOptions(scenario, seed, overrides));
+  const tally = new RunTally(sim);
+  const plugins = options.plugins ?? [];
+  options.attach?.(sim);
+  for (const p of plugins) p.attach(sim);
+  const ctx = runSetup(scenario, sim);
+  for (const p of plugins) p.attach(sim);
+  const ran = sim.run();
+  const calls = tally.calls();
+  const result = judge(scenario, sim, ctx, ran);
+  return {
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      source: options.source ?? scenario.file ?? scenario.name,
+    },
+    seed,
+    options: sim.options,
+    outcome: result.outcome,
+    reason: result.reason ?? null,
+    ticks: result.ticks,
+    eventsHash: result.eventsHash,
+    events: result.events,
+    threads: result.threads,
+    calls,
+    objects: sim.table.entries.map((e) => ({
+      id: e.id,
+      name: e.name,
+      class: e.cls.name,
+      version: e.version,
+      state: e.state,
+    })),
+    swaps: sim.swapper.swaps.map((s) => reportSwap(s, result.ticks)),
+    summary: summarize(scenario, sim, ctx, result),
+    plugins: plugins.map((p) => ({
+      name: p.name,
+      report: p.report() ?? null,
+      lines: [...p.lines()],
+    })),
+    reproduce: reproduceCommand(
+      options.source ?? scenario.file ?? scenario.name,
+      seed,
+      overrides,
+      options.reproduceArgs,
+    ),
+  };
+}
+
+/** The options a run of `scenario` with this seed and these overrides uses. */
+export function resolveScenarioOptions(
+  scenario: Scenario<any>,
+  seed: number,
+  overrides: ScenarioOverrides = {},
+): ResolvedOptions {
+  const where = `scenario '${scenario.name}'`;
+  const base = scenarioOptions(scenario, seed, where);
+  checkOptionNames(base, where);
+  try {
+    return resolveOptions({ ...base, ...overrides, seed });
+  } catch (e) {
+    throw new ScenarioInputError(`${where}: ${describe(e)}`, null, { cause: e });
+  }
+}
+
+function scenarioOptions(scenario: Scenario<any>, seed: number, where: string): object {
+  if (typeof scenario.options !== 'function') return scenario.options ?? {};
+  try {
+    return scenario.options(new Prng(seed).derive('scenario options'));
+  } catch (e) {
+    throw new ScenarioInputError(
+      `${where}: options(random) threw ${describe(e)}`,
+      locateError(e, scenario.file ?? null),
+      { cause: e },
+    );
+  }
+}
+
+function runSetup<Ctx>(scenario: Scenario<Ctx>, sim: Simulation): Ctx {
+  try {
+    return scenario.setup(sim);
+  } catch (e) {
+    const location = locateError(e, scenario.file ?? null) ?? locateError(e, null);
+    throw new ScenarioSetupError(
+      `scenario '${scenario.name}': setup threw ${describe(e)}`,
+      location,
+      { cause: e },
+    );
+  }
+}
+
+function judge<Ctx>(
+  scenario: Scenario<Ctx>,
+  sim: Simulation,
+  ctx: Ctx,
+  result: RunResult,
+): RunResult {
+  if (result.outcome !== 'passed' || scenario.expect === undefined) return result;
+  try {
+    scenario.expect(result, sim, ctx);
+    return result;
+  } catch (e) {
+    const at = scenario.file === undefined ? null : locateError(e, scenario.file);
+    const where = at === null ? '' : ` (expect, at ${at.slice(at.lastIndexOf('/') + 1)})`;
+    return {
+      ...result,
+      outcome: 'correctness',
+      reason: `${e instanceof Error ? e.message : String(e)}${where}`,
+    };
+  }
+}
+
+function summarize<Ctx>(
+  scenario: Scenario<Ctx>,
+  sim: Simulation,
+  ctx: Ctx,
+  result: RunResult,
+): string[] {
+  if (scenario.summary === undefined) return [];
+  try {
+    return [...scenario.summary(result, sim, ctx)].map(String);
+  } catch (e) {
+    return [`summary() threw ${describe(e)}`];
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}

@@ -1,0 +1,99 @@
+import pc from 'picocolors';
+import { describe, expect, test } from 'vitest';
+import type { ScenarioReport } from 'kernel-sim';
+import { renderAccount, renderHeader, renderVerdict } from '../../src/cli/render-report.ts';
+
+const c = pc.createColors(false);
+const base: ScenarioReport = {
+  scenario: { name: 's', description: 'd', source: 's.ts' },
+  seed: 7,
+  options: {
+    seed: 7,
+    cpus: 2,
+    quantumTicks: 10,
+    ticksMax: 100,
+    detector: 'k42',
+    pollTicks: 5,
+    hashEvents: true,
+  },
+  outcome: 'liveness',
+  reason: 'ticksMax 100 reached',
+  ticks: 100,
+  eventsHash: '0123456789abcdef',
+  events: 10,
+  threads: { spawned: 2, exited: 1, failed: 0, alive: 1 },
+  calls: { entered: 3, exited: 2, failed: 0, byObject: { box: 3 } },
+  objects: [{ id: 2, name: 'box', class: 'Box', version: 1, state: 'live' }],
+  swaps: [
+    {
+      id: 1,
+      objects: ['box'],
+      from: ['Box'],
+      to: ['Box2'],
+      outcome: 'pending',
+      reason: null,
+      phase: 'forward',
+      requestedTick: 5,
+      phases: [
+        { phase: 'negotiate', startTick: 5, ticks: 0 },
+        { phase: 'forward', startTick: 5, ticks: 95 },
+      ],
+      phaseTicks: { negotiate: 0, forward: 95 },
+      forwarded: 1,
+      held: 0,
+      maxHoldTicks: 0,
+    },
+  ],
+  summary: ['a line'],
+  plugins: [{ name: 'counter', report: {}, lines: ['counter: 3 calls'] }],
+  reproduce: 'kernel-sim scenario s.ts --seed 7',
+};
+
+describe('renderReport', () => {
+  test('header: seed first, then options (without the seed again), then the scenario', () => {
+    expect(
+      renderHeader(
+        { seed: 7, seedDrawn: false, options: base.options, scenario: base.scenario },
+        c,
+      ),
+    ).toEqual([
+      'seed: 7',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true',
+      'scenario: s (s.ts): d',
+    ]);
+    expect(
+      renderHeader(
+        { seed: 7, seedDrawn: true, options: base.options, scenario: base.scenario },
+        c,
+      )[0],
+    ).toBe('seed: 7 (drawn at random; --seed 7 replays this run)');
+  });
+
+  test('account: threads still alive, a swap still pending with the phase it ended in, summary and plugin lines', () => {
+    expect(renderAccount(base, c)).toEqual([
+      '',
+      'threads: 2 spawned, 1 exited, 0 failed, 1 still alive',
+      'calls: 3 entered, 2 exited, 0 failed (box 3)',
+      'objects: box Box v1',
+      'events: 10, hash 0123456789abcdef',
+      'swaps: 1',
+      '  swap 1: box Box -> Box2, requested at tick 5: pending (in forward at the end)',
+      '    phases (ticks): negotiate 0, forward 95',
+      '    calls: 1 forwarded, 0 held (longest hold 0 ticks)',
+      'summary:',
+      '  a line',
+      'plugin counter:',
+      '  counter: 3 calls',
+    ]);
+  });
+
+  test('verdict: FAILED <outcome>: <reason> at tick N, then the reproduce line; PASSED (N ticks)', () => {
+    expect(renderVerdict(base, c)).toEqual([
+      'FAILED liveness: ticksMax 100 reached at tick 100',
+      'reproduce: kernel-sim scenario s.ts --seed 7',
+    ]);
+    expect(renderVerdict({ ...base, outcome: 'passed', reason: null }, c)[0]).toBe(
+      'PASSED (100 ticks)',
+    );
+  });
+});
