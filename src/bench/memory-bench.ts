@@ -1,0 +1,68 @@
+/**
+ * memoryBench: heap bytes per table entry and per live thread, measured with
+ * process.memoryUsage() after full collections (issue 10).
+ *
+ *   table entry   10^6 objects of a one-field class created through the table;
+ *                 heap growth per object minus the bytes of the bare
+ *                 implementation instance (measured the same way, held in an
+ *                 array): the table's own cost (entry, ref, name, args,
+ *                 factory set, slots). Goal < 100 B.
+ *   live thread   10^5 threads spawned and each asleep inside the run (so each
+ *                 is counted by quiescence, has a timer queued and a started
+ *                 generator); heap growth per thread. Goal < 400 B.
+ */
+import { sleep } from '../kernel/index.ts';
+import { pick, type BenchScale } from './bench-scale.ts';
+import { figure, type BenchFigure } from './bench-figure.ts';
+import { benchSimulation, runToEnd } from './bench-simulation.ts';
+import { bytesPer, heapUsedAfterGc } from './heap-probe.ts';
+
+class Tiny {
+  n = 0;
+  get(): number {
+    return this.n;
+  }
+}
+
+function entryBytes(count: number): { perEntry: number; perObject: number; perInstance: number } {
+  const bare = bytesPer(count, () => Array.from({ length: count }, () => new Tiny()));
+  const sim = benchSimulation();
+  sim.objects.create(Tiny);
+  const table = bytesPer(count, () => {
+    for (let i = 0; i < count; i++) sim.objects.create(Tiny);
+    return sim;
+  });
+  return { perEntry: table.bytesPerItem - bare.bytesPerItem, perObject: table.bytesPerItem, perInstance: bare.bytesPerItem };
+}
+
+function threadBytes(count: number): number {
+  const sim = benchSimulation({ cpus: 2 });
+  const body = function* () {
+    yield* sleep(1_000_000);
+  };
+  let before = 0;
+  let during = 0;
+  sim.spawn('warm', body);
+  sim.at(1, () => {
+    before = heapUsedAfterGc();
+    for (let i = 0; i < count; i++) sim.spawn('sleeper', body);
+  });
+  sim.at(500_000, () => {
+    if (sim.kernel.threads.size < count) throw new Error(`memoryBench: only ${sim.kernel.threads.size} threads alive`);
+    during = heapUsedAfterGc();
+  });
+  runToEnd(sim);
+  return (during - before) / count;
+}
+
+export function memoryBench(scale: BenchScale): Promise<BenchFigure[]> {
+  const group = 'memory';
+  const objects = pick(scale, 1_000_000, 1000);
+  const threads = pick(scale, 100_000, 1000);
+  const e = entryBytes(objects);
+  const t = threadBytes(threads);
+  return Promise.resolve([
+    figure({ group, name: `table entry (${objects.toLocaleString('en-US')} objects)`, value: e.perEntry, unit: 'B/entry', goal: { on: 'value', op: '<', limit: 100 }, note: `per object ${e.perObject.toFixed(0)} B, of which the bare instance ${e.perInstance.toFixed(0)} B` }),
+    figure({ group, name: `live thread (${threads.toLocaleString('en-US')} asleep)`, value: t, unit: 'B/thread', goal: { on: 'value', op: '<', limit: 400 }, note: 'Thread, its started generator, maps, run/timer queue slots, quiescence slot' }),
+  ]);
+}
