@@ -40,6 +40,8 @@ export class TracerPlugin implements Plugin {
   readonly name = 'tracer';
   readonly recorder = new TimelineRecorder();
   private written: string | null = null;
+  /** The last model and trace built, and the event count they were built at. */
+  private cache: { events: number; model: TimelineModel; trace: ChromeTrace } | null = null;
 
   /** `path`: where `write()` (and `report()`) put the trace; optional. */
   constructor(readonly path?: string) {
@@ -56,12 +58,21 @@ export class TracerPlugin implements Plugin {
     this.recorder.detach();
   }
 
+  private built(): { model: TimelineModel; trace: ChromeTrace } {
+    const events = this.recorder.eventCount;
+    if (this.cache === null || this.cache.events !== events) {
+      const model = this.recorder.model();
+      this.cache = { events, model, trace: toChromeTrace(model) };
+    }
+    return this.cache;
+  }
+
   model(): TimelineModel {
-    return this.recorder.model();
+    return this.built().model;
   }
 
   toJSON(): ChromeTrace {
-    return toChromeTrace(this.model());
+    return this.built().trace;
   }
 
   /** The trace file's bytes. */
@@ -81,10 +92,10 @@ export class TracerPlugin implements Plugin {
 
   report(): TracerReport {
     if (this.path !== undefined && this.written === null) this.write();
-    const m = this.model();
+    const { model: m, trace } = this.built();
     return {
       file: this.written,
-      traceEvents: toChromeTrace(m).traceEvents.length,
+      traceEvents: trace.traceEvents.length,
       threads: m.threads.length,
       calls: m.calls.id.length,
       swaps: m.swaps.length,

@@ -15,6 +15,7 @@ export function toolbarHtml(): string {
   const b = (id: string, text: string, label: string) => `<button type="button" id="${id}" title="${label}" aria-label="${label}">${text}</button>`;
   return `<div class="toolbar" role="toolbar" aria-label="time axis">
 ${b('zoom-in', '+', 'zoom in')}${b('zoom-out', '&minus;', 'zoom out')}${b('pan-left', '&#9664;', 'pan left')}${b('pan-right', '&#9654;', 'pan right')}${b('zoom-fit', 'fit', 'show the whole run')}
+<label><input type="checkbox" id="only-alive" checked> only threads alive in view</label>
 <output id="visible-range" aria-live="polite" data-start="0" data-end="0">ticks</output>
 <span class="hint">wheel: zoom &middot; shift+wheel or drag: pan &middot; hover: details</span>
 </div>`;

@@ -14,11 +14,14 @@
  * wheel pans), drag pans (and scrolls lanes vertically), the toolbar
  * buttons and the keys + - arrows 0 do the same; hovering any bar shows its
  * details in `#tooltip`; `#visible-range` shows the visible ticks (also as
- * data-start / data-end).
+ * data-start / data-end). With 'only threads alive in view' checked (the
+ * default), thread lanes of threads dead before or born after the visible
+ * range are left out, so a run of thousands of short threads stays readable.
  *
  * Test hooks: `window.kernelSimTimeline` = { model, getRange(), setRange(s, e),
- * locateCall(id) -> client {x, y} of the call's bar (scrolled and zoomed into
- * view), locatePhase(swap, phase), lanes(), stats }.
+ * locateCall(id, keepRange?) -> client {x, y} of the call's bar (scrolled and,
+ * unless keepRange, zoomed into view; null if keepRange and it is out of view),
+ * locatePhase(swap, phase), lanes(), stats }.
  *
  * Written as a raw string: no backticks or dollar-brace sequences inside.
  */
@@ -44,7 +47,7 @@ export const VIEWER_SCRIPT = String.raw`
   model.swaps.forEach(function (s) { swapById[s.swap] = s; });
 
   var lanes = model.lanes.map(function (l) {
-    return { key: l.key, kind: l.kind, id: l.id, label: l.label, rows: l.rows, top: 0, height: 0, rowIdx: [], runIdx: [], genIdx: [] };
+    return { key: l.key, kind: l.kind, id: l.id, label: l.label, rows: l.rows, top: -1, height: 0, shown: false, rowIdx: [], runIdx: [], genIdx: [] };
   });
   var laneByKey = {};
   lanes.forEach(function (l) {
@@ -74,19 +77,45 @@ export const VIEWER_SCRIPT = String.raw`
     if (l.kind === 'kernel') return l.rowIdx.length * ROW_H + 2 * PAD;
     return Math.max(1, l.rowIdx.length) * ROW_H + 2 * PAD + STRIP_H;
   }
-  var totalH = AXIS_H;
+  var fullH = AXIS_H + 8;
   lanes.forEach(function (l, k) {
-    if (k > 0 && lanes[k - 1].kind !== l.kind) totalH += GROUP_GAP;
-    l.top = totalH;
     l.height = laneHeight(l);
-    totalH += l.height;
+    l.shown = true;
+    fullH += l.height + (k > 0 && lanes[k - 1].kind !== l.kind ? GROUP_GAP : 0);
   });
-  totalH += 8;
-  document.getElementById('timeline-spacer').style.height = totalH + 'px';
-  lanes.forEach(function (l) {
-    var li = document.querySelector('#lane-list [data-lane="' + l.key + '"]');
-    if (li) { li.setAttribute('data-top', String(l.top)); li.setAttribute('data-height', String(l.height)); }
-  });
+  var totalH = fullH;
+  var spacer = document.getElementById('timeline-spacer');
+  var onlyAlive = document.getElementById('only-alive');
+  var laneItems = {};
+  lanes.forEach(function (l) { laneItems[l.key] = document.querySelector('#lane-list [data-lane="' + l.key + '"]'); });
+
+  // Lane tops; with 'only threads alive in view' on, threads dead before or born after the view are left out.
+  function layout() {
+    var filter = onlyAlive !== null && onlyAlive.checked;
+    var y = AXIS_H, prevKind = null;
+    lanes.forEach(function (l) {
+      var t = l.kind === 'thread' ? threadById[l.id] : null;
+      var shown = !(filter && t && (t.endTick < view.start || t.spawnTick > view.end));
+      var top = -1e9;
+      if (shown) {
+        if (prevKind !== null && prevKind !== l.kind) y += GROUP_GAP;
+        prevKind = l.kind;
+        top = y;
+        y += l.height;
+      }
+      if (shown === l.shown && top === l.top) return;
+      l.shown = shown;
+      l.top = top;
+      var li = laneItems[l.key];
+      if (li) {
+        li.setAttribute('data-shown', String(shown));
+        li.setAttribute('data-top', shown ? String(top) : '');
+        li.setAttribute('data-height', String(l.height));
+      }
+    });
+    totalH = y + 8;
+    spacer.style.height = totalH + 'px';
+  }
 
   // ---- view state --------------------------------------------------------------
   var fullStart = 0, fullEnd = Math.max(model.endTick, 1);
@@ -109,6 +138,7 @@ export const VIEWER_SCRIPT = String.raw`
     readout.textContent = 'ticks ' + fmt(view.start) + ' \u2013 ' + fmt(view.end) + ' (' + fmt(span) + ' of ' + fmt(fullEnd) + ' ticks)';
     readout.setAttribute('data-start', String(view.start));
     readout.setAttribute('data-end', String(view.end));
+    layout();
     schedule();
   }
   function zoom(factor, atTick) {
@@ -122,7 +152,7 @@ export const VIEWER_SCRIPT = String.raw`
 
   function resize() {
     width = Math.max(300, container.clientWidth);
-    viewH = Math.max(120, Math.min(totalH, Math.max(320, Math.round(window.innerHeight * 0.72))));
+    viewH = Math.max(120, Math.min(fullH, Math.max(320, Math.round(window.innerHeight * 0.72))));
     container.style.height = viewH + 'px';
     dpr = window.devicePixelRatio || 1;
     canvas.style.width = width + 'px';
@@ -384,7 +414,7 @@ export const VIEWER_SCRIPT = String.raw`
     ctx.fillRect(LABEL_W - 1, AXIS_H, 1, viewH - AXIS_H);
     lanes.forEach(function (l) {
       var top = l.top - scrollTop;
-      if (top + l.height < AXIS_H || top > viewH) return;
+      if (!l.shown || top + l.height < AXIS_H || top > viewH) return;
       ctx.fillStyle = l.kind === 'thread' ? '#222' : l.kind === 'swap' ? '#7a1f1f' : '#1f3b63';
       var label = l.label.length > 28 ? l.label.slice(0, 27) + '\u2026' : l.label;
       ctx.fillText(label, 8, top + Math.min(l.height, 22) / 2);
@@ -406,7 +436,7 @@ export const VIEWER_SCRIPT = String.raw`
     ctx.clip();
     lanes.forEach(function (l, k) {
       var top = l.top - scrollTop;
-      if (top + l.height < AXIS_H || top > viewH) return;
+      if (!l.shown || top + l.height < AXIS_H || top > viewH) return;
       if (k % 2 === 1) { ctx.fillStyle = 'rgba(0,0,0,0.025)'; ctx.fillRect(LABEL_W, top, plotW, l.height); }
       if (l.kind === 'cpu') drawCpuLane(l, top);
       else if (l.kind === 'thread') drawThreadLane(l, top);
@@ -424,7 +454,7 @@ export const VIEWER_SCRIPT = String.raw`
   // ---- hit testing and the tooltip -----------------------------------------------------
   function laneAtY(y) {
     var yy = y + container.scrollTop;
-    for (var k = 0; k < lanes.length; k++) if (yy >= lanes[k].top && yy < lanes[k].top + lanes[k].height) return lanes[k];
+    for (var k = 0; k < lanes.length; k++) if (lanes[k].shown && yy >= lanes[k].top && yy < lanes[k].top + lanes[k].height) return lanes[k];
     return null;
   }
   function findIn(idx, startArr, endArr, t, tol) {
@@ -561,6 +591,7 @@ export const VIEWER_SCRIPT = String.raw`
   button('pan-left', function () { pan(-(view.end - view.start) / 4); });
   button('pan-right', function () { pan((view.end - view.start) / 4); });
   button('zoom-fit', function () { setRange(fullStart, fullEnd); });
+  if (onlyAlive !== null) onlyAlive.addEventListener('change', function () { layout(); schedule(); });
   window.addEventListener('resize', resize);
 
   // ---- test hooks --------------------------------------------------------------------------
@@ -588,14 +619,15 @@ export const VIEWER_SCRIPT = String.raw`
     stats: stats,
     getRange: function () { return { start: view.start, end: view.end }; },
     setRange: function (s, e) { setRange(s, e); draw(); },
-    lanes: function () { return lanes.map(function (l) { return { key: l.key, kind: l.kind, top: l.top, height: l.height, rows: l.rowIdx.length }; }); },
+    lanes: function () { return lanes.map(function (l) { return { key: l.key, kind: l.kind, shown: l.shown, top: l.top, height: l.height, rows: l.rowIdx.length }; }); },
     redraw: function () { draw(); return stats.lastDrawMs; },
-    locateCall: function (id) {
+    locateCall: function (id, keepRange) {
       var k = callIndex(id);
       if (k < 0) return null;
       var l = laneByKey[C.thread[k] >= 0 ? 'thread-' + C.thread[k] : 'kernel-' + C.cpu[k]];
+      if (!keepRange) reveal(C.start[k], C.end[k]);
+      else if (C.end[k] < view.start || C.start[k] > view.end || !l.shown) return null;
       revealLane(l);
-      reveal(C.start[k], C.end[k]);
       draw();
       var a = Math.max(x(C.start[k]), LABEL_W), b = Math.min(Math.max(x(C.end[k]), a + 2), LABEL_W + plotW);
       var hs = heldByCall[k];
@@ -608,8 +640,8 @@ export const VIEWER_SCRIPT = String.raw`
       if (!s || !l) return null;
       var p = s.phases.filter(function (q) { return q.phase === phase; })[0];
       if (!p) return null;
-      revealLane(l);
       reveal(p.start, p.end);
+      revealLane(l);
       draw();
       var box = phaseBoxes(s).filter(function (q) { return q.p === p; })[0];
       var a = Math.max(box.a, LABEL_W), b = Math.min(box.b, LABEL_W + plotW);

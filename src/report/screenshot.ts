@@ -8,9 +8,9 @@
  *                                     user-data dir; `close()` also removes it
  *   screenshotReport(html, png, opts) render a report file (or HTML text) and
  *                                     write a PNG of the page; returns the path
- * As a script: `npx jiti src/report/screenshot.ts REPORT.html OUT.png`
- * (e.g. after `kernel-sim scenario swap-scheduler --report out.html`, to
- * refresh docs/timeline.png).
+ * As a script: `npx jiti src/report/screenshot.ts REPORT.html OUT.png [START END]`
+ * (e.g. after `kernel-sim scenario swap-scheduler.ts --seed 1 --report out.html`,
+ * `... out.html docs/timeline.png 900 1300` refreshes docs/timeline.png).
  *
  * Chromium is Debian's package at /usr/bin/chromium (`apt-get install -y
  * chromium`; .ci/setup-browser installs it in CI). A test tool's own browser
@@ -78,6 +78,8 @@ export interface ScreenshotOptions {
   readonly height?: number;
   /** Screenshot the whole page rather than the viewport. */
   readonly fullPage?: boolean;
+  /** Visible tick range [start, end] of the timeline (default: the whole run). */
+  readonly range?: readonly [number, number];
 }
 
 /** Render a report (a file path, or HTML text when it starts with '<') and write a PNG. */
@@ -94,6 +96,7 @@ export async function screenshotReport(report: string, pngPath: string, o: Scree
     const page = await browser.newPage();
     await page.goto(pathToFileURL(resolve(htmlPath)).href);
     await page.waitForSelector('body[data-ready="true"]');
+    if (o.range !== undefined) await page.evaluate(([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b), o.range);
     await page.screenshot({ path: pngPath, fullPage: o.fullPage ?? false });
     return pngPath;
   } finally {
@@ -104,12 +107,13 @@ export async function screenshotReport(report: string, pngPath: string, o: Scree
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]).replace(/\.ts$/, '') === resolve(new URL(import.meta.url).pathname).replace(/\.(ts|js)$/, '');
 if (invokedDirectly) {
-  const [report, png] = process.argv.slice(2);
+  const [report, png, start, end] = process.argv.slice(2);
   if (report === undefined || png === undefined) {
-    console.error('usage: npx jiti src/report/screenshot.ts REPORT.html OUT.png');
+    console.error('usage: npx jiti src/report/screenshot.ts REPORT.html OUT.png [START_TICK END_TICK]');
     process.exit(2);
   }
-  screenshotReport(report, png).then(
+  const range = start !== undefined && end !== undefined ? ([Number(start), Number(end)] as const) : undefined;
+  screenshotReport(report, png, range === undefined ? {} : { range }).then(
     (p) => console.log(`wrote ${p}`),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));

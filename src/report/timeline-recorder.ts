@@ -80,6 +80,11 @@ export class TimelineRecorder {
   private subscription: Subscription | null = null;
   private source: TimelineSource | null = null;
 
+  /** Events folded in so far (a snapshot taken at the same count is the same model). */
+  get eventCount(): number {
+    return this.events;
+  }
+
   /** Start observing `sim` (idempotent for the same simulation). */
   attach(sim: TimelineSource): this {
     if (this.source === sim) return this;

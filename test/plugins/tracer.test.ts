@@ -174,6 +174,19 @@ describe('TracerPlugin: files, report and registry', () => {
     expect(() => new TracerPlugin('  ')).toThrow(/output path is empty/);
   });
 
+  test('the trace is built once per state of the run (report() and lines() do not rebuild it)', () => {
+    const tracer = new TracerPlugin();
+    const run = buildSwapRun();
+    tracer.attach(run.sim);
+    const before = tracer.toJSON();
+    run.sim.run();
+    const after = tracer.toJSON();
+    expect(after).not.toBe(before);
+    expect(after.traceEvents.length).toBeGreaterThan(before.traceEvents.length);
+    tracer.lines();
+    expect(tracer.toJSON()).toBe(after);
+  });
+
   test("the registry builds it: 'tracer=FILE'", () => {
     const path = join(tmp, 'c.json');
     const p = createPlugin(`tracer=${path}`);

@@ -7,7 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CALL_HELD, renderHtmlReport, type TimelineModel } from '../../src/report/index.ts';
+import { CALL_HELD, recordTimeline, renderHtmlReport, type TimelineModel, type TimelineRecorder } from '../../src/report/index.ts';
+import { runScenario } from '../../src/scenario/index.ts';
+import stuckSwap from '../../scenarios/stuck-swap.ts';
+import swapScheduler from '../../scenarios/swap-scheduler.ts';
 import { launchReportBrowser, type ReportBrowser } from '../../src/report/screenshot.ts';
 import { recordBigRun } from './big-fixture.ts';
 import { hoverCall, hoverPhase, leaveCanvas, openReport, visibleRange, type OpenedReport } from './report-page.ts';
@@ -146,6 +149,21 @@ describe('HTML report of a completed hot swap', () => {
     await leaveCanvas(page);
   });
 
+  test("'only threads alive in view' leaves out the lanes of threads not alive in the visible range", async () => {
+    const { page } = r;
+    const shownThreads = () => page.evaluate(() => (globalThis as any).kernelSimTimeline.lanes().filter((l: any) => l.kind === 'thread' && l.shown).length);
+    await page.evaluate(() => (globalThis as any).kernelSimTimeline.setRange(0, 20));
+    const alive = run.model.threads.filter((t) => t.spawnTick <= 20 && t.endTick >= 0).length;
+    expect(await shownThreads()).toBe(alive);
+    expect(alive).toBeLessThan(run.model.threads.length);
+    expect(await page.locator('#lane-list [data-shown="true"][data-kind="thread"]').count()).toBe(alive);
+    await page.uncheck('#only-alive');
+    expect(await shownThreads()).toBe(run.model.threads.length);
+    await page.check('#only-alive');
+    await page.click('#zoom-fit');
+    expect(await shownThreads()).toBe(run.model.threads.length);
+  });
+
   test('summary panel: outcome, seed, reproduce command, swap table, plugin reports', async () => {
     const { page } = r;
     expect(await page.textContent('#summary-outcome')).toBe('passed');
@@ -201,6 +219,70 @@ describe('HTML report of 100,000 calls', () => {
   });
 });
 
+describe('HTML reports of bundled scenarios', () => {
+  function scenarioReport(scenario: Parameters<typeof runScenario>[0]): { model: TimelineModel; report: ReturnType<typeof runScenario> } {
+    let rec: TimelineRecorder | undefined;
+    const report = runScenario(scenario, { seed: 1, attach: (sim) => void (rec = recordTimeline(sim)) });
+    return { model: rec!.model(), report };
+  }
+
+  test('swap-scheduler: CPU and thread lanes, the phases in order, the scheduler calls on both versions', async () => {
+    const { model, report } = scenarioReport(swapScheduler);
+    expect(report.outcome).toBe('passed');
+    const { page } = await open(renderHtmlReport(model, report), 'swap-scheduler');
+    expect(await page.locator('#lane-list [data-kind="cpu"]').count()).toBe(model.cpus);
+    expect(await page.locator('#lane-list [data-kind="thread"]').count()).toBe(model.threads.length);
+    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    expect(listed).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete']);
+    const pick = model.calls.label.findIndex((l) => model.labels[l].startsWith('scheduler.'));
+    expect(await hoverCall(page, model.calls.id[pick])).toContain('kernel context');
+  });
+
+  test('stuck-swap: the band ends aborted in forward, naming the blocker', async () => {
+    const { model, report } = scenarioReport(stuckSwap);
+    const { page } = await open(renderHtmlReport(model, report), 'stuck-swap');
+    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    expect(listed).toEqual(['negotiate', 'forward', 'aborted']);
+    const tip = await hoverPhase(page, 1, 'forward');
+    expect(tip).toContain('outcome aborted: timeout');
+    expect(tip).toContain('blocked by thread');
+  });
+});
+
+describe('screenshots', () => {
+  // UPDATE_SCREENSHOT=1 refreshes docs/timeline.png (swap-scheduler, around the swap) and
+  // docs/timeline-held.png (the fixture, with held calls); otherwise they go to a scratch dir.
+  const dir = process.env.UPDATE_SCREENSHOT === '1' ? 'docs' : mkdtempSync(join(tmpdir(), 'shot-'));
+
+  async function shoot(r: OpenedReport, file: string): Promise<void> {
+    const png = await r.page.screenshot();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    writeFileSync(join(dir, file), png);
+  }
+
+  test('swap-scheduler around its swap, hovering a scheduler call on the new version', async () => {
+    let rec: TimelineRecorder | undefined;
+    const report = runScenario(swapScheduler, { seed: 1, source: 'swap-scheduler.ts', attach: (sim) => void (rec = recordTimeline(sim)) });
+    const model = rec!.model();
+    const r = await open(renderHtmlReport(model, report), 'shot-scheduler');
+    const s = model.swaps[0];
+    const c = model.calls;
+    const pick = c.id.findIndex((_, i) => c.thread[i] === -1 && c.version[i] === 2 && c.start[i] > s.phases.at(-1)!.start + 60);
+    await r.page.evaluate(([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b), [s.requestedTick - 100, s.requestedTick + 300]);
+    expect(await hoverCall(r.page, c.id[pick], true)).toContain('reached version 2 (StridePolicy)');
+    await shoot(r, 'timeline.png');
+  });
+
+  test('the swap fixture, hovering a held call', async () => {
+    const run = recordSwapRun();
+    const r = await open(renderHtmlReport(run.model, { ...run.result, scenario: 'swap fixture', reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3' }), 'shot-held');
+    await r.page.click('#zoom-fit');
+    await hoverCall(r.page, heldCallId(run.model));
+    await shoot(r, 'timeline-held.png');
+  });
+});
+
 describe('the page is self-contained', () => {
   test('no console errors and no requests beyond the file, on every report opened', () => {
     expect(opened.length).toBeGreaterThanOrEqual(3);
@@ -208,19 +290,5 @@ describe('the page is self-contained', () => {
       expect(r.errors, r.path).toEqual([]);
       expect(r.requests, r.path).toEqual([]);
     }
-  });
-});
-
-describe('screenshot', () => {
-  test('a swap run renders to a PNG (UPDATE_SCREENSHOT=1 refreshes docs/timeline.png)', async () => {
-    const run = recordSwapRun();
-    const { page } = await open(renderHtmlReport(run.model, { ...run.result, scenario: 'swap fixture', reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3' }), 'shot');
-    await page.click('#zoom-fit');
-    await hoverCall(page, heldCallId(run.model));
-    const png = await page.screenshot();
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.length).toBeGreaterThan(20_000);
-    const out = process.env.UPDATE_SCREENSHOT === '1' ? 'docs/timeline.png' : join(mkdtempSync(join(tmpdir(), 'shot-')), 'timeline.png');
-    writeFileSync(out, png);
   });
 });

@@ -46,9 +46,9 @@ export async function visibleRange(page: Page): Promise<{ start: number; end: nu
   return { start: Number(await el.getAttribute('data-start')), end: Number(await el.getAttribute('data-end')) };
 }
 
-/** Move the mouse onto a call's bar and return the tooltip text. */
-export async function hoverCall(page: Page, callId: number): Promise<string> {
-  const p = await page.evaluate((id) => (globalThis as any).kernelSimTimeline.locateCall(id), callId);
+/** Move the mouse onto a call's bar (zooming to it unless keepRange) and return the tooltip text. */
+export async function hoverCall(page: Page, callId: number, keepRange = false): Promise<string> {
+  const p = await page.evaluate(([id, keep]) => (globalThis as any).kernelSimTimeline.locateCall(id, keep), [callId, keepRange] as const);
   if (p === null) throw new Error(`call ${callId} is not in the report`);
   await leaveCanvas(page);
   await page.mouse.move(p.x, p.y);
