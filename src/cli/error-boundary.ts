@@ -6,12 +6,13 @@
  *   commander's own (help, version)        0, already printed
  *   commander's usage errors               2, already printed by commander
  *   CliError                               its exit code (2 unless said), its message
- *   ScenarioInputError (bad scenario)      2, its message (with file:line)
+ *   ScenarioInputError (bad scenario)      2, its message (with file:line);
+ *                                          recognised by name, so the boundary
+ *                                          loads no simulator (fast --help)
  *   anything else                          1, "internal error" and the stack:
  *                                          a bug in kernel-sim, to be reported
  */
 import { CommanderError } from 'commander';
-import { ScenarioInputError } from '../scenario/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
@@ -25,10 +26,7 @@ export function exitCodeFor(error: unknown, io: CliIo): number {
     io.err(`kernel-sim: ${error.message}`);
     return error.exitCode;
   }
-  if (
-    error instanceof ScenarioInputError ||
-    isNamed(error, 'ScenarioInputError', 'ScenarioSetupError')
-  ) {
+  if (isNamed(error, 'ScenarioInputError', 'ScenarioSetupError')) {
     io.err(`kernel-sim: ${(error as Error).message}`);
     return EXIT.usage;
   }

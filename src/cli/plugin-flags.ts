@@ -14,11 +14,13 @@
  * and --faults change the run, so the reproduce line keeps them; --trace and
  * --report only observe and are left out), and `finish(report)` -> the
  * files written.
+ *
+ * The plugin registry, the report writer and the fault plan are imported
+ * only when a flag asks for them, so a plain run starts faster.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { installFaults, type FaultPlan } from '../faults/index.ts';
-import { createPlugin, PluginSpecError } from '../plugins/index.ts';
-import { TimelineRecorder, writeHtmlReport, type ReportSummary } from '../report/index.ts';
+import type { FaultPlan } from '../faults/index.ts';
+import type { ReportSummary } from '../report/index.ts';
 import type { ScenarioPlugin, ScenarioReport } from '../scenario/index.ts';
 import type { Simulation } from '../simulation/index.ts';
 import { CliError } from './cli-error.ts';
@@ -37,15 +39,19 @@ export interface PluginFlags {
   readonly faults?: boolean;
 }
 
-export function createPlugins(flags: PluginFlags, cwd: string): PluginSet {
-  const specs = flags.plugin ?? [];
-  const plugins: ScenarioPlugin[] = specs.map(fromRegistry);
+export async function createPlugins(flags: PluginFlags, cwd: string): Promise<PluginSet> {
+  const specs = [...(flags.plugin ?? [])];
   const reproduceArgs = specs.flatMap((s) => ['--plugin', s]);
   const tracePath = flags.trace === undefined ? null : outputPath(flags.trace, cwd, '--trace');
-  if (tracePath !== null) plugins.push(fromRegistry(`tracer=${tracePath}`));
+  if (tracePath !== null) specs.push(`tracer=${tracePath}`);
+  const plugins: ScenarioPlugin[] = specs.length === 0 ? [] : await fromRegistry(specs);
   const htmlPath = flags.report === undefined ? null : outputPath(flags.report, cwd, '--report');
-  const recorder = htmlPath === null ? null : new TimelineRecorder();
-  const faults = flags.faults === true ? new FaultsSection() : null;
+  const report = htmlPath === null ? null : await import('../report/index.ts');
+  const recorder = report === null ? null : new report.TimelineRecorder();
+  const faults =
+    flags.faults === true
+      ? new FaultsSection((await import('../faults/index.ts')).installFaults)
+      : null;
   if (faults !== null) {
     plugins.push(faults);
     reproduceArgs.push('--faults');
@@ -57,10 +63,10 @@ export function createPlugins(flags: PluginFlags, cwd: string): PluginSet {
       recorder?.attach(sim);
       faults?.install(sim);
     },
-    finish: (report) => {
+    finish: (r) => {
       const written = tracePath === null ? [] : [tracePath];
-      if (recorder !== null && htmlPath !== null)
-        written.push(writeHtmlReport(htmlPath, recorder.model(), htmlSummary(report)));
+      if (report !== null && recorder !== null && htmlPath !== null)
+        written.push(report.writeHtmlReport(htmlPath, recorder.model(), htmlSummary(r)));
       return written;
     },
   };
@@ -71,8 +77,10 @@ class FaultsSection implements ScenarioPlugin {
   readonly name = 'faults';
   private plan: FaultPlan | null = null;
 
+  constructor(private readonly installFaults: (sim: Simulation) => FaultPlan) {}
+
   install(sim: Simulation): void {
-    this.plan = installFaults(sim);
+    this.plan = this.installFaults(sim);
   }
 
   attach(): void {}
@@ -105,14 +113,17 @@ function htmlSummary(r: ScenarioReport): ReportSummary {
   };
 }
 
-function fromRegistry(spec: string): ScenarioPlugin {
-  try {
-    return createPlugin(spec);
-  } catch (e) {
-    if (e instanceof PluginSpecError)
-      throw new CliError(`--plugin ${spec}: ${e.message}`, undefined, { cause: e });
-    throw e;
-  }
+async function fromRegistry(specs: readonly string[]): Promise<ScenarioPlugin[]> {
+  const { createPlugin, PluginSpecError } = await import('../plugins/index.ts');
+  return specs.map((spec) => {
+    try {
+      return createPlugin(spec);
+    } catch (e) {
+      if (e instanceof PluginSpecError)
+        throw new CliError(`--plugin ${spec}: ${e.message}`, undefined, { cause: e });
+      throw e;
+    }
+  });
 }
 
 function outputPath(path: string, cwd: string, flag: string): string {

@@ -63,7 +63,7 @@ export async function scenarioCommand(
 ): Promise<ScenarioCommandResult> {
   const file = resolveScenarioPath(options.target, io.cwd);
   const scenario = await loadScenario(file);
-  const plugins: PluginSet = createPlugins(options, io.cwd);
+  const plugins: PluginSet = await createPlugins(options, io.cwd);
   const seed = options.seed ?? drawSeed();
   const overrides = overridesOf(options);
   const c = pc.createColors(io.color && options.json !== true);
