@@ -1,0 +1,48 @@
+/**
+ * experiments/: sweeps of simulations run outside the simulation core (wall
+ * time, promises and worker threads are allowed here). Today: the
+ * quiescence-latency experiment, and the generic WorkerPool it runs on.
+ */
+export {
+  runQuiescenceExperiment,
+  type QuiescenceExperimentResult,
+  type QuiescenceExperimentHooks,
+  type QuiescenceProgress,
+  type QuiescenceTiming,
+} from './run-quiescence-experiment.ts';
+export {
+  resolveQuiescenceSweep,
+  DEFAULT_SWEEP,
+  type QuiescenceSweepOptions,
+  type QuiescenceExperimentOptions,
+  type ResolvedSweep,
+} from './quiescence-sweep-options.ts';
+export { measureParallelSpeedup, type SpeedupMeasurement } from './measure-parallel-speedup.ts';
+export { REFERENCE_QUIESCENCE_SWEEP } from './reference-quiescence-sweep.ts';
+export { sweepPoints, sweepRuns, type SweepPoint } from './quiescence-sweep-grid.ts';
+export {
+  runQuiescenceRun,
+  REQUEST_STREAM,
+  type QuiescenceRunSpec,
+  type QuiescenceRunRecord,
+  type QuiescenceRunOutput,
+} from './quiescence-run.ts';
+export { summarizePoint, type QuiescencePointSummary } from './quiescence-point-summary.ts';
+export { quiescenceCsv, QUIESCENCE_CSV_COLUMNS } from './quiescence-results-csv.ts';
+export { quiescencePlotSpec, type PlotMetric } from './quiescence-plot-spec.ts';
+export { renderVegaLiteSvg } from './vega-svg.ts';
+export {
+  writeQuiescenceResults,
+  quiescenceJson,
+  type QuiescenceResultsInput,
+} from './write-quiescence-results.ts';
+export { parseLifetime, formatLifetime, lifetimeMeanTicks } from './lifetime-notation.ts';
+export { percentile, tickStats, type TickStats } from './tick-stats.ts';
+export {
+  WorkerPool,
+  taskModule,
+  type TaskModule,
+  type WorkerPoolOptions,
+  type TaskMessage,
+  type ResultMessage,
+} from './worker-pool.ts';
