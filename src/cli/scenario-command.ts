@@ -19,7 +19,6 @@ import {
   resolveScenarioOptions,
   runScenario,
   type ScenarioOverrides,
-  type ScenarioPlugin,
   type ScenarioReport,
 } from '../scenario/index.ts';
 import type { Simulation } from '../simulation/index.ts';
@@ -70,16 +69,8 @@ export async function scenarioCommand(
   const resolved = resolveScenarioOptions(scenario, seed, overrides);
   const source = options.target;
   if (options.json !== true && options.quiet !== true) {
-    for (const l of renderHeader(
-      {
-        seed,
-        seedDrawn: options.seed === undefined,
-        options: resolved,
-        scenario: { ...scenario, source },
-      },
-      c,
-    ))
-      io.out(l);
+    const header = { seed, seedDrawn: options.seed === undefined, options: resolved };
+    for (const l of renderHeader({ ...header, scenario: { ...scenario, source } }, c)) io.out(l);
   }
   const report = runScenario(scenario, {
     seed,
@@ -113,5 +104,3 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }
-
-export type { ScenarioPlugin };
