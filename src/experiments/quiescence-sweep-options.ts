@@ -38,7 +38,7 @@ export interface QuiescenceSweepOptions {
 }
 
 export interface QuiescenceExperimentOptions extends QuiescenceSweepOptions {
-  /** Worker threads; 0 runs serially in this thread. Default: min(2, available CPUs). */
+  /** Worker threads; 0 runs serially in this thread. Default: available CPUs (at most one per run). */
   readonly workers?: number;
   /** Write CSV, JSON, SVG and spec files here when given. */
   readonly outDir?: string;
@@ -60,8 +60,8 @@ export interface ResolvedSweep {
 }
 
 export const DEFAULT_SWEEP: ResolvedSweep = {
-  gapsPerCpuTicks: [16],
-  lifetimes: ['exp:10', 'exp:40', 'exp:160', 'bimodal:10:1000:0.02'].map(parseLifetime),
+  gapsPerCpuTicks: [24],
+  lifetimes: ['exp:4', 'exp:12', 'bimodal:4:300:0.05', 'exp:24'].map(parseLifetime),
   cpus: [4],
   detectors: ['k42', 'event', 'oracle'],
   pollsTicks: [5],
