@@ -111,3 +111,41 @@ describe.each(DETECTOR_NAMES)('quiescence liveness: %s', (detector) => {
     for (const r of made) expect(r.latencyTicks).toBeLessThan(80);
   });
 });
+
+describe('quiescence liveness: the run outcome does not depend on the detector', () => {
+  /**
+   * Known defect (src/quiescence/k42-detector.ts, not owned here): a request held by a
+   * daemon (never exits, no quiescent point) ends an event or oracle run 'passed' at tick 20
+   * with the request silently pending, but keeps a k42 run alive until ticksMax ('liveness'),
+   * because K42's poll is an ordinary kernel action and pending actions keep the run going.
+   * Fix: schedule polls as actions that do not keep the run alive (e.g. a `daemon` flag on
+   * Kernel.at, not counted in actionsPending), and decide in one place (Simulation.run)
+   * whether a request still pending at the end is a liveness failure, for every detector.
+   * When fixed, this `test.fails` fails: make it a plain `test`.
+   */
+  test.fails(
+    'a daemon holding a request ends the run the same way under k42, event and oracle',
+    () => {
+      const outcomes = DETECTOR_NAMES.map((detector) => {
+        const sim = createSimulation({ cpus: 2, detector, ticksMax: 5_000, hashEvents: false });
+        sim.spawn(
+          'daemon',
+          function* () {
+            for (;;) {
+              yield* compute(5);
+              yield* sleep(1);
+            }
+          },
+          { daemon: true },
+        );
+        sim.spawn('worker', function* () {
+          yield* compute(20);
+        });
+        sim.at(3, () => void sim.quiescence.request(() => {}));
+        return sim.run().outcome;
+      });
+      expect(outcomes[0]).toBe(outcomes[1]);
+      expect(outcomes[2]).toBe(outcomes[1]);
+    },
+  );
+});
