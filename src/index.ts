@@ -109,4 +109,32 @@ export {
   type TraceEvent,
   type ReportSummary,
 } from './report/index.ts';
+export {
+  attachCheckers,
+  createCheckers,
+  checkDeterminism,
+  formatViolation,
+  CHECKER_NAMES,
+  type Checker,
+  type CheckerName,
+  type CheckerOptions,
+  type CheckReport,
+  type Violation,
+  type FormatMapping,
+} from './checkers/index.ts';
+export {
+  installFaults,
+  FaultPlan,
+  InjectedFault,
+  FAULT_SITES,
+  type FaultOptions,
+  type FaultSiteName,
+} from './faults/index.ts';
+export {
+  runCheck,
+  formatSummary,
+  type CheckOptions,
+  type CheckSummary,
+  type SeedResult,
+} from './check/index.ts';
 export { inject, injectable } from 'inversify';

@@ -1,0 +1,81 @@
+/**
+ * CheckOptions: what `runCheck` takes, and `resolveSeeds`, which turns the
+ * seed flags into the list of seeds (errors name the flag and what it
+ * accepts).
+ *
+ *   scenario    a Scenario object, or a file path (loaded by `load`)
+ *   seeds       a count N (seeds 1..N) or an explicit list
+ *   seedFrom / seedTo   an inclusive range instead
+ *   faults      seeded fault injection: false (default), true, or FaultOptions
+ *   workers     worker threads (default 1: serial, in this thread); a
+ *               scenario given as an object without a file runs serially
+ *   checkers    checker options (merged over the scenario's own `checkers`);
+ *               with workers they must be plain data (no functions): put
+ *               mapping functions in the scenario's `checkers` instead
+ *   rerun       how many of the first seeds to run twice and compare event
+ *               logs (determinism). Default 3.
+ *   load        where to find the function that loads a scenario file (a
+ *               module URL and export name, so workers can load it too);
+ *               default: a plain dynamic import of the file's default export
+ *   onSeed      progress: called with each seed's result as it finishes
+ */
+import type { CheckerOptions } from '../checkers/index.ts';
+import type { FaultOptions } from '../faults/index.ts';
+import type { Scenario, ScenarioOverrides } from '../scenario/index.ts';
+import type { SeedResult } from './seed-result.ts';
+
+export interface LoaderModule {
+  readonly url: string;
+  readonly exportName: string;
+}
+
+export interface CheckOptions {
+  readonly scenario: Scenario<any> | string;
+  readonly seeds?: number | readonly number[];
+  readonly seedFrom?: number;
+  readonly seedTo?: number;
+  readonly faults?: boolean | FaultOptions;
+  readonly workers?: number;
+  readonly checkers?: CheckerOptions;
+  readonly overrides?: ScenarioOverrides;
+  readonly rerun?: number;
+  readonly load?: LoaderModule;
+  /** How the scenario is named in reproduce lines (default: its file, else its name). */
+  readonly source?: string;
+  readonly onSeed?: (result: SeedResult) => void;
+}
+
+export const DEFAULT_SEEDS = 100;
+const SEED_MAX = Number.MAX_SAFE_INTEGER;
+
+function checkSeed(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 0 || v > SEED_MAX)
+    throw new RangeError(`check: ${name} must be an integer from 0 to ${SEED_MAX}, got ${v}`);
+}
+
+export function resolveSeeds(o: Pick<CheckOptions, 'seeds' | 'seedFrom' | 'seedTo'>): number[] {
+  const range = o.seedFrom !== undefined || o.seedTo !== undefined;
+  if (range && o.seeds !== undefined)
+    throw new RangeError(
+      'check: give either seeds (--seeds N) or a range (--seed-from A --seed-to B), not both',
+    );
+  if (range) {
+    if (o.seedFrom === undefined || o.seedTo === undefined)
+      throw new RangeError(
+        'check: a seed range needs both seedFrom and seedTo (--seed-from A --seed-to B)',
+      );
+    checkSeed('seedFrom', o.seedFrom);
+    checkSeed('seedTo', o.seedTo);
+    if (o.seedTo < o.seedFrom)
+      throw new RangeError(`check: seedTo (${o.seedTo}) is below seedFrom (${o.seedFrom})`);
+    return Array.from({ length: o.seedTo - o.seedFrom + 1 }, (_, i) => o.seedFrom! + i);
+  }
+  if (Array.isArray(o.seeds)) {
+    for (const s of o.seeds as readonly number[]) checkSeed('each seed', s);
+    return [...(o.seeds as readonly number[])];
+  }
+  const n = (o.seeds as number | undefined) ?? DEFAULT_SEEDS;
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`check: seeds (--seeds N) must be an integer >= 1, got ${n}`);
+  return Array.from({ length: n }, (_, i) => i + 1);
+}

@@ -1,0 +1,152 @@
+/**
+ * checkSeed: one seed of a check. Runs the scenario through runScenario with
+ * the checkers attached (and the faults installed, if asked) before setup,
+ * optionally runs it again to compare event logs, and classifies the result
+ * (seed-result.ts). Synchronous and free of process I/O: the serial runner,
+ * the worker task and tests all call it.
+ */
+import {
+  attachCheckers,
+  compareRuns,
+  formatViolation,
+  type CheckerOptions,
+  type CheckReport,
+} from '../checkers/index.ts';
+import {
+  installFaults,
+  mentionsInjectedFault,
+  type FaultOptions,
+  type FaultPlan,
+} from '../faults/index.ts';
+import {
+  runScenario,
+  shellQuote,
+  type Scenario,
+  type ScenarioOverrides,
+  type ScenarioReport,
+} from '../scenario/index.ts';
+import type { SeedResult, Verdict } from './seed-result.ts';
+
+export interface CheckSeedOptions {
+  /** Seeded faults: off (false), on with defaults (true), or configured. */
+  readonly faults?: boolean | FaultOptions;
+  readonly checkers?: CheckerOptions;
+  readonly overrides?: ScenarioOverrides;
+  /** Run twice and compare the event logs. */
+  readonly rerun?: boolean;
+  /** How the scenario is named in the reproduce lines (default: its file, else its name). */
+  readonly source?: string;
+  /** Notes kept per seed. Default 5. */
+  readonly notesMax?: number;
+}
+
+interface Run {
+  readonly report: ScenarioReport;
+  readonly checks: CheckReport;
+  readonly plan: FaultPlan | null;
+}
+
+function faultOptions(f: boolean | FaultOptions | undefined): FaultOptions | null {
+  if (f === undefined || f === false) return null;
+  return f === true ? {} : f;
+}
+
+function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions): Run {
+  const faults = faultOptions(o.faults);
+  const fromScenario = (scenario as { checkers?: CheckerOptions }).checkers ?? {};
+  let checks: ReturnType<typeof attachCheckers> | null = null;
+  let plan: FaultPlan | null = null;
+  const report = runScenario(scenario, {
+    seed,
+    overrides: o.overrides ?? {},
+    ...(o.source === undefined ? {} : { source: o.source }),
+    ...(faults === null ? {} : { reproduceArgs: ['--faults'] }),
+    attach(sim) {
+      checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
+      if (faults !== null) plan = installFaults(sim, faults);
+    },
+  });
+  return { report, checks: checks!.report(), plan };
+}
+
+function faultFired(plan: FaultPlan | null): boolean {
+  return (
+    plan !== null && plan.log.length + plan.active.reduce((n, s) => n + plan.sites[s].fired, 0) > 0
+  );
+}
+
+function classify(
+  run: Run,
+  nondeterminism: string,
+): { verdict: Verdict; tolerated: string | null } {
+  const { report, checks, plan } = run;
+  if (!checks.ok) return { verdict: 'violation', tolerated: null };
+  if (nondeterminism !== '') return { verdict: 'nondeterministic', tolerated: null };
+  const reason = report.reason ?? '';
+  switch (report.outcome) {
+    case 'passed':
+      return { verdict: 'passed', tolerated: null };
+    case 'correctness':
+      return faultFired(plan)
+        ? { verdict: 'passed', tolerated: `expectation not met after faults fired: ${reason}` }
+        : { verdict: 'expectation', tolerated: null };
+    case 'crash':
+      return plan !== null &&
+        (mentionsInjectedFault(reason) || reason.includes('destroy-during-swap'))
+        ? {
+            verdict: 'passed',
+            tolerated: `the scenario's kernel-context code met an injected fault: ${reason.split('\n')[0]}`,
+          }
+        : { verdict: 'crash', tolerated: null };
+    case 'liveness':
+      return { verdict: 'liveness', tolerated: null };
+  }
+}
+
+function recheckLine(source: string, seed: number, faults: boolean): string {
+  return [
+    'kernel-sim',
+    'check',
+    source,
+    '--seed-from',
+    String(seed),
+    '--seed-to',
+    String(seed),
+    ...(faults ? ['--faults'] : []),
+  ]
+    .map(shellQuote)
+    .join(' ');
+}
+
+export function checkSeed(
+  scenario: Scenario<unknown>,
+  seed: number,
+  options: CheckSeedOptions = {},
+): SeedResult {
+  const run = runOnce(scenario, seed, options);
+  const nondeterminism = options.rerun
+    ? compareRuns(run.report, runOnce(scenario, seed, options).report)
+    : '';
+  const { verdict, tolerated } = classify(run, nondeterminism);
+  const { report, checks, plan } = run;
+  const source = options.source ?? scenario.file ?? scenario.name;
+  return {
+    seed,
+    verdict,
+    outcome: report.outcome,
+    reason: nondeterminism !== '' ? nondeterminism : report.reason,
+    tolerated,
+    ticks: report.ticks,
+    eventsHash: report.eventsHash,
+    violations: checks.violations.map((v) => ({
+      checker: v.checker,
+      tick: v.tick,
+      message: v.message,
+      text: formatViolation(v),
+    })),
+    notes: checks.notes.slice(0, options.notesMax ?? 5),
+    faults: plan === null ? null : { active: plan.active, log: [...plan.log] },
+    reproduce: report.reproduce,
+    recheck: recheckLine(source, seed, plan !== null),
+  };
+}

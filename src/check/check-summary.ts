@@ -1,0 +1,100 @@
+/**
+ * CheckSummary: what `kernel-sim check` reports over all its seeds: runs,
+ * passes, failures by kind, the failing seeds (each with its first
+ * violation and the lines that replay it), how many non-passed outcomes
+ * were the faults' own (tolerated), and the exit code it means
+ * (0 passed, 3 correctness, 4 liveness, 1 crash; correctness wins).
+ *
+ * `summarize(results, context)` builds it; `formatSummary(summary)` renders
+ * it as the lines the CLI prints.
+ */
+import { FAILURE_KINDS, type FailureKind, type SeedResult } from './seed-result.ts';
+
+export interface CheckSummary {
+  readonly scenario: string;
+  readonly faults: boolean;
+  readonly seeds:
+    { readonly from: number; readonly to: number } | { readonly list: readonly number[] };
+  readonly runs: number;
+  readonly passes: number;
+  readonly failures: Readonly<Record<FailureKind, number>>;
+  /** Seeds whose non-passed outcome was the faults' own. */
+  readonly tolerated: number;
+  /** Seeds re-run to compare event logs. */
+  readonly rerun: number;
+  readonly failing: readonly SeedResult[];
+  readonly exitCode: number;
+}
+
+export const CHECK_EXIT = { passed: 0, crash: 1, correctness: 3, liveness: 4 } as const;
+
+function seedsOf(seeds: readonly number[]): CheckSummary['seeds'] {
+  const sorted = [...seeds].sort((a, b) => a - b);
+  const contiguous = sorted.every((s, i) => i === 0 || s === sorted[i - 1] + 1);
+  return contiguous && sorted.length > 0
+    ? { from: sorted[0], to: sorted[sorted.length - 1] }
+    : { list: sorted };
+}
+
+function exitCode(f: Readonly<Record<FailureKind, number>>): number {
+  if (f.violation + f.expectation + f.nondeterministic > 0) return CHECK_EXIT.correctness;
+  if (f.crash > 0) return CHECK_EXIT.crash;
+  if (f.liveness > 0) return CHECK_EXIT.liveness;
+  return CHECK_EXIT.passed;
+}
+
+export function summarize(
+  results: readonly SeedResult[],
+  context: { scenario: string; faults: boolean; rerun: number },
+): CheckSummary {
+  const failures = Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<
+    FailureKind,
+    number
+  >;
+  for (const r of results) if (r.verdict !== 'passed') failures[r.verdict]++;
+  const failing = results.filter((r) => r.verdict !== 'passed');
+  return {
+    scenario: context.scenario,
+    faults: context.faults,
+    seeds: seedsOf(results.map((r) => r.seed)),
+    runs: results.length,
+    passes: results.length - failing.length,
+    failures,
+    tolerated: results.filter((r) => r.tolerated !== null).length,
+    rerun: context.rerun,
+    failing,
+    exitCode: exitCode(failures),
+  };
+}
+
+/** The failing seeds shown in full; the rest are listed by seed. */
+const SHOWN_MAX = 5;
+
+export function formatSummary(s: CheckSummary): string[] {
+  const range =
+    'from' in s.seeds ? `seeds ${s.seeds.from}..${s.seeds.to}` : `seeds ${s.seeds.list.join(', ')}`;
+  const kinds = FAILURE_KINDS.filter((k) => s.failures[k] > 0).map((k) => `${k} ${s.failures[k]}`);
+  const lines = [
+    `check ${s.scenario}: ${range}${s.faults ? ', faults on' : ''}, all checkers on`,
+    `runs ${s.runs}, passed ${s.passes}, failed ${s.runs - s.passes}${kinds.length ? ` (${kinds.join(', ')})` : ''}${s.tolerated ? `; ${s.tolerated} outcome(s) were the injected faults' own` : ''}${s.rerun ? `; ${s.rerun} seed(s) re-run for determinism` : ''}`,
+  ];
+  for (const r of s.failing.slice(0, SHOWN_MAX)) {
+    lines.push(
+      '',
+      `FAILED seed ${r.seed}: ${r.verdict}${r.reason ? ` (${r.outcome}: ${r.reason.split('\n')[0]})` : ''}`,
+    );
+    for (const v of r.violations) lines.push(...v.text.split('\n').map((l) => `  ${l}`));
+    if (r.faults && r.faults.active.length > 0)
+      lines.push(`  faults active: ${r.faults.active.join(', ')}`);
+    lines.push(`  reproduce: ${r.reproduce}`, `  recheck:   ${r.recheck}`);
+  }
+  const more = s.failing.slice(SHOWN_MAX).map((r) => `${r.seed} (${r.verdict})`);
+  if (more.length > 0) lines.push('', `also failed: seeds ${more.join(', ')}`);
+  lines.push(
+    '',
+    s.exitCode === 0
+      ? `PASSED ${s.runs} seed(s)`
+      : `FAILED ${s.runs - s.passes} of ${s.runs} seed(s)`,
+  );
+  return lines;
+}

@@ -1,0 +1,22 @@
+/**
+ * check/: the logic of `kernel-sim check`: a scenario over many seeds with
+ * every checker on, optionally with seeded faults, serially or on worker
+ * threads, summarised with a reproduce line per failing seed.
+ */
+export { runCheck } from './run-check.ts';
+export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
+export {
+  resolveSeeds,
+  DEFAULT_SEEDS,
+  type CheckOptions,
+  type LoaderModule,
+} from './check-options.ts';
+export { summarize, formatSummary, CHECK_EXIT, type CheckSummary } from './check-summary.ts';
+export {
+  FAILURE_KINDS,
+  type FailureKind,
+  type Verdict,
+  type SeedResult,
+  type ViolationSummary,
+} from './seed-result.ts';
+export { importScenario, loadScenarioWith, DEFAULT_LOADER } from './import-scenario.ts';

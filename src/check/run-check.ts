@@ -1,0 +1,112 @@
+/**
+ * runCheck: the logic of `kernel-sim check`: run a scenario over many seeds
+ * with every checker on, optionally with seeded faults, serially or on
+ * worker threads, and summarise (runs, passes, failures by kind, and for
+ * each failing seed its first violation and the lines that replay it).
+ *
+ *   const summary = await runCheck({ scenario: 'scenarios/hello.ts', seeds: 200, faults: true, workers: 4 });
+ *   formatSummary(summary).forEach((l) => console.log(l));
+ *   process.exitCode = summary.exitCode;   // 3 on any correctness failure
+ *
+ * The first `rerun` seeds run twice to check determinism. Results come back
+ * in seed order whatever order the workers finish in. No output of its own:
+ * `onSeed` reports progress.
+ */
+import { resolve } from 'node:path';
+import type { Scenario } from '../scenario/index.ts';
+import { resolveSeeds, type CheckOptions } from './check-options.ts';
+import type { CheckSeedInput } from './check-seed-task.ts';
+import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
+import { summarize, type CheckSummary } from './check-summary.ts';
+import { DEFAULT_LOADER, loadScenarioWith } from './import-scenario.ts';
+import type { SeedResult } from './seed-result.ts';
+
+const RERUN_DEFAULT = 3;
+
+function seedOptions(o: CheckOptions, index: number, rerun: number): CheckSeedOptions {
+  const source = o.source ?? (typeof o.scenario === 'string' ? o.scenario : undefined);
+  return {
+    faults: o.faults ?? false,
+    ...(o.checkers === undefined ? {} : { checkers: o.checkers }),
+    ...(o.overrides === undefined ? {} : { overrides: o.overrides }),
+    ...(source === undefined ? {} : { source }),
+    rerun: index < rerun,
+  };
+}
+
+function checkCloneable(o: CheckOptions): void {
+  try {
+    structuredClone({ checkers: o.checkers, faults: o.faults, overrides: o.overrides });
+  } catch {
+    throw new TypeError(
+      'check: options with functions (e.g. checkers.transfer.formats mappings) cannot be sent to worker threads; put them in the scenario as `checkers: {...}`, or use workers: 1',
+    );
+  }
+}
+
+async function runParallel(
+  file: string,
+  seeds: readonly number[],
+  o: CheckOptions,
+  rerun: number,
+): Promise<SeedResult[]> {
+  checkCloneable(o);
+  // loaded on demand: the experiments folder brings vega, which a serial check never needs
+  const { WorkerPool, taskModule } = await import('../experiments/index.ts');
+  const pool = new WorkerPool<CheckSeedInput, SeedResult>({
+    workers: Math.min(o.workers!, seeds.length),
+    task: taskModule(import.meta.url, 'check-seed-task', 'checkSeedTask'),
+  });
+  const inputs = seeds.map((seed, i) => ({
+    file,
+    load: o.load ?? DEFAULT_LOADER,
+    seed,
+    options: seedOptions(o, i, rerun),
+  }));
+  try {
+    return await pool.map(inputs, (_i, r) => o.onSeed?.(r));
+  } finally {
+    await pool.close();
+  }
+}
+
+function runSerial(
+  scenario: Scenario<unknown>,
+  seeds: readonly number[],
+  o: CheckOptions,
+  rerun: number,
+): SeedResult[] {
+  return seeds.map((seed, i) => {
+    const r = checkSeed(scenario, seed, seedOptions(o, i, rerun));
+    o.onSeed?.(r);
+    return r;
+  });
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckSummary> {
+  const seeds = resolveSeeds(options);
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new RangeError(`check: workers must be an integer >= 1, got ${workers}`);
+  const rerun = Math.min(options.rerun ?? RERUN_DEFAULT, seeds.length);
+  const given = options.scenario;
+  const file = typeof given === 'string' ? resolve(given) : given.file;
+  let results: SeedResult[];
+  let name: string;
+  if (workers > 1 && file !== undefined) {
+    results = await runParallel(file, seeds, options, rerun);
+    name = typeof given === 'string' ? given : given.name;
+  } else {
+    const scenario =
+      typeof given === 'string'
+        ? await loadScenarioWith(options.load ?? DEFAULT_LOADER, file!)
+        : given;
+    results = runSerial(scenario, seeds, options, rerun);
+    name = scenario.name;
+  }
+  return summarize(results, {
+    scenario: options.source ?? (typeof given === 'string' ? given : (given.file ?? name)),
+    faults: options.faults !== undefined && options.faults !== false,
+    rerun,
+  });
+}
