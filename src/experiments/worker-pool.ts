@@ -8,6 +8,12 @@
  * `taskModule(import.meta.url, 'file-stem', 'exportName')` names a task
  * module beside the caller. Inputs and outputs cross by structured clone.
  *
+ * Each worker holds up to `inflightPerWorker` tasks (default 3) in its
+ * message queue, so it never idles waiting for the main thread to hand it the
+ * next one (on a loaded machine the main thread's wake-up can take longer
+ * than a task); tasks are still handed out as workers finish, so uneven task
+ * lengths balance, give or take that many tasks at the end.
+ *
  * From compiled dist/ a worker runs worker-entry.js; from the TypeScript
  * source (vitest, a jiti-run CLI) it runs worker-entry.ts under jiti's ESM
  * register hook (`--import jiti/register`), which compiles the task module
@@ -29,6 +35,8 @@ export interface TaskModule {
 
 export interface WorkerPoolOptions {
   readonly workers: number;
+  /** Tasks queued at each worker at once (default 3). */
+  readonly inflightPerWorker?: number;
   readonly task: TaskModule;
 }
 
@@ -66,6 +74,16 @@ export class WorkerPool<In, Out> {
     if (!Number.isInteger(options.workers) || options.workers < 1) {
       throw new RangeError(`WorkerPool: workers must be an integer >= 1, got ${options.workers}`);
     }
+    const inflight = options.inflightPerWorker ?? 3;
+    if (!Number.isInteger(inflight) || inflight < 1) {
+      throw new RangeError(
+        `WorkerPool: inflightPerWorker must be an integer >= 1, got ${inflight}`,
+      );
+    }
+  }
+
+  private get inflight(): number {
+    return this.options.inflightPerWorker ?? 3;
   }
 
   get size(): number {
@@ -109,7 +127,8 @@ export class WorkerPool<In, Out> {
         settle(error);
         void this.close();
       };
-      for (const w of this.workers.slice(0, Math.min(this.size, inputs.length))) {
+      const active = this.workers.slice(0, Math.min(this.size, inputs.length));
+      for (const w of active) {
         const onMessage = (m: ResultMessage): void => {
           if (failed) return;
           if (!m.ok) return fail(new Error(`worker task ${m.index} failed: ${m.error}`));
@@ -126,8 +145,8 @@ export class WorkerPool<In, Out> {
         cleanups.push(
           () => void w.off('message', onMessage).off('error', onError).off('exit', onExit),
         );
-        feed(w);
       }
+      for (let k = 0; k < this.inflight; k++) for (const w of active) feed(w);
     });
   }
 

@@ -58,6 +58,22 @@ describe('WorkerPool (from TypeScript source, via jiti/register)', () => {
     await expect(p.map([1])).rejects.toThrow(/no exported function 'notAFunction'/);
   });
 
+  test('any number of tasks in flight per worker gives the same outputs in the same order', async () => {
+    const inputs = Array.from({ length: 13 }, (_, i) => i);
+    for (const inflightPerWorker of [1, 2, 5]) {
+      const p = new WorkerPool<number, { square: number }>({
+        workers: 2,
+        inflightPerWorker,
+        task: task('square'),
+      });
+      pools.push(p);
+      expect((await p.map(inputs)).map((o) => o.square)).toEqual(inputs.map((n) => n * n));
+    }
+    expect(
+      () => new WorkerPool({ workers: 1, inflightPerWorker: 0, task: task('square') }),
+    ).toThrow(/inflightPerWorker must be an integer >= 1/);
+  });
+
   test('rejects a bad size and a second concurrent map', async () => {
     expect(() => new WorkerPool({ workers: 0, task: task('square') })).toThrow(
       /workers must be an integer >= 1/,

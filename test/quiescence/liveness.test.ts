@@ -123,7 +123,7 @@ describe('quiescence liveness: the run outcome does not depend on the detector',
    * whether a request still pending at the end is a liveness failure, for every detector.
    * When fixed, this `test.fails` fails: make it a plain `test`.
    */
-  test.fails(
+  test(
     'a daemon holding a request ends the run the same way under k42, event and oracle',
     () => {
       const outcomes = DETECTOR_NAMES.map((detector) => {
