@@ -2,6 +2,9 @@
  * checkSeedTask: the worker-thread side of a parallel check (a WorkerPool
  * task module): load the scenario file once per worker, then check one seed
  * per task. Input and output are plain data (structured clone).
+ *
+ * A worker may hold several tasks at once (the pool queues a few), so the
+ * load itself is shared: the first task starts it, the others await it.
  */
 import type { Scenario } from '../scenario/index.ts';
 import type { LoaderModule } from './check-options.ts';
@@ -16,12 +19,12 @@ export interface CheckSeedInput {
   readonly options: CheckSeedOptions;
 }
 
-const loaded = new Map<string, Scenario>();
+const loading = new Map<string, ReturnType<typeof loadScenarioWith>>();
 
 export async function checkSeedTask(input: CheckSeedInput): Promise<SeedResult> {
   const key = `${input.load.url}#${input.load.exportName}:${input.file}`;
-  let scenario = loaded.get(key);
-  if (scenario === undefined)
-    loaded.set(key, (scenario = await loadScenarioWith(input.load, input.file)));
+  let load = loading.get(key);
+  if (load === undefined) loading.set(key, (load = loadScenarioWith(input.load, input.file)));
+  const scenario: Scenario = await load;
   return checkSeed(scenario, input.seed, input.options);
 }

@@ -8,9 +8,14 @@
  *
  * `loadScenarioWith(loader, file)` calls a loader named by module URL and
  * export name, caching the module per thread.
+ *
+ * `resolveScenarioFile(ref)`: a path that exists (relative to the working
+ * directory, or absolute) as is; else a bare name (no '/') of a bundled
+ * scenario, with or without `.ts`, in the package's scenarios/ folder.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isScenario, withFile, type Scenario } from '../scenario/index.ts';
 import type { LoaderModule } from './check-options.ts';
 
@@ -22,6 +27,22 @@ export async function importScenario(file: string): Promise<Scenario> {
     );
   }
   return withFile(mod.default, file);
+}
+
+const BUNDLED = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+const isFile = (path: string): boolean => existsSync(path) && statSync(path).isFile();
+
+export function resolveScenarioFile(ref: string): string {
+  const direct = resolve(ref);
+  if (isFile(direct)) return direct;
+  const bare = !ref.includes('/') && !ref.includes('\\') && !isAbsolute(ref);
+  for (const name of bare ? [ref, `${ref}.ts`] : []) {
+    if (isFile(join(BUNDLED, name))) return join(BUNDLED, name);
+  }
+  throw new RangeError(
+    `check: scenario file not found: ${direct}${bare ? ` (nor a bundled scenario '${ref}' in ${BUNDLED})` : ''}`,
+  );
 }
 
 export const DEFAULT_LOADER: LoaderModule = { url: import.meta.url, exportName: 'importScenario' };

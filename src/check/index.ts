@@ -19,4 +19,9 @@ export {
   type SeedResult,
   type ViolationSummary,
 } from './seed-result.ts';
-export { importScenario, loadScenarioWith, DEFAULT_LOADER } from './import-scenario.ts';
+export {
+  importScenario,
+  loadScenarioWith,
+  resolveScenarioFile,
+  DEFAULT_LOADER,
+} from './import-scenario.ts';

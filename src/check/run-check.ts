@@ -12,13 +12,12 @@
  * in seed order whatever order the workers finish in. No output of its own:
  * `onSeed` reports progress.
  */
-import { resolve } from 'node:path';
 import type { Scenario } from '../scenario/index.ts';
 import { resolveSeeds, type CheckOptions } from './check-options.ts';
 import type { CheckSeedInput } from './check-seed-task.ts';
 import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 import { summarize, type CheckSummary } from './check-summary.ts';
-import { DEFAULT_LOADER, loadScenarioWith } from './import-scenario.ts';
+import { DEFAULT_LOADER, loadScenarioWith, resolveScenarioFile } from './import-scenario.ts';
 import type { SeedResult } from './seed-result.ts';
 
 const RERUN_DEFAULT = 3;
@@ -90,7 +89,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckSummary> {
     throw new RangeError(`check: workers must be an integer >= 1, got ${workers}`);
   const rerun = Math.min(options.rerun ?? RERUN_DEFAULT, seeds.length);
   const given = options.scenario;
-  const file = typeof given === 'string' ? resolve(given) : given.file;
+  const file = typeof given === 'string' ? resolveScenarioFile(given) : given.file;
   let results: SeedResult[];
   let name: string;
   if (workers > 1 && file !== undefined) {

@@ -58,6 +58,12 @@ describe('runCheck', () => {
     );
   });
 
+  test('a bundled scenario by name', async () => {
+    const s = await runCheck({ scenario: 'hello', seeds: 2, rerun: 0 });
+    expect(s).toMatchObject({ scenario: 'hello', runs: 2, exitCode: 0 });
+    expect(s.failing).toEqual([]);
+  });
+
   test('a scenario file through the default loader, with faults', async () => {
     const s = await runCheck({ scenario: 'scenarios/hello.ts', seeds: 12, faults: true, rerun: 1 });
     expect(s).toMatchObject({
@@ -124,6 +130,11 @@ describe('runCheck', () => {
     ).rejects.toThrow(
       /options with functions .* cannot be sent to worker threads; put them in the scenario as `checkers: \{...\}`, or use workers: 1/,
     );
-    await expect(runCheck({ scenario: 'scenarios/no-such.ts', seeds: 1 })).rejects.toThrow();
+    await expect(runCheck({ scenario: 'scenarios/no-such.ts', seeds: 1 })).rejects.toThrow(
+      /scenario file not found: \/.*scenarios\/no-such.ts$/,
+    );
+    await expect(runCheck({ scenario: 'no-such', seeds: 1 })).rejects.toThrow(
+      /nor a bundled scenario 'no-such' in/,
+    );
   });
 });
