@@ -27,6 +27,8 @@ import { Swap } from './swap.ts';
 
 export class HotSwapper implements SwapHost {
   readonly heldBy = new Map<number, Swap>();
+  /** Thread id -> the swaps it has a tracked call in flight in. */
+  private readonly insideOf = new Map<number, Set<Swap>>();
   readonly swaps: Swap[] = [];
 
   constructor(
@@ -62,10 +64,24 @@ export class HotSwapper implements SwapHost {
   }
 
   updateClass(Old: Function, New: Function, options: SwapOptions): ClassUpdate {
+    checkSwapOptions(options);
+    for (const [what, cls] of [
+      ['old', Old],
+      ['new', New],
+    ] as const) {
+      if (typeof cls !== 'function' || cls.prototype === undefined)
+        throw new TypeError(`updateClass: the ${what} class must be a class, got ${typeof cls}`);
+    }
+    if (Old === New)
+      throw new RangeError(
+        `updateClass: ${Old.name} cannot replace itself; give a different class`,
+      );
     const factory = this.table.factoryOf(Old);
     const instances = [...factory.instances];
+    const next = this.table.factoryOf(New);
+    next.next = null; // a downgrade (B back to A) must not leave A -> B -> A
     factory.next = New;
-    this.table.factoryOf(New).version = factory.version + 1;
+    next.version = factory.version + 1;
     return new ClassUpdate(
       Old.name,
       New.name,
@@ -73,24 +89,48 @@ export class HotSwapper implements SwapHost {
     );
   }
 
+  /** Swap `swap` now has a tracked call of `thread` in flight (depth 0 -> 1). */
+  enterInside(thread: number, swap: Swap): void {
+    let set = this.insideOf.get(thread);
+    if (set === undefined) this.insideOf.set(thread, (set = new Set()));
+    set.add(swap);
+  }
+
+  /** ...and no longer (depth 1 -> 0). */
+  leaveInside(thread: number, swap: Swap): void {
+    const set = this.insideOf.get(thread);
+    if (set === undefined) return;
+    set.delete(swap);
+    if (set.size === 0) this.insideOf.delete(thread);
+  }
+
+  /**
+   * Would holding `thread` on `swap` close a cycle? Search backwards from the
+   * thread: the swaps waiting for it (it is inside them), the threads those
+   * swaps hold, the swaps waiting for those, ... A thread inside no swap (the
+   * common case) answers at once.
+   */
   findCycle(swap: Swap, thread: number): string | null {
-    const seen = new Set<Swap>([swap]);
-    const walk = (s: Swap, path: string[]): string | null => {
-      for (const u of s.insideThreads()) {
-        const step = [...path, `swap ${s.id} waits for thread ${u}`];
-        if (u === thread)
-          return [`thread ${thread} would be held by swap ${swap.id}`, ...step.slice(0)].join(
-            ' -> ',
-          );
-        const next = this.heldBy.get(u);
-        if (next === undefined || seen.has(next)) continue;
-        seen.add(next);
-        const found = walk(next, [...step, `thread ${u} is held by swap ${next.id}`]);
-        if (found !== null) return found;
+    const first = this.insideOf.get(thread);
+    if (first === undefined) return null;
+    const via = new Map<Swap, { waitsFor: number; next: Swap | null }>();
+    const queue: Swap[] = [];
+    for (const x of first) {
+      via.set(x, { waitsFor: thread, next: null });
+      queue.push(x);
+    }
+    for (let i = 0; i < queue.length; i++) {
+      const x = queue[i];
+      if (x === swap) return describeCycle(swap, thread, via);
+      for (const held of x.heldThreads()) {
+        for (const y of this.insideOf.get(held) ?? []) {
+          if (via.has(y)) continue;
+          via.set(y, { waitsFor: held, next: x });
+          queue.push(y);
+        }
       }
-      return null;
-    };
-    return walk(swap, []);
+    }
+    return null;
   }
 
   settled(swap: Swap): void {
@@ -103,4 +143,19 @@ export class HotSwapper implements SwapHost {
       }
     }
   }
+}
+
+function describeCycle(
+  swap: Swap,
+  thread: number,
+  via: Map<Swap, { waitsFor: number; next: Swap | null }>,
+): string {
+  const steps = [`thread ${thread} would be held by swap ${swap.id}`];
+  for (let x: Swap | null = swap; x !== null;) {
+    const v: { waitsFor: number; next: Swap | null } = via.get(x)!;
+    steps.push(`swap ${x.id} waits for thread ${v.waitsFor}`);
+    if (v.next !== null) steps.push(`thread ${v.waitsFor} is held by swap ${v.next.id}`);
+    x = v.next;
+  }
+  return steps.join(' -> ');
 }

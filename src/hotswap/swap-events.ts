@@ -91,4 +91,10 @@ export type SwapEvent =
       readonly swap: number;
       readonly object: number;
       readonly version: number;
+    }
+  | {
+      readonly type: 'swap.callback-failed';
+      readonly swap: number;
+      readonly callback: 'after';
+      readonly error: string;
     };

@@ -21,4 +21,6 @@ export interface SwapHost {
   /** A description of the cycle holding `thread` on `swap` would close, or null. */
   findCycle(swap: Swap, thread: number): string | null;
   settled(swap: Swap): void;
+  enterInside(thread: number, swap: Swap): void;
+  leaveInside(thread: number, swap: Swap): void;
 }

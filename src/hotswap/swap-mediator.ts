@@ -8,9 +8,9 @@
  *   swap's objects (recursion) is forwarded and tracked, or it would
  *   deadlock; any other call is held: its thread blocks until the swap
  *   completes (then it reaches the new object) or aborts (the old one).
- * Plain (atomic) calls are never held: they cannot be in flight across a
- *   preemption point, so they reach the old object up to the transfer and
- *   the new one after it (docs/HOTSWAP.md).
+ * Plain (atomic) calls are never held nor counted: they cannot be in flight
+ *   across a preemption point, so they reach the old object up to the
+ *   transfer and the new one after it (docs/HOTSWAP.md).
  * After the swap, a call that entered the chain before the mediator left
  *   just forwards to whatever the entry now holds.
  */
@@ -39,7 +39,6 @@ export class SwapMediator implements Mediator {
   ) {}
 
   call(call: Call, forward: Forward): unknown {
-    this.swap.countForward();
     return forward(call);
   }
 

@@ -11,7 +11,8 @@ export type Impl = object | (object | undefined)[];
 
 export class SwapMember {
   readonly oldCls: Function;
-  readonly oldImpl: Impl;
+  /** The old implementation; for a clustered object re-read at transfer (reps made during the swap count). */
+  oldImpl: Impl;
   readonly oldVersion: number;
   newImpl: Impl | null = null;
   format: string | null = null;
@@ -22,7 +23,7 @@ export class SwapMember {
     readonly newCls: Function,
   ) {
     this.oldCls = entry.cls;
-    this.oldImpl = entry.clustered ? [...entry.reps!] : entry.target!;
+    this.oldImpl = entry.clustered ? [...(entry.reps ?? [])] : entry.target!;
     this.oldVersion = entry.version;
   }
 
@@ -45,10 +46,39 @@ export class SwapMember {
       this.newImpl = table.construct(this.newCls, args);
       return;
     }
+    this.newImpl = [];
+    this.buildReps(table, args);
+  }
+
+  /**
+   * At transfer: re-read the old reps (a CPU that first called the object
+   * during the swap made one) and give the new side a rep on each of their
+   * CPUs, each with its cluster view, so importState can use it.
+   */
+  refresh(table: TranslationTable, args: readonly unknown[]): void {
+    if (this.entry.clustered) this.oldImpl = [...(this.entry.reps ?? [])];
+    if (Array.isArray(this.newImpl)) this.buildReps(table, args);
+  }
+
+  private buildReps(table: TranslationTable, args: readonly unknown[]): void {
+    const reps = this.newImpl as (object | undefined)[];
     const cpus = this.oldParts().map((p) => (p.cpu < 0 ? 0 : p.cpu));
+    for (const cpu of cpus.length > 0 ? cpus : [0]) {
+      if (reps[cpu] !== undefined) continue;
+      const rep = table.construct(this.newCls, args);
+      reps[cpu] = rep;
+      table.attachCluster(reps, rep, cpu);
+    }
+  }
+
+  /** One instance of the old class to ask for its formats, when it has no rep yet. */
+  sampleOld(table: TranslationTable): object {
+    const part = this.oldParts()[0];
+    if (part) return part.impl;
     const reps: (object | undefined)[] = [];
-    for (const cpu of cpus.length > 0 ? cpus : [0]) reps[cpu] = table.construct(this.newCls, args);
-    this.newImpl = reps;
+    const rep = table.construct(this.oldCls, this.entry.args);
+    table.attachCluster(reps, rep, 0);
+    return rep;
   }
 }
 

@@ -23,7 +23,7 @@
  * `cancel()`, counts (`forwarded`, `held`, `maxHoldTicks`).
  */
 import { WaitQueue, describeError, type Action } from '../kernel/index.ts';
-import type { Call } from '../translation-table/index.ts';
+import { methodKinds, type Call, type StubFactory } from '../translation-table/index.ts';
 import type { QuiescenceRequest } from '../quiescence/index.ts';
 import { checkInterface, negotiateFormat } from './negotiate.ts';
 import { SwapMediator, type SwapSide } from './swap-mediator.ts';
@@ -51,6 +51,8 @@ export class Swap implements SwapSide {
   forwarded = 0;
   held = 0;
   maxHoldTicks = 0;
+  /** Set when after() threw (the swap still completed). */
+  callbackError: string | null = null;
   readonly queue: WaitQueue;
   private holding: Held[] = [];
   private readonly inside = new Map<number, number>();
@@ -92,14 +94,18 @@ export class Swap implements SwapSide {
   }
 
   track(call: Call): void {
-    this.inside.set(call.thread, (this.inside.get(call.thread) ?? 0) + 1);
+    const depth = (this.inside.get(call.thread) ?? 0) + 1;
+    this.inside.set(call.thread, depth);
+    if (depth === 1) this.host.enterInside(call.thread, this);
     this.tracked++;
   }
 
   untrack(call: Call): void {
     const depth = this.inside.get(call.thread)! - 1;
-    if (depth === 0) this.inside.delete(call.thread);
-    else this.inside.set(call.thread, depth);
+    if (depth === 0) {
+      this.inside.delete(call.thread);
+      this.host.leaveInside(call.thread, this);
+    } else this.inside.set(call.thread, depth);
     this.tracked--;
     if (this.tracked === 0 && this.phase === 'block' && !this.transferScheduled) {
       this.transferScheduled = true;
@@ -131,6 +137,11 @@ export class Swap implements SwapSide {
     return true;
   }
 
+  /** Threads whose calls this swap holds right now. */
+  heldThreads(): number[] {
+    return this.holding.map((h) => h.call.thread);
+  }
+
   /** Threads with tracked calls in flight (the swap waits for them in block). */
   insideThreads(): number[] {
     return [...this.inside.keys()];
@@ -156,6 +167,7 @@ export class Swap implements SwapSide {
       return false;
     }
     for (const m of this.members) m.entry.extension().swap = this;
+    h.kernel.holdRun(); // a swap in progress keeps the run alive until it completes or aborts
     this.enter('forward');
     for (const m of this.members) {
       m.mediator = new SwapMediator(this, m);
@@ -185,19 +197,27 @@ export class Swap implements SwapSide {
         return `${e.describe()} is already being swapped by swap ${other.id} (phase ${other.phase}); one swap per object at a time`;
       const iface = checkInterface(m.oldCls, m.newCls, stubs);
       if (iface !== null) return iface;
+      let n: ReturnType<typeof negotiateFormat>;
       try {
-        m.build(this.host.table, this.options.args ?? e.args);
+        m.build(this.host.table, this.args(m));
+        const sampleNew =
+          m.newParts()[0]?.impl ?? this.host.table.construct(m.newCls, this.args(m));
+        n = negotiateFormat(m.sampleOld(this.host.table), sampleNew, {
+          old: m.oldCls.name,
+          new: m.newCls.name,
+        });
       } catch (err) {
-        return `constructing ${m.newCls.name} failed: ${describeError(err)}`;
+        return `negotiating ${m.oldCls.name} -> ${m.newCls.name} failed: ${describeError(err)}`;
       }
-      const sampleOld = m.oldParts()[0]?.impl;
-      const sampleNew = m.newParts()[0]?.impl;
-      if (sampleOld === undefined || sampleNew === undefined) continue;
-      const n = negotiateFormat(sampleOld, sampleNew, { old: m.oldCls.name, new: m.newCls.name });
       if (!n.ok) return n.reason;
       m.format = n.format;
     }
     return null;
+  }
+
+  /** Constructor arguments for the member's new implementation. */
+  private args(m: SwapMember): readonly unknown[] {
+    return this.options.args ?? m.entry.args;
   }
 
   private refuse(reason: string): void {
@@ -218,13 +238,20 @@ export class Swap implements SwapSide {
   private beginTransfer(): void {
     if (this.phase !== 'block') return;
     this.enter('transfer');
-    const veto = this.options.before?.(this.context());
+    let veto: void | string;
+    try {
+      veto = this.options.before?.(this.context());
+    } catch (err) {
+      this.abort(`before() threw: ${describeError(err)}`);
+      return;
+    }
     if (typeof veto === 'string') {
       this.abort(`vetoed by before(): ${veto}`);
       return;
     }
     for (const m of this.members) {
       try {
+        m.refresh(this.host.table, this.args(m));
         const rec = transferState(m, this.host.bus.on);
         if (this.host.bus.on)
           this.host.bus.emit({
@@ -257,14 +284,24 @@ export class Swap implements SwapSide {
   private install(): void {
     const h = this.host;
     for (const m of this.members) {
-      h.table.retarget(m.entry, m.newCls, m.newImpl!);
-      if (this.options.stubs)
-        h.table.setStubs(m.entry, {
-          ...(m.entry.ext?.stubs ?? {}),
-          ...(this.options.stubs as Record<string, never>),
-        });
+      h.table.retarget(m.entry, m.newCls, m.newImpl!, this.args(m));
+      h.table.setStubs(m.entry, this.stubsAfter(m));
     }
     this.transferred = true;
+  }
+
+  /**
+   * The entry's stubs after the swap: this swap's, plus earlier ones only for
+   * methods the new class does not have itself (an inherited stub must never
+   * shadow a real method).
+   */
+  private stubsAfter(m: SwapMember): Record<string, StubFactory> {
+    const kinds = methodKinds(m.newCls);
+    const kept = Object.entries(m.entry.ext?.stubs ?? {}).filter(([method]) => !kinds.has(method));
+    return {
+      ...Object.fromEntries(kept),
+      ...(this.options.stubs as Record<string, StubFactory> | undefined),
+    };
   }
 
   private complete(): void {
@@ -276,6 +313,7 @@ export class Swap implements SwapSide {
       m.entry.ext!.swap = null;
     }
     this.outcome = 'completed';
+    h.kernel.releaseRun();
     this.clearTimers();
     this.release();
     if (h.bus.on) {
@@ -290,9 +328,29 @@ export class Swap implements SwapSide {
         maxHoldTicks: this.maxHoldTicks,
       });
     }
-    this.options.after?.(this.context());
     h.settled(this);
     this.retireOld();
+    this.callAfter();
+  }
+
+  /**
+   * after() runs last, once the swap is consistent. If it throws, the swap
+   * stays completed (it is: the new object serves) and the error is reported
+   * on the handle and as a swap.callback-failed event.
+   */
+  private callAfter(): void {
+    try {
+      this.options.after?.(this.context());
+    } catch (err) {
+      this.callbackError = `after() threw: ${describeError(err)}`;
+      if (this.host.bus.on)
+        this.host.bus.emit({
+          type: 'swap.callback-failed',
+          swap: this.id,
+          callback: 'after',
+          error: this.callbackError,
+        });
+    }
   }
 
   /** The old implementation is destroyed after a further generation (or kept). */
@@ -334,6 +392,7 @@ export class Swap implements SwapSide {
       m.entry.ext!.swap = null;
     }
     this.outcome = 'aborted';
+    h.kernel.releaseRun();
     this.reason = reason;
     this.enter('done');
     this.release();
@@ -398,6 +457,7 @@ export class Swap implements SwapSide {
         now + stallTicks,
         () => this.onStall(phase),
         `swap ${this.id} stall check`,
+        true,
       );
     }
     if (this.host.bus.on)

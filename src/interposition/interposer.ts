@@ -59,7 +59,9 @@ export class Interposer {
   }
 
   private remove(entry: TableEntry, mediator: Mediator): void {
-    const ms = this.chain(entry).filter((m) => m !== mediator);
+    const ms = [...this.chain(entry)];
+    const i = ms.indexOf(mediator);
+    if (i >= 0) ms.splice(i, 1); // one handle removes one installation
     this.table.setMediators(entry, ms, entry.ext?.inner ?? null);
     if (this.bus.on)
       this.bus.emit({

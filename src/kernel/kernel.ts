@@ -2,9 +2,10 @@
  * Kernel: the simulated preemptive SMP machine (DESIGN.md section 1).
  *
  * Interface: `spawn(name, body, options)` makes a ready thread; `at(tick, fn)`
- * runs a kernel-context action at a tick; `run(ticksMax)` drives the one event
- * queue until no non-daemon thread is alive and no action is pending, or
- * ticksMax is passed. `now` is the current tick; `current` the thread whose
+ * runs a kernel-context action at a tick (a background action, such as a
+ * detector's poll, does not keep the run alive); `holdRun`/`releaseRun` mark
+ * work in progress that does; `run(ticksMax)` drives the one event queue until
+ * no non-daemon thread is alive and nothing is pending, or ticksMax is passed. `now` is the current tick; `current` the thread whose
  * step is running (null in kernel context); `currentCpu` the CPU of that step
  * (kernel-context actions run as CPU 0). Ports: `policy` (who runs next) and
  * `lifecycle` (thread activation, for quiescence).
@@ -56,11 +57,13 @@ export class Action {
     readonly label: string,
     readonly fn: () => void,
     private readonly kernel: Kernel,
+    /** A background action (a detector's poll, a stall check) does not keep the run alive. */
+    readonly background: boolean,
   ) {}
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    this.kernel.actionsPending--;
+    if (!this.background) this.kernel.actionsPending--;
   }
 }
 
@@ -158,14 +161,23 @@ export class Kernel implements Waker {
   }
 
   /** Run `fn` in kernel context at `tick` (not before now). */
-  at(tick: number, fn: () => void, label = 'action'): Action {
+  at(tick: number, fn: () => void, label = 'action', background = false): Action {
     if (!Number.isInteger(tick) || tick < this.now) {
       throw new RangeError(`at: tick must be an integer >= now (${this.now}), got ${tick}`);
     }
-    const action = new Action(label, fn, this);
-    this.actionsPending++;
+    const action = new Action(label, fn, this, background);
+    if (!background) this.actionsPending++;
     this.queue.push(tick, action);
     return action;
+  }
+
+  /** Work in progress that keeps the run alive (a swap), like a pending action. */
+  holdRun(): void {
+    this.actionsPending++;
+  }
+
+  releaseRun(): void {
+    this.actionsPending--;
   }
 
   /** Stop the run after the current event, with a reason (kernel context). */
@@ -181,6 +193,7 @@ export class Kernel implements Waker {
     } finally {
       this.running = false;
       this.current = null;
+      this.currentCpu = 0;
     }
   }
 
@@ -210,6 +223,7 @@ export class Kernel implements Waker {
 
   private onReady(item: Ready): void {
     const t = item.thread;
+    this.currentCpu = 0;
     if (t.state === 'sleeping' && this.bus.on)
       this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
     this.enqueue(t, item.reason);
@@ -217,7 +231,7 @@ export class Kernel implements Waker {
 
   private onAction(action: Action): void {
     if (action.cancelled) return;
-    this.actionsPending--;
+    if (!action.background) this.actionsPending--;
     action.cancelled = true;
     this.currentCpu = 0;
     if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
@@ -242,6 +256,7 @@ export class Kernel implements Waker {
   // ---- the dispatcher -------------------------------------------------------
 
   private onCpu(cpu: Cpu): void {
+    this.currentCpu = cpu.index;
     let t = cpu.thread;
     if (t !== null && this.now >= cpu.quantumEnd) {
       this.leave(cpu, t);
@@ -434,22 +449,25 @@ export class Kernel implements Waker {
     this.threads.delete(t.id);
     this.threadsExited++;
     if (this.daemons.delete(t.id) === false) this.liveNonDaemon--;
-    if (t.counted) {
-      t.counted = false;
-      this.lifecycle.deactivate(t);
-    }
-    this.policy.forget(t.id);
     if (error !== undefined) {
       this.threadsFailed++;
-      if (this.bus.on)
+      if (this.bus.on) {
         this.bus.emit({
           type: 'thread.failed',
           thread: t.id,
           cpu: cpu.index,
           error: describeError(error),
         });
+      }
     }
+    // Report the exit before quiescence hears of it, so an observer sees the
+    // thread leave before any request it held back is reached.
     if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
+    if (t.counted) {
+      t.counted = false;
+      this.lifecycle.deactivate(t);
+    }
+    this.policy.forget(t.id);
   }
 
   // ---- activation (quiescence) ---------------------------------------------

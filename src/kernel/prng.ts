@@ -32,12 +32,17 @@ export class Prng {
   constructor(readonly seed: number) {
     if (!Number.isSafeInteger(seed))
       throw new RangeError(`Prng: seed must be an integer, got ${seed}`);
-    this.rng = xoroshiro128plus((seed | 0) ^ (Math.floor(seed / 2 ** 32) | 0));
+    this.rng = xoroshiro128plus(this.high === 0 ? seed | 0 : mix(seed | 0, `#${this.high}`));
+  }
+
+  /** Seeds above 2^32 differ from those below in their high word. */
+  private get high(): number {
+    return Math.floor(this.seed / 2 ** 32);
   }
 
   /** An independent stream named `name`, a pure function of (seed, name). */
   derive(name: string): Prng {
-    return new Prng(mix(this.seed | 0, name));
+    return new Prng(mix(this.seed | 0, this.high === 0 ? name : `${name}#${this.high}`));
   }
 
   /** A uniform integer in [lo, hi], both included. */

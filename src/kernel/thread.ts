@@ -84,6 +84,11 @@ export class Thread implements ThreadView {
     this.gen = body();
   }
 
+  /** In logs and hashes a thread is its id and name (never its generator or stack). */
+  toJSON(): { thread: number; name: string } {
+    return { thread: this.id, name: this.name };
+  }
+
   /** Where the thread is, for liveness reports: state and the calls it is inside. */
   describe(): string {
     const inside = this.calls.map((c) => `${c.objectName}.${c.method}#${c.id}`).join(' > ');

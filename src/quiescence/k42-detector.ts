@@ -4,8 +4,8 @@
  * after two advances, and a token that circulates round the CPUs for
  * machine-wide requests.
  *
- * Polling: while any request is pending, a kernel action runs every
- * `pollTicks`; on each CPU the request involves it calls updateTheGen (two
+ * Polling: while any request is pending, a background kernel action (it
+ * does not keep a run alive by itself) runs every `pollTicks`; on each CPU the request involves it calls updateTheGen (two
  * advance attempts). A request for a subset of CPUs takes a marker
  * (genCount) per CPU and is reached when every one has elapsed.
  *
@@ -93,7 +93,7 @@ export class K42Detector extends QuiescenceDetector {
   private schedulePoll(tick: number): void {
     if (this.polling) return;
     this.polling = true;
-    this.kernel.at(tick, () => this.poll(), 'k42 poll');
+    this.kernel.at(tick, () => this.poll(), 'k42 poll', true);
   }
 
   private poll(): void {

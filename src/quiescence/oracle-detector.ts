@@ -24,6 +24,6 @@ export class OracleDetector extends QuiescenceDetector {
   }
 
   protected check(r: QuiescenceRequest): boolean {
-    return r.waitingFor.size === 0;
+    return this.oracleSatisfied(r);
   }
 }

@@ -56,15 +56,24 @@ export interface CountSlot {
 export abstract class QuiescenceDetector implements ThreadLifecycle {
   abstract readonly name: string;
   readonly pending: QuiescenceRequest[] = [];
-  readonly done: QuiescenceRequest[] = [];
+  /** Requests reached so far. */
+  reachedCount = 0;
   private nextRequestId = 1;
   /** Threads counted right now, by id. */
   protected readonly live = new Map<number, Thread>();
+  /** Per CPU: thread id -> activation number, in activation order (oldest first). */
+  private readonly liveByCpu: Map<number, number>[];
+  private activations = 0;
+  /** Pending requests whose oracle tick is still unknown: machine-wide ones (in watermark order), and the rest. */
+  private readonly awaitAll: QuiescenceRequest[] = [];
+  private readonly awaitSome: QuiescenceRequest[] = [];
 
   constructor(
     protected readonly kernel: Kernel,
     protected readonly bus: EventSink<QuiescenceEvent>,
-  ) {}
+  ) {
+    this.liveByCpu = kernel.cpus.map(() => new Map());
+  }
 
   get cpuCount(): number {
     return this.kernel.cpus.length;
@@ -76,6 +85,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     if (this.live.has(thread.id))
       panic(`${this.name}.activate`, `thread ${thread.id} is already counted`);
     this.live.set(thread.id, thread);
+    this.liveByCpu[cpu].set(thread.id, this.activations++);
     thread.quiescence = this.counted(thread, cpu);
   }
 
@@ -83,14 +93,51 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     if (!this.live.delete(thread.id))
       panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
     const slot = thread.quiescence as CountSlot;
-    for (const r of this.pending) {
-      if (r.waitingFor.delete(thread.id) && r.waitingFor.size === 0) r.oracleTick = this.kernel.now;
-    }
+    this.liveByCpu[slot.cpu].delete(thread.id);
+    if (this.awaitAll.length + this.awaitSome.length > 0) this.noteOracle();
     this.uncounted(thread, slot);
   }
 
   generationOf(thread: Thread): number {
     return (thread.quiescence as CountSlot | undefined)?.generation ?? 0;
+  }
+
+  // ---- the oracle: exactly when every thread counted at a request has gone ----
+
+  /** True when no thread counted before `r` (activation number below its watermark) is still counted on its CPUs. */
+  protected oracleSatisfied(r: QuiescenceRequest): boolean {
+    for (const cpu of r.cpus) {
+      const oldest = this.liveByCpu[cpu].values().next();
+      if (oldest.done !== true && oldest.value < r.watermark) return false;
+    }
+    return true;
+  }
+
+  /** A thread left: stamp the oracle tick of the requests it was the last holder of. */
+  private noteOracle(): void {
+    const all = this.awaitAll;
+    let n = 0;
+    while (n < all.length && this.oracleSatisfied(all[n])) all[n++].oracleTick = this.kernel.now;
+    if (n > 0) all.splice(0, n);
+    for (let i = this.awaitSome.length - 1; i >= 0; i--) {
+      const r = this.awaitSome[i];
+      if (this.oracleSatisfied(r)) {
+        r.oracleTick = this.kernel.now;
+        this.awaitSome.splice(i, 1);
+      }
+    }
+  }
+
+  /** Ids of the threads counted at the request that are still counted (the oracle's blockers). */
+  aliveFrom(r: QuiescenceRequest): number[] {
+    const ids: number[] = [];
+    for (const cpu of r.cpus) {
+      for (const [id, seq] of this.liveByCpu[cpu]) {
+        if (seq >= r.watermark) break;
+        ids.push(id);
+      }
+    }
+    return ids;
   }
 
   // ---- requests --------------------------------------------------------------
@@ -106,13 +153,15 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
       this.kernel.now,
       options.label ?? '',
       onReached,
+      this.activations,
     );
-    const covered = new Set(cpus);
-    for (const t of this.live.values()) {
-      if (covered.has((t.quiescence as CountSlot).cpu)) r.waitingFor.add(t.id);
-    }
-    if (r.waitingFor.size === 0) r.oracleTick = r.tickRequested;
+    r.aliveAtRequest = () => this.aliveFrom(r);
+    let alive = 0;
+    for (const cpu of cpus) alive += this.liveByCpu[cpu].size;
+    if (alive === 0) r.oracleTick = r.tickRequested;
+    else (cpus.length === this.cpuCount ? this.awaitAll : this.awaitSome).push(r);
     this.pending.push(r);
+    this.kernel.holdRun(); // a pending request keeps the run alive, whatever the detector
     if (this.bus.on) {
       this.bus.emit({
         type: 'quiescence.requested',
@@ -120,7 +169,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
         detector: this.name,
         cpus,
         label: r.label,
-        alive: r.waitingFor.size,
+        alive,
       });
     }
     this.opened(r);
@@ -143,25 +192,35 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     const i = this.pending.indexOf(r);
     if (i < 0) return;
     this.pending.splice(i, 1);
+    this.kernel.releaseRun();
+    this.forgetOracle(r);
     r.state = 'cancelled';
     if (this.bus.on) this.bus.emit({ type: 'quiescence.cancelled', request: r.id });
     this.closed();
+  }
+
+  private forgetOracle(r: QuiescenceRequest): void {
+    for (const list of [this.awaitAll, this.awaitSome]) {
+      const i = list.indexOf(r);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
 
   /** Mark `r` reached now and call its callback (after it left `pending`). */
   protected reach(r: QuiescenceRequest): void {
     const i = this.pending.indexOf(r);
     if (i < 0) panic(`${this.name}.reach`, `request ${r.id} is not pending`);
-    if (r.waitingFor.size > 0) {
+    if (!this.soundToReach(r)) {
       panic(
         `${this.name}.reach`,
-        `request ${r.id} reached while thread(s) ${[...r.waitingFor].join(', ')} alive at the request still run`,
+        `request ${r.id} reached while thread(s) ${this.aliveFrom(r).join(', ')} alive at the request still run`,
       );
     }
     this.pending.splice(i, 1);
+    this.kernel.releaseRun();
     r.state = 'reached';
     r.tickReached = this.kernel.now;
-    this.done.push(r);
+    this.reachedCount++;
     if (this.bus.on) {
       this.bus.emit({
         type: 'quiescence.reached',
@@ -176,6 +235,11 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     this.kernel.at(this.kernel.now, () => r.onReached(r), `quiescence ${r.id} reached`);
   }
 
+  /** The soundness guard (a detector bug panics). Tests of the checkers override it to sabotage a detector. */
+  protected soundToReach(r: QuiescenceRequest): boolean {
+    return this.oracleSatisfied(r);
+  }
+
   /** Reach every pending request `check` says is done, oldest first. */
   protected reachDone(): void {
     for (const r of [...this.pending]) if (r.state === 'pending' && this.check(r)) this.reach(r);
@@ -187,7 +251,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
    * K42's also waits for threads counted in a generation it cannot advance past).
    */
   blockers(r: QuiescenceRequest): Blocker[] {
-    const ids = new Set([...r.waitingFor, ...this.detectorBlockers(r)]);
+    const ids = new Set([...this.aliveFrom(r), ...this.detectorBlockers(r)]);
     return [...ids].flatMap((id) => {
       const t = this.live.get(id);
       return t === undefined ? [] : [this.describeBlocker(t)];
@@ -219,7 +283,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
 
   /** Live counted threads on `cpu`, in counting order. */
   protected liveOn(cpu: number): Thread[] {
-    return [...this.live.values()].filter((t) => (t.quiescence as CountSlot).cpu === cpu);
+    return [...this.liveByCpu[cpu].keys()].map((id) => this.live.get(id)!);
   }
 
   protected abstract counted(thread: Thread, cpu: number): CountSlot;

@@ -5,8 +5,10 @@
  * Fields: `cpus` the CPUs it covers; `tickRequested`; `tickReached` (-1
  * while pending); `oracleTick`, the exact tick the last thread alive at the
  * request left (-1 while some still live); `lagTicks` = tickReached -
- * oracleTick, how late the detector noticed. `waitingFor` holds the ids of
- * the threads alive at the request that are still alive (the oracle's view).
+ * oracleTick, how late the detector noticed. `watermark` is the detector's
+ * activation count at the request: threads activated before it are the ones
+ * the request waits for; `waitingFor` lists those still alive (the oracle's
+ * view, computed when asked).
  */
 export type RequestState = 'pending' | 'reached' | 'cancelled';
 
@@ -14,8 +16,8 @@ export class QuiescenceRequest {
   state: RequestState = 'pending';
   tickReached = -1;
   oracleTick = -1;
-  /** Ids of threads alive at the request and still alive. */
-  readonly waitingFor = new Set<number>();
+  /** @internal set by the detector: ids of threads alive at the request and still alive. */
+  aliveAtRequest: () => readonly number[] = () => [];
   /** Detector-private marker data (per-CPU genCount, global marker). */
   marker: unknown = undefined;
 
@@ -25,7 +27,13 @@ export class QuiescenceRequest {
     readonly tickRequested: number,
     readonly label: string,
     readonly onReached: (request: QuiescenceRequest) => void,
+    readonly watermark: number,
   ) {}
+
+  /** Threads alive at the request that are still alive (computed now). */
+  get waitingFor(): ReadonlySet<number> {
+    return new Set(this.aliveAtRequest());
+  }
 
   get latencyTicks(): number {
     return this.tickReached < 0 ? -1 : this.tickReached - this.tickRequested;

@@ -2,10 +2,18 @@
  * EventsHasher: folds every event, serialised canonically, into a 64-bit
  * FNV-1a hash (two 32-bit lanes), so two runs can be compared by one string.
  *
- * Serialisation: JSON with Errors as `{name, message}`, functions by name,
- * bigints as strings, refs by their toJSON, and cycles cut. The same seed
+ * Serialisation: JSON with object keys sorted, Errors as `{name, message}`,
+ * functions by name, bigints as strings, refs and threads by their toJSON,
+ * and cycles cut. The same seed
  * and options give the same hash, byte for byte, on any machine.
  */
+/** Own keys in sorted order, so key order (which differs between compilers for class fields) cannot change a hash. */
+function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k];
+  return out;
+}
+
 export function stableJson(value: unknown): string {
   const seen = new WeakSet<object>();
   return (
@@ -16,6 +24,8 @@ export function stableJson(value: unknown): string {
       if (typeof v === 'object' && v !== null) {
         if (seen.has(v)) return '[cycle]';
         seen.add(v);
+        const plain = !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+        if (plain) return sortedKeys(v as Record<string, unknown>);
       }
       return v;
     }) ?? 'undefined'

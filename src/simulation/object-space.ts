@@ -10,7 +10,7 @@
  *   instances(Class)                  refs of the live instances (its factory)
  */
 import type { ObjectRef, TableEntry, TranslationTable } from '../translation-table/index.ts';
-import { methodKinds, NoSuchMethodError } from '../translation-table/index.ts';
+import { methodKinds, NoSuchMethodError, StaleRefError } from '../translation-table/index.ts';
 
 type Newable = abstract new (...args: any) => any;
 
@@ -44,11 +44,18 @@ export class ObjectSpace {
   }
 
   destroy(ref: object, reason?: string): void {
-    this.table.destroy(this.table.entryOf(ref, 'objects.destroy'), reason);
+    const entry = this.table.entryOf(ref, 'objects.destroy');
+    if (entry.name === 'scheduler' && entry.id === 1) {
+      throw new Error(
+        "objects.destroy: the scheduler is the kernel's scheduling policy and cannot be destroyed; hot-swap it instead",
+      );
+    }
+    this.table.destroy(entry, reason);
   }
 
   call(ref: object, method: string, ...args: unknown[]): unknown {
     const entry = this.table.entryOf(ref, 'objects.call');
+    if (entry.state !== 'live') throw new StaleRefError(entry, method);
     const impl = this.table.resolve(entry, 0);
     if (
       methodKinds(entry.cls).get(method) !== 'plain' &&

@@ -38,12 +38,14 @@ export class EntryExtension {
   swap: unknown = null;
   /** A destroy asked for while a swap held the lock (K42 pendingDestroy). */
   pendingDestroy: string | null = null;
+  /** Calls with a smaller id entered before the destroy was asked for, and may still reach the object. */
+  destroyCallId = -1;
   destroyReason = '';
   destroyTick = -1;
 }
 
 export class TableEntry {
-  fast = true;
+  fast: boolean;
   version = 1;
   state: EntryState = 'live';
   ext: EntryExtension | null = null;
@@ -56,10 +58,17 @@ export class TableEntry {
     public cls: Function,
     public target: object | null,
     public clustered: boolean,
-    readonly args: readonly unknown[],
+    public args: readonly unknown[],
     public factory: Factory,
   ) {
     this.reps = clustered ? [] : null;
+    this.fast = !clustered;
+  }
+
+  /** A call on a destroying object is served only if it entered before the destroy was asked for. */
+  admits(callId: number): boolean {
+    const ext = this.ext;
+    return this.state === 'destroying' && ext !== null && callId < ext.destroyCallId;
   }
 
   extension(): EntryExtension {

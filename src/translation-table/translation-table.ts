@@ -85,7 +85,14 @@ export class TranslationTable implements RefHost {
 
   /** The class new creations of `cls` are directed to (factory redirects followed). */
   currentClass(cls: Function): Function {
-    for (let f = this.factories.get(cls); f?.next; f = this.factories.get(f.next)) cls = f.next;
+    if (this.factories.get(cls)?.next == null) return cls;
+    const seen = new Set<Function>([cls]);
+    for (let f = this.factories.get(cls); f?.next; f = this.factories.get(f.next)) {
+      cls = f.next;
+      if (seen.has(cls))
+        panic('TranslationTable.currentClass', `factory redirects loop back to ${cls.name}`);
+      seen.add(cls);
+    }
     return cls;
   }
 
@@ -149,6 +156,8 @@ export class TranslationTable implements RefHost {
   destroy(entry: TableEntry, reason = 'destroyed by objects.destroy'): void {
     if (entry.state !== 'live') return;
     const ext = entry.extension();
+    // Calls that entered before the request may still finish; later ones fail.
+    if (ext.destroyCallId < 0) ext.destroyCallId = this.nextCallId;
     if (ext.swap !== null) {
       ext.pendingDestroy = reason;
       return;
@@ -182,7 +191,12 @@ export class TranslationTable implements RefHost {
    * `impl` is the new target, or for a clustered class its reps by CPU.
    * Calls already inside the old implementation finish there.
    */
-  retarget(entry: TableEntry, cls: Function, impl: object | (object | undefined)[]): void {
+  retarget(
+    entry: TableEntry,
+    cls: Function,
+    impl: object | (object | undefined)[],
+    args: readonly unknown[] = entry.args,
+  ): void {
     assert(
       entry.state === 'live',
       'TranslationTable.retarget',
@@ -190,12 +204,14 @@ export class TranslationTable implements RefHost {
     );
     entry.factory.instances.delete(entry);
     entry.cls = cls;
+    entry.args = args;
     entry.factory = this.factoryOf(cls);
     entry.factory.instances.add(entry);
     entry.clustered = isClusteredClass(cls);
     entry.target = entry.clustered ? null : impl;
     entry.reps = entry.clustered ? (impl as (object | undefined)[]) : null;
-    if (entry.reps) entry.reps.forEach((rep, cpu) => rep && this.attachCluster(entry, rep, cpu));
+    const reps = entry.reps;
+    if (reps) reps.forEach((rep, cpu) => rep && this.attachCluster(reps, rep, cpu));
     entry.version++;
     this.resetLocal(entry);
     this.updateFast(entry);
@@ -248,24 +264,26 @@ export class TranslationTable implements RefHost {
 
   /** K42 handleMiss: the root finds or makes this CPU's rep and installs it locally. */
   private miss(entry: TableEntry, cpu: number): object {
-    const reps = entry.reps!;
+    const reps = entry.reps;
+    if (reps === null || entry.state === 'destroyed') throw new StaleRefError(entry, 'a call');
     let rep = reps[cpu];
     if (rep === undefined) {
       rep = this.construct(entry.cls, entry.args);
       reps[cpu] = rep;
-      this.attachCluster(entry, rep, cpu);
+      this.attachCluster(reps, rep, cpu);
       if (this.bus.on) this.bus.emit({ type: 'object.rep-created', object: entry.id, cpu });
     }
     this.local[cpu][entry.id] = rep;
     return rep;
   }
 
-  private attachCluster(entry: TableEntry, rep: object, cpu: number): void {
+  /** Give a rep its root's view over `reps` (the array the root keeps its reps in). */
+  attachCluster(reps: readonly (object | undefined)[], rep: object, cpu: number): void {
     const view: Cluster<object> = {
       cpu,
-      reps: () => (entry.reps ?? []).filter((r): r is object => r !== undefined),
-      repOn: (c) => entry.reps?.[c],
-      cpus: () => (entry.reps ?? []).flatMap((r, c) => (r === undefined ? [] : [c])),
+      reps: () => reps.filter((r): r is object => r !== undefined),
+      repOn: (c) => reps[c],
+      cpus: () => reps.flatMap((r, c) => (r === undefined ? [] : [c])),
     };
     (rep as ClusteredObject<object>).cluster = view;
   }
@@ -294,7 +312,8 @@ export class TranslationTable implements RefHost {
    */
   private arrive(call: Call): Function {
     const entry = call.entry;
-    if (entry.state !== 'live') throw new StaleRefError(entry, call.method);
+    if (entry.state !== 'live' && !entry.admits(call.id))
+      throw new StaleRefError(entry, call.method);
     const cpu = this.kernel.currentCpu;
     const impl = this.resolve(entry, cpu);
     const fn = this.methodOf(entry, impl, call.method);

@@ -285,8 +285,8 @@ describe('hotswap: every abort path restores service, nothing lost', () => {
     }
   }
 
-  function setup(seed = 3) {
-    const sim = createSimulation({ seed, cpus: 2 });
+  function setup(seed = 3, detector: 'k42' | 'event' = 'k42') {
+    const sim = createSimulation({ seed, cpus: 2, detector });
     const obj = sim.objects.createNamed('slots', Slots);
     const ledger = new Ledger(sim, new Set([obj.$id]));
     const events: SimulationEvent[] = [];
@@ -371,10 +371,16 @@ describe('hotswap: every abort path restores service, nothing lost', () => {
   });
 
   test('cancel in block releases the held calls to the old object', () => {
-    const { sim, obj, ledger } = setup(8);
+    // The exact detector ends forward when the callers alive at tick 5 are
+    // gone; the hog, started just after the request, is tracked and keeps
+    // the swap in block while new callers are held.
+    const { sim, obj, ledger } = setup(8, 'event');
+    sim.spawn('older', function* () {
+      yield* compute(20); // alive at the request: forward lasts until it exits
+    });
     let s!: ReturnType<Simulation['hotswap']>;
     sim.at(5, () => (s = sim.hotswap(obj, Slots2)));
-    sim.at(8, () =>
+    sim.at(6, () =>
       sim.spawn('late-hog', function* () {
         yield* obj.slowAdd(0, 0, 200);
       }),

@@ -33,12 +33,30 @@ test('docs/HOTSWAP.md walk-through: the events of one swap', () => {
     yield* acct.deposit(10);
   });
   sim.at(3, () => sim.hotswap(acct, AccountV2));
-  sim.at(4, () => sim.spawn('tracked', function* () { yield* acct.deposit(20); }));
-  sim.at(6, () => sim.spawn('held', function* () { yield* compute(2); yield* acct.deposit(30); }));
+  sim.at(4, () =>
+    sim.spawn('tracked', function* () {
+      yield* acct.deposit(20);
+    }),
+  );
+  sim.at(6, () =>
+    sim.spawn('held', function* () {
+      yield* compute(2);
+      yield* acct.deposit(30);
+    }),
+  );
   const lines: string[] = [];
   sim.events$.subscribe((e) => {
-    if (e.type.startsWith('swap.') || e.type.startsWith('quiescence.') || e.type === 'object.retargeted') {
-      const detail = e.type === 'swap.phase-changed' ? e.phase : e.type === 'swap.call-released' ? `held ${e.heldTicks}` : '';
+    if (
+      e.type.startsWith('swap.') ||
+      e.type.startsWith('quiescence.') ||
+      e.type === 'object.retargeted'
+    ) {
+      const detail =
+        e.type === 'swap.phase-changed'
+          ? e.phase
+          : e.type === 'swap.call-released'
+            ? `held ${e.heldTicks}`
+            : '';
       lines.push(`${e.tick} ${e.type} ${detail}`.trim());
     }
   });

@@ -123,29 +123,26 @@ describe('quiescence liveness: the run outcome does not depend on the detector',
    * whether a request still pending at the end is a liveness failure, for every detector.
    * When fixed, this `test.fails` fails: make it a plain `test`.
    */
-  test(
-    'a daemon holding a request ends the run the same way under k42, event and oracle',
-    () => {
-      const outcomes = DETECTOR_NAMES.map((detector) => {
-        const sim = createSimulation({ cpus: 2, detector, ticksMax: 5_000, hashEvents: false });
-        sim.spawn(
-          'daemon',
-          function* () {
-            for (;;) {
-              yield* compute(5);
-              yield* sleep(1);
-            }
-          },
-          { daemon: true },
-        );
-        sim.spawn('worker', function* () {
-          yield* compute(20);
-        });
-        sim.at(3, () => void sim.quiescence.request(() => {}));
-        return sim.run().outcome;
+  test('a daemon holding a request ends the run the same way under k42, event and oracle', () => {
+    const outcomes = DETECTOR_NAMES.map((detector) => {
+      const sim = createSimulation({ cpus: 2, detector, ticksMax: 5_000, hashEvents: false });
+      sim.spawn(
+        'daemon',
+        function* () {
+          for (;;) {
+            yield* compute(5);
+            yield* sleep(1);
+          }
+        },
+        { daemon: true },
+      );
+      sim.spawn('worker', function* () {
+        yield* compute(20);
       });
-      expect(outcomes[0]).toBe(outcomes[1]);
-      expect(outcomes[2]).toBe(outcomes[1]);
-    },
-  );
+      sim.at(3, () => void sim.quiescence.request(() => {}));
+      return sim.run().outcome;
+    });
+    expect(outcomes[0]).toBe(outcomes[1]);
+    expect(outcomes[2]).toBe(outcomes[1]);
+  });
 });
