@@ -5,7 +5,9 @@
  *   calls/s                      goal >= 5 M calls/s
  *   vs the hand-written minimal simulator in this process (minimalSimulator:
  *   generator threads, a round-robin array, a counting call wrapper)
- *                                goal: time per call within 2.5x
+ *                                goal: time per call within 2.5x (CPU time
+ *                                on both sides: a ratio of two wall times on
+ *                                a shared machine is mostly noise)
  *   with the tracer attached     goal >= 1 M calls/s (plugins' TracerPlugin,
  *                                recording the run from the event stream; the
  *                                time to render its Chrome trace afterwards is
@@ -54,7 +56,7 @@ export async function endToEndBench(scale: BenchScale): Promise<BenchFigure[]> {
         },
       },
     ],
-    pick(scale, 3, 1),
+    pick(scale, 2, 1),
   );
   const k = runs.get('kernel-sim')!;
   const m = runs.get('minimal')!;
@@ -63,7 +65,7 @@ export async function endToEndBench(scale: BenchScale): Promise<BenchFigure[]> {
   const size = `${threads.toLocaleString('en-US')} threads x ${CALLS_PER_THREAD} calls, 2 CPUs`;
   return [
     figure({ group, name: 'calls per second', value: perSecond(k.nsPerOp), unit: 'M calls/s', goal: { on: 'value', op: '>=', limit: 5 }, note: `${size}, events unobserved; ${k.nsPerOp.toFixed(0)} ns/call; by this process's CPU time ${perSecond(k.cpuNsPerOp).toFixed(2)} M calls/s` }),
-    figure({ group, name: 'time per call vs minimal simulator', value: k.nsPerOp, unit: 'ns/call', baseline: { name: 'hand-written minimal simulator', value: m.nsPerOp }, goal: { on: 'ratio', op: '<=', limit: 2.5 }, note: `minimal loop: ${perSecond(m.nsPerOp).toFixed(2)} M calls/s; ratio by CPU time ${(k.cpuNsPerOp / m.cpuNsPerOp).toFixed(2)}x` }),
+    figure({ group, name: 'time per call vs minimal simulator', value: k.cpuNsPerOp, unit: 'ns/call', baseline: { name: 'hand-written minimal simulator', value: m.cpuNsPerOp }, goal: { on: 'ratio', op: '<=', limit: 2.5 }, note: `CPU time per call, least of the runs; by wall time ${k.nsPerOp.toFixed(0)} vs ${m.nsPerOp.toFixed(0)} ns (${(k.nsPerOp / m.nsPerOp).toFixed(2)}x); minimal loop ${perSecond(m.nsPerOp).toFixed(2)} M calls/s` }),
     figure({ group, name: 'calls per second, traced', value: perSecond(t.nsPerOp), unit: 'M calls/s', goal: { on: 'value', op: '>=', limit: 1 }, note: `${tracedThreads.toLocaleString('en-US')} threads, TracerPlugin attached (every event built and folded into its timeline); rendering the Chrome trace afterwards took ${renderMs.toFixed(0)} ms; by CPU time ${perSecond(t.cpuNsPerOp).toFixed(2)} M calls/s` }),
   ];
 }

@@ -5,7 +5,7 @@
  * fetches `gc` from a fresh context, so the smoke tests measure the same way.
  *
  * Interface: `heapUsedAfterGc()` -> bytes (process.memoryUsage().heapUsed
- * after two full collections); `bytesPer(count, build)` -> the heap growth
+ * after a full collection); `bytesPer(count, build)` -> the heap growth
  * per item while `build()`'s result is kept alive.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -22,7 +22,6 @@ let gc: (() => void) | null = null;
 
 export function heapUsedAfterGc(): number {
   gc ??= findGc();
-  gc();
   gc();
   return process.memoryUsage().heapUsed;
 }

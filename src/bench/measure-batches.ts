@@ -9,9 +9,15 @@
  * after another in the order given, in this process, so a figure and its
  * baseline see the same machine state. A task's function must return a value
  * derived from its work so the loop cannot be optimised away.
+ *
+ * Clock: this process's CPU time (`cpuClockMs`, from process.cpuUsage, whose
+ * microseconds are fine for batches of milliseconds), so time the process
+ * spends descheduled by other work on a shared machine does not count; GC
+ * helper threads do, which is fair to allocating call paths.
  */
 import { Bench } from 'tinybench';
 import type { Timing } from './bench-scale.ts';
+import { cpuClockMs } from './wall-clock.ts';
 
 export interface BatchTask {
   readonly name: string;
@@ -32,7 +38,7 @@ export function lastConsumed(): unknown {
 }
 
 export async function measureBatches(tasks: readonly BatchTask[], t: Timing): Promise<Map<string, number>> {
-  const bench = new Bench({ time: t.timeMs, iterations: t.iterations, warmup: t.warmupMs > 0, warmupTime: t.warmupMs, warmupIterations: 2, throws: true });
+  const bench = new Bench({ time: t.timeMs, iterations: t.iterations, warmup: t.warmupMs > 0, warmupTime: t.warmupMs, warmupIterations: 2, throws: true, now: cpuClockMs });
   for (const task of tasks) bench.add(task.name, () => consume(task.fn()));
   await bench.run();
   const out = new Map<string, number>();

@@ -130,7 +130,7 @@ async function build(scale: BenchScale, group: string): Promise<BenchFigure[]> {
         },
       },
     ],
-    pick(scale, 3, 1),
+    pick(scale, 2, 1),
   );
   const r = runs.get('build')!;
   return [

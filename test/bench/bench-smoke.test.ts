@@ -103,7 +103,7 @@ describe('docs/BENCHMARKS.md', () => {
     expect(carriedNotes(previous)).toBe('The profile says: most time in callPlain.');
     expect(doc).toContain('Test CPU, 2 cores');
     expect(doc).toContain('`npm run bench -- --write`');
-    expect(doc).toContain('| quiescence | activate + deactivate (K42 counts) |');
+    expect(doc).toContain('| quiescence | counting per thread, in situ |');
     expect(doc).toContain('The profile says: most time in callPlain.');
     expect(doc.indexOf(NOTES_BEGIN)).toBeLessThan(doc.indexOf(NOTES_END));
     expect(summaryTable(result.figures)).toMatch(/^group\s+figure\s+value/);
