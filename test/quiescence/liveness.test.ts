@@ -114,14 +114,11 @@ describe.each(DETECTOR_NAMES)('quiescence liveness: %s', (detector) => {
 
 describe('quiescence liveness: the run outcome does not depend on the detector', () => {
   /**
-   * Known defect (src/quiescence/k42-detector.ts, not owned here): a request held by a
-   * daemon (never exits, no quiescent point) ends an event or oracle run 'passed' at tick 20
-   * with the request silently pending, but keeps a k42 run alive until ticksMax ('liveness'),
-   * because K42's poll is an ordinary kernel action and pending actions keep the run going.
-   * Fix: schedule polls as actions that do not keep the run alive (e.g. a `daemon` flag on
-   * Kernel.at, not counted in actionsPending), and decide in one place (Simulation.run)
-   * whether a request still pending at the end is a liveness failure, for every detector.
-   * When fixed, this `test.fails` fails: make it a plain `test`.
+   * Regression test, found here: a request held by a daemon (never exits, no quiescent
+   * point) used to end an event or oracle run 'passed' at tick 20 with the request silently
+   * pending, but keep a k42 run alive until ticksMax ('liveness'), because K42's poll was an
+   * ordinary kernel action and pending actions keep a run going. Polls are now background
+   * actions, and the outcome is the same for every detector.
    */
   test('a daemon holding a request ends the run the same way under k42, event and oracle', () => {
     const outcomes = DETECTOR_NAMES.map((detector) => {
