@@ -73,7 +73,7 @@ export default defineScenario<Ctx>({
       body: function* ({ index, lifetimeTicks }): Op<void> {
         const t = index % TABLES;
         for (let i = 0; i < lifetimeTicks; i++) {
-          yield* tables[t]!.map(index * 10 + i, index);
+          yield* tables[t].map(index * 10 + i, index);
           ctx.mapped.set(t, (ctx.mapped.get(t) ?? 0) + 1);
         }
       },

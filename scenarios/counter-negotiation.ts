@@ -51,8 +51,18 @@ export default defineScenario<Ctx>({
         }
       },
     });
-    sim.at(100, () => swaps.push(sim.hotswap(counter, PartitionedCounter)), 'to partitioned');
-    sim.at(300, () => swaps.push(sim.hotswap(counter, SharedCounter)), 'back to shared');
+    // The way back is requested 200 ticks after the first swap completes (one swap per object at a time).
+    const back = () =>
+      sim.at(
+        sim.now + 200,
+        () => swaps.push(sim.hotswap(counter, SharedCounter)),
+        'back to shared',
+      );
+    sim.at(
+      100,
+      () => swaps.push(sim.hotswap(counter, PartitionedCounter, { after: back })),
+      'to partitioned',
+    );
     return { counter, swaps };
   },
   expect(_result, sim, { counter, swaps }) {

@@ -10,13 +10,22 @@
 import type { TableEntry } from './table-entry.ts';
 
 export class Factory {
-  readonly instances = new Set<TableEntry>();
   next: Function | null = null;
   version = 1;
 
-  constructor(readonly cls: Function) {}
+  /** The class name, read once (Function.prototype.name is a slow accessor on the call path). */
+  readonly name: string;
 
-  get name(): string {
-    return this.cls.name;
+  constructor(
+    readonly cls: Function,
+    /** The table's entries (a function, so describing a factory never walks the table). */
+    private readonly allEntries: () => readonly TableEntry[],
+  ) {
+    this.name = cls.name;
+  }
+
+  /** Live entries whose implementation is this class, in creation order (a scan: updateClass is rare, creation is not). */
+  get instances(): TableEntry[] {
+    return this.allEntries().filter((e) => e.factory === this && e.state === 'live');
   }
 }

@@ -54,7 +54,7 @@ export class ObjectRefBase {
 
 /** What the generated code calls back into: the table's slow paths. */
 export interface RefHost {
-  callPlain(entry: TableEntry, method: string, args: ArrayLike<unknown>): unknown;
+  callPlain(entry: TableEntry, method: string, args: unknown[]): unknown;
   callOp(entry: TableEntry, method: string, args: unknown[]): Generator<unknown, unknown, unknown>;
 }
 
@@ -63,10 +63,12 @@ const ARITY_MAX = 8;
 function plainSource(name: string, arity: number): string {
   const key = JSON.stringify(name);
   const params = Array.from({ length: Math.min(arity, ARITY_MAX) }, (_, i) => `a${i}`).join(', ');
+  const n = Math.min(arity, ARITY_MAX);
   return `[${key}](${params}) {
     const e = this.$e;
-    if (e.fast === true && bus.on === false && arguments.length === ${Math.min(arity, ARITY_MAX)}) return e.target[${key}](${params});
-    return host.callPlain(e, ${key}, arguments);
+    if (arguments.length !== ${n}) return host.callPlain(e, ${key}, Array.prototype.slice.call(arguments));
+    if (e.fast === true && bus.on === false) return e.target[${key}](${params});
+    return host.callPlain(e, ${key}, [${params}]);
   }`;
 }
 

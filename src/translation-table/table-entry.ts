@@ -34,6 +34,9 @@ export class EntryExtension {
   stubs: Readonly<Record<string, StubFactory>> | null = null;
   adapters = new WeakMap<object, Map<string, Function>>();
   readonly stats = new Map<string, MethodStats>();
+  /** One-entry cache of `stats`: the method last called and its record. */
+  lastMethod: string | null = null;
+  lastStats: MethodStats | null = null;
   /** The hot-swap layer's lock (K42 `switching` bit): the swap in progress, or null. */
   swap: unknown = null;
   /** A destroy asked for while a swap held the lock (K42 pendingDestroy). */
@@ -52,9 +55,14 @@ export class TableEntry {
   /** Reps by CPU for a clustered object, else null. */
   reps: (object | undefined)[] | null;
 
+  /** The display name if one was given or asked for; the default is made on first read. */
+  private givenName: string | null;
+  /** The class the object was created as (its default name is `${createdAs.name}#${id}`). */
+  private readonly createdAs: Function;
+
   constructor(
     readonly id: number,
-    public name: string,
+    name: string | null,
     public cls: Function,
     public target: object | null,
     public clustered: boolean,
@@ -63,6 +71,16 @@ export class TableEntry {
   ) {
     this.reps = clustered ? [] : null;
     this.fast = !clustered;
+    this.givenName = name;
+    this.createdAs = cls;
+  }
+
+  get name(): string {
+    return (this.givenName ??= `${this.createdAs.name}#${this.id}`);
+  }
+
+  set name(name: string) {
+    this.givenName = name;
   }
 
   /** A call on a destroying object is served only if it entered before the destroy was asked for. */

@@ -42,7 +42,7 @@ import { chainOp, chainPlain } from './mediator-chain.ts';
 import type { Mediator } from './mediator.ts';
 import { methodKinds, type MethodKind } from './method-kinds.ts';
 import { ObjectRefBase, makeRefClass, type ObjectRef, type RefHost } from './object-ref.ts';
-import { TableEntry, type StubFactory } from './table-entry.ts';
+import { TableEntry, type MethodStats, type StubFactory } from './table-entry.ts';
 import {
   ForgedRefError,
   NoSuchMethodError,
@@ -53,6 +53,7 @@ import type { TableEvent } from './table-events.ts';
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
 type RefClass = new (entry: TableEntry) => ObjectRefBase;
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
 
 export class TranslationTable implements RefHost {
   construct: Construct = (cls, args) => new (cls as new (...a: unknown[]) => object)(...args);
@@ -79,7 +80,7 @@ export class TranslationTable implements RefHost {
 
   factoryOf(cls: Function): Factory {
     let f = this.factories.get(cls);
-    if (f === undefined) this.factories.set(cls, (f = new Factory(cls)));
+    if (f === undefined) this.factories.set(cls, (f = new Factory(cls, () => this.entries)));
     return f;
   }
 
@@ -108,15 +109,14 @@ export class TranslationTable implements RefHost {
     const factory = this.factoryOf(cls);
     const entry = new TableEntry(
       id,
-      name ?? `${cls.name}#${id}`,
+      name ?? null,
       cls,
       target,
       clustered,
-      args,
+      args.length === 0 ? NO_ARGS : args,
       factory,
     );
     this.entries.push(entry);
-    factory.instances.add(entry);
     const ref = new (this.refClass(requested))(entry);
     this.refs[id] = ref;
     if (this.bus.on)
@@ -163,7 +163,6 @@ export class TranslationTable implements RefHost {
       return;
     }
     entry.state = 'destroying';
-    entry.factory.instances.delete(entry);
     ext.destroyReason = reason;
     ext.destroyTick = this.kernel.now;
     this.updateFast(entry);
@@ -173,7 +172,6 @@ export class TranslationTable implements RefHost {
 
   private reclaim(entry: TableEntry): void {
     entry.state = 'destroyed';
-    entry.factory.instances.delete(entry);
     this.resetLocal(entry);
     if (this.bus.on)
       this.bus.emit({
@@ -202,11 +200,9 @@ export class TranslationTable implements RefHost {
       'TranslationTable.retarget',
       `${entry.describe()} is ${entry.state}`,
     );
-    entry.factory.instances.delete(entry);
     entry.cls = cls;
     entry.args = args;
     entry.factory = this.factoryOf(cls);
-    entry.factory.instances.add(entry);
     entry.clustered = isClusteredClass(cls);
     entry.target = entry.clustered ? null : impl;
     entry.reps = entry.clustered ? (impl as (object | undefined)[]) : null;
@@ -319,7 +315,9 @@ export class TranslationTable implements RefHost {
     const fn = this.methodOf(entry, impl, call.method);
     call.version = entry.version;
     call.reached++;
-    call.impl = impl.constructor.name;
+    // Function.prototype.name is a slow accessor: use the factory's copy when it is that class.
+    const ctor = impl.constructor;
+    call.impl = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
     if (this.bus.on) {
       this.bus.emit({
         type: 'call.reached',
@@ -373,9 +371,15 @@ export class TranslationTable implements RefHost {
   }
 
   private entered(call: Call): void {
-    const stats = call.entry.extension().stats;
-    let s = stats.get(call.method);
-    if (s === undefined) stats.set(call.method, (s = { calls: 0, failed: 0, inFlight: 0 }));
+    const ext = call.entry.extension();
+    let s: MethodStats | undefined;
+    if (ext.lastMethod === call.method) s = ext.lastStats!;
+    else {
+      s = ext.stats.get(call.method);
+      if (s === undefined) ext.stats.set(call.method, (s = { calls: 0, failed: 0, inFlight: 0 }));
+      ext.lastMethod = call.method;
+      ext.lastStats = s;
+    }
     s.calls++;
     if (call.kind === 'op') s.inFlight++;
     call.stats = s;
@@ -414,9 +418,9 @@ export class TranslationTable implements RefHost {
   }
 
   /** A plain call that could not take the generated fast path. */
-  callPlain(entry: TableEntry, method: string, argsLike: ArrayLike<unknown>): unknown {
+  /** `args` becomes the call's own array (the generated refs pass a fresh one). */
+  callPlain(entry: TableEntry, method: string, args: unknown[]): unknown {
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
-    const args = Array.prototype.slice.call(argsLike) as unknown[];
     const forward = entry.ext?.forward ?? null;
     if (forward === null && !this.bus.on) {
       const impl = this.resolve(entry, this.kernel.currentCpu);
