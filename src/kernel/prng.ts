@@ -7,7 +7,7 @@
  * shifts the numbers an existing one sees. `int(lo, hi)` (inclusive),
  * `float()` in [0, 1), `chance(p)`, `pick(array)`, `exponential(mean)`.
  *
- * Invariant: nothing in the simulation core uses Math.random; the same seed
+ * Invariant: the simulation core has no other source of randomness; the same seed
  * gives the same numbers on every machine (pure-rand's xoroshiro128+).
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
