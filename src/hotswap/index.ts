@@ -4,7 +4,10 @@
  * multi-object swaps.
  */
 export { HotSwapper } from './hot-swapper.ts';
-export { Swap, describeBlockers } from './swap.ts';
+export { Swap } from './swap.ts';
+export { describeBlockers, threadBlockers } from './swap-blockers.ts';
+export { HeldCalls } from './held-calls.ts';
+export { stubsAfter } from './stubs-after.ts';
 export { ClassUpdate, type ClassUpdateOutcome } from './class-update.ts';
 export { SwapMember } from './swap-member.ts';
 export { SwapMediator } from './swap-mediator.ts';

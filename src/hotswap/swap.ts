@@ -22,8 +22,8 @@
  * Handle: `phase`, `outcome`, `reason`, `phaseTicks`, `blockers`,
  * `cancel()`, counts (`forwarded`, `held`, `maxHoldTicks`).
  */
-import { WaitQueue, describeError, type Action } from '../kernel/index.ts';
-import { methodKinds, type Call, type StubFactory } from '../translation-table/index.ts';
+import { describeError, type Action, type WaitQueue } from '../kernel/index.ts';
+import type { Call, StubFactory } from '../translation-table/index.ts';
 import type { QuiescenceRequest } from '../quiescence/index.ts';
 import { checkInterface, negotiateFormat } from './negotiate.ts';
 import { SwapMediator, type SwapSide } from './swap-mediator.ts';
@@ -32,13 +32,10 @@ import { checkPhaseMove, type SwapOutcome, type SwapPhase } from './swap-phase.t
 import type { SwapContext, SwapOptions } from './swap-options.ts';
 import type { BlockerReport } from './swap-events.ts';
 import { transferState } from './transfer-state.ts';
+import { HeldCalls } from './held-calls.ts';
+import { describeBlockers, threadBlockers } from './swap-blockers.ts';
+import { stubsAfter } from './stubs-after.ts';
 import type { SwapHost } from './swap-host.ts';
-
-interface Held {
-  readonly call: Call;
-  readonly member: SwapMember;
-  readonly tick: number;
-}
 
 export class Swap implements SwapSide {
   phase: SwapPhase = 'negotiate';
@@ -53,8 +50,7 @@ export class Swap implements SwapSide {
   maxHoldTicks = 0;
   /** Set when after() threw (the swap still completed). */
   callbackError: string | null = null;
-  readonly queue: WaitQueue;
-  private holding: Held[] = [];
+  private readonly holding: HeldCalls;
   private readonly inside = new Map<number, number>();
   private tracked = 0;
   private request: QuiescenceRequest | null = null;
@@ -70,7 +66,7 @@ export class Swap implements SwapSide {
     readonly members: readonly SwapMember[],
     readonly options: SwapOptions,
   ) {
-    this.queue = new WaitQueue(`swap ${id} held calls`);
+    this.holding = new HeldCalls(`swap ${id} held calls`);
     this.phaseStart.negotiate = host.kernel.now;
   }
 
@@ -123,7 +119,7 @@ export class Swap implements SwapSide {
       this.abort(`deadlock: ${cycle}; swap ${this.id} rolled back so the cycle can drain`);
       return false;
     }
-    this.holding.push({ call, member, tick: this.host.kernel.now });
+    this.holding.hold(call, member.entry.id, this.host.kernel.now);
     this.held++;
     this.host.heldBy.set(call.thread, this);
     if (this.host.bus.on)
@@ -137,9 +133,14 @@ export class Swap implements SwapSide {
     return true;
   }
 
+  /** The wait queue held threads sleep on. */
+  get queue(): WaitQueue {
+    return this.holding.queue;
+  }
+
   /** Threads whose calls this swap holds right now. */
   heldThreads(): number[] {
-    return this.holding.map((h) => h.call.thread);
+    return this.holding.threads();
   }
 
   /** Threads with tracked calls in flight (the swap waits for them in block). */
@@ -285,23 +286,16 @@ export class Swap implements SwapSide {
     const h = this.host;
     for (const m of this.members) {
       h.table.retarget(m.entry, m.newCls, m.newImpl!, this.args(m));
-      h.table.setStubs(m.entry, this.stubsAfter(m));
+      h.table.setStubs(
+        m.entry,
+        stubsAfter(
+          m.entry,
+          m.newCls,
+          this.options.stubs as Record<string, StubFactory> | undefined,
+        ),
+      );
     }
     this.transferred = true;
-  }
-
-  /**
-   * The entry's stubs after the swap: this swap's, plus earlier ones only for
-   * methods the new class does not have itself (an inherited stub must never
-   * shadow a real method).
-   */
-  private stubsAfter(m: SwapMember): Record<string, StubFactory> {
-    const kinds = methodKinds(m.newCls);
-    const kept = Object.entries(m.entry.ext?.stubs ?? {}).filter(([method]) => !kinds.has(method));
-    return {
-      ...Object.fromEntries(kept),
-      ...(this.options.stubs as Record<string, StubFactory> | undefined),
-    };
   }
 
   private complete(): void {
@@ -423,23 +417,20 @@ export class Swap implements SwapSide {
   }
 
   private release(): void {
-    const now = this.host.kernel.now;
-    for (const h of this.holding) {
-      const heldTicks = now - h.tick;
+    this.holding.release(this.host.kernel.now, (h, heldTicks) => {
       this.maxHoldTicks = Math.max(this.maxHoldTicks, heldTicks);
       this.host.heldBy.delete(h.call.thread);
-      if (this.host.bus.on)
+      if (this.host.bus.on) {
         this.host.bus.emit({
           type: 'swap.call-released',
           swap: this.id,
           call: h.call.id,
           thread: h.call.thread,
-          object: h.member.entry.id,
+          object: h.object,
           heldTicks,
         });
-    }
-    this.holding = [];
-    this.queue.wakeAll();
+      }
+    });
   }
 
   private enter(phase: SwapPhase): void {
@@ -496,28 +487,6 @@ export class Swap implements SwapSide {
     if (this.phase === 'forward' && this.request)
       return this.host.quiescence.blockers(this.request);
     if (this.phase !== 'block') return [];
-    const now = this.host.kernel.now;
-    return this.insideThreads().flatMap((id) => {
-      const t = this.host.kernel.threads.get(id);
-      if (!t) return [];
-      const calls = t.calls.map((c) => ({
-        call: c.id,
-        object: c.objectName,
-        method: c.method,
-        sinceTick: c.tickEntered,
-      }));
-      return [{ thread: id, name: t.name, cpu: t.cpu, ageTicks: now - t.tickSpawned, calls }];
-    });
+    return threadBlockers(this.host.kernel, this.insideThreads());
   }
-}
-
-export function describeBlockers(blockers: readonly BlockerReport[]): string {
-  if (blockers.length === 0) return 'no blockers';
-  const list = blockers.map((b) => {
-    const inside = b.calls.length
-      ? ` inside ${b.calls.map((c) => `${c.object}.${c.method} since tick ${c.sinceTick}`).join(' > ')}`
-      : '';
-    return `thread ${b.thread} '${b.name}' on cpu ${b.cpu}${inside}`;
-  });
-  return `blocked by ${list.join('; ')}`;
 }

@@ -33,10 +33,10 @@ export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
 export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
 export { Cpu } from './cpu.ts';
+export { Action } from './action.ts';
+export { describeError } from './describe-error.ts';
 export {
   Kernel,
-  Action,
-  describeError,
   type KernelOptions,
   type KernelSpawnOptions,
   type KernelOutcome,

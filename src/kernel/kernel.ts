@@ -30,6 +30,18 @@ import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
 import type { Effect } from './effect.ts';
 import type { WaitQueue, Waker } from './wait-queue.ts';
 import { KernelPanic, assert, panic } from './panic.ts';
+import { Action } from './action.ts';
+import { checkSpawn } from './check-spawn.ts';
+import { aliveReason } from './alive-reason.ts';
+import { describeError } from './describe-error.ts';
+import {
+  activateAtStart,
+  activateForCall,
+  deactivateAfterCall,
+  deactivateAtExit,
+  deactivateSelf,
+  quiescentPoint,
+} from './activation.ts';
 
 export interface KernelOptions {
   readonly cpus: number;
@@ -49,24 +61,6 @@ export interface KernelRunResult {
   readonly reason?: string;
 }
 
-/** A kernel-context action scheduled with `at`; `cancel()` unschedules it. */
-export class Action {
-  readonly kind = 'action';
-  cancelled = false;
-  constructor(
-    readonly label: string,
-    readonly fn: () => void,
-    private readonly kernel: Kernel,
-    /** A background action (a detector's poll, a stall check) does not keep the run alive. */
-    readonly background: boolean,
-  ) {}
-  cancel(): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    if (!this.background) this.kernel.actionsPending--;
-  }
-}
-
 class Ready {
   readonly kind = 'ready';
   constructor(
@@ -76,8 +70,6 @@ class Ready {
 }
 
 type QueueItem = Cpu | Action | Ready;
-
-const REPORT_THREADS_MAX = 8;
 
 export class Kernel implements Waker {
   now = 0;
@@ -117,22 +109,8 @@ export class Kernel implements Waker {
     options: KernelSpawnOptions = {},
     parent: Thread | null = this.current,
   ): Thread {
+    checkSpawn(name, body, options, this.cpus.length);
     const hint = options.cpu ?? (parent ? parent.cpu : -1);
-    if (options.cpu !== undefined && !(options.cpu >= 0 && options.cpu < this.cpus.length)) {
-      throw new RangeError(
-        `spawn '${name}': cpu ${options.cpu} does not exist (cpus 0..${this.cpus.length - 1})`,
-      );
-    }
-    if (options.weight !== undefined && !(Number.isFinite(options.weight) && options.weight > 0)) {
-      throw new RangeError(
-        `spawn '${name}': weight must be a finite number > 0, got ${options.weight}`,
-      );
-    }
-    if (typeof body !== 'function') {
-      throw new TypeError(
-        `spawn '${name}': the body must be a generator function, got ${typeof body}`,
-      );
-    }
     const id = this.nextThreadId++;
     const t = new Thread(
       id,
@@ -166,7 +144,6 @@ export class Kernel implements Waker {
       throw new RangeError(`at: tick must be an integer >= now (${this.now}), got ${tick}`);
     }
     const action = new Action(label, fn, this, background);
-    if (!background) this.actionsPending++;
     this.queue.push(tick, action);
     return action;
   }
@@ -230,9 +207,7 @@ export class Kernel implements Waker {
   }
 
   private onAction(action: Action): void {
-    if (action.cancelled) return;
-    if (!action.background) this.actionsPending--;
-    action.cancelled = true;
+    if (!action.take()) return;
     this.currentCpu = 0;
     if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
     action.fn();
@@ -247,10 +222,7 @@ export class Kernel implements Waker {
   }
 
   private aliveReason(head: string): string {
-    const alive = [...this.threads.values()].filter((t) => !this.daemons.has(t.id));
-    const shown = alive.slice(0, REPORT_THREADS_MAX).map((t) => t.describe());
-    const more = alive.length > shown.length ? `, and ${alive.length - shown.length} more` : '';
-    return `${head}; ${alive.length} thread(s) alive: ${shown.join('; ')}${more}`;
+    return aliveReason(head, this.threads.values(), (id) => this.daemons.has(id));
   }
 
   // ---- the dispatcher -------------------------------------------------------
@@ -291,11 +263,7 @@ export class Kernel implements Waker {
     cpu.quantumEnd = this.now + this.quantumTicks;
     cpu.dispatches++;
     if (this.bus.on) this.bus.emit({ type: 'thread.dispatched', thread: id, cpu: cpu.index });
-    if (!t.started) {
-      t.started = true;
-      t.counted = true;
-      this.lifecycle.activate(t, cpu.index);
-    }
+    if (!t.started) activateAtStart(t, this.lifecycle, cpu.index);
     return t;
   }
 
@@ -359,10 +327,12 @@ export class Kernel implements Waker {
         t.resumeValue = this.spawn(e.name, e.body, e.options, t).id;
         return this.advance(cpu, t, 1);
       case 'deactivate':
-        this.deactivateSelf(cpu, t);
+        deactivateSelf(t, this.lifecycle);
+        if (this.bus.on)
+          this.bus.emit({ type: 'thread.deactivated', thread: t.id, cpu: cpu.index });
         return this.advance(cpu, t, 1);
       case 'quiescent':
-        this.quiesce(cpu, t);
+        this.quiescentPoint(cpu, t);
         return this.advance(cpu, t, 1);
       default:
         t.resumeError = new TypeError(
@@ -463,53 +433,26 @@ export class Kernel implements Waker {
     // Report the exit before quiescence hears of it, so an observer sees the
     // thread leave before any request it held back is reached.
     if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
-    if (t.counted) {
-      t.counted = false;
-      this.lifecycle.deactivate(t);
-    }
+    deactivateAtExit(t, this.lifecycle);
     this.policy.forget(t.id);
   }
 
-  // ---- activation (quiescence) ---------------------------------------------
-
-  private deactivateSelf(cpu: Cpu, t: Thread): void {
-    t.selfDeactivated = true;
-    if (t.counted && t.calls.length === 0) {
-      t.counted = false;
-      this.lifecycle.deactivate(t);
-    }
-    if (this.bus.on) this.bus.emit({ type: 'thread.deactivated', thread: t.id, cpu: cpu.index });
+  private quiescentPoint(cpu: Cpu, t: Thread): void {
+    const refused = quiescentPoint(t, this.lifecycle, cpu.index);
+    if (refused !== null) t.resumeError = refused;
+    else if (this.bus.on) this.bus.emit({ type: 'thread.quiesced', thread: t.id, cpu: cpu.index });
   }
 
-  private quiesce(cpu: Cpu, t: Thread): void {
-    if (t.calls.length > 0) {
-      const c = t.calls[t.calls.length - 1];
-      t.resumeError = new Error(
-        `quiescentPoint: thread '${t.name}' is inside ${c.objectName}.${c.method} (call ${c.id}); a quiescent point must be outside every call`,
-      );
-      return;
-    }
-    if (t.counted) {
-      this.lifecycle.deactivate(t);
-      this.lifecycle.activate(t, cpu.index);
-    }
-    if (this.bus.on) this.bus.emit({ type: 'thread.quiesced', thread: t.id, cpu: cpu.index });
-  }
+  // ---- activation (quiescence): the rules are in activation.ts -------------
 
   /** A self-deactivated thread entering its outermost call is counted again (K42: activate on system entry). */
   activateForCall(t: Thread): void {
-    if (!t.counted) {
-      t.counted = true;
-      this.lifecycle.activate(t, this.currentCpu);
-    }
+    activateForCall(t, this.lifecycle, this.currentCpu);
   }
 
   /** ...and uncounted once it leaves its outermost call. */
   deactivateAfterCall(t: Thread): void {
-    if (t.selfDeactivated && t.counted && t.calls.length === 0) {
-      t.counted = false;
-      this.lifecycle.deactivate(t);
-    }
+    deactivateAfterCall(t, this.lifecycle);
   }
 
   /** Live threads that are not daemons. */
@@ -520,9 +463,4 @@ export class Kernel implements Waker {
   isDaemon(threadId: number): boolean {
     return this.daemons.has(threadId);
   }
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

@@ -30,3 +30,18 @@ export abstract class ClusteredObject<Rep = unknown> {
 export function isClusteredClass(cls: Function): boolean {
   return cls.prototype instanceof ClusteredObject;
 }
+
+/** Give `rep` (on `cpu`) its root's view over `reps`, the array the root keeps its reps in. */
+export function attachClusterView(
+  reps: readonly (object | undefined)[],
+  rep: object,
+  cpu: number,
+): void {
+  const view: Cluster<object> = {
+    cpu,
+    reps: () => reps.filter((r): r is object => r !== undefined),
+    repOn: (c) => reps[c],
+    cpus: () => reps.flatMap((r, c) => (r === undefined ? [] : [c])),
+  };
+  (rep as ClusteredObject<object>).cluster = view;
+}

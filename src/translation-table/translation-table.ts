@@ -29,6 +29,7 @@
 import {
   BOUNDARY,
   assert,
+  describeError,
   panic,
   type EventSink,
   type Kernel,
@@ -36,19 +37,15 @@ import {
   type Thread,
 } from '../kernel/index.ts';
 import { Call } from './call.ts';
-import { isClusteredClass, type ClusteredObject, type Cluster } from './clustered-object.ts';
+import { attachClusterView, isClusteredClass } from './clustered-object.ts';
+import { isIterator, methodOf } from './method-of.ts';
 import { Factory } from './factory.ts';
 import { chainOp, chainPlain } from './mediator-chain.ts';
 import type { Mediator } from './mediator.ts';
 import { methodKinds, type MethodKind } from './method-kinds.ts';
 import { ObjectRefBase, makeRefClass, type ObjectRef, type RefHost } from './object-ref.ts';
 import { TableEntry, type MethodStats, type StubFactory } from './table-entry.ts';
-import {
-  ForgedRefError,
-  NoSuchMethodError,
-  NotInThreadError,
-  StaleRefError,
-} from './table-errors.ts';
+import { ForgedRefError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
@@ -275,29 +272,7 @@ export class TranslationTable implements RefHost {
 
   /** Give a rep its root's view over `reps` (the array the root keeps its reps in). */
   attachCluster(reps: readonly (object | undefined)[], rep: object, cpu: number): void {
-    const view: Cluster<object> = {
-      cpu,
-      reps: () => reps.filter((r): r is object => r !== undefined),
-      repOn: (c) => reps[c],
-      cpus: () => reps.flatMap((r, c) => (r === undefined ? [] : [c])),
-    };
-    (rep as ClusteredObject<object>).cluster = view;
-  }
-
-  /** The function that serves `method` on `impl`: its own, or a stub's adapter. */
-  private methodOf(entry: TableEntry, impl: object, method: string): Function {
-    const stub = entry.ext?.stubs?.[method];
-    if (stub !== undefined) {
-      const ext = entry.ext!;
-      let byMethod = ext.adapters.get(impl);
-      if (byMethod === undefined) ext.adapters.set(impl, (byMethod = new Map()));
-      let fn = byMethod.get(method);
-      if (fn === undefined) byMethod.set(method, (fn = stub(impl)));
-      return fn;
-    }
-    const fn = (impl as Record<string, unknown>)[method];
-    if (typeof fn !== 'function') throw new NoSuchMethodError(entry, impl, method);
-    return fn;
+    attachClusterView(reps, rep, cpu);
   }
 
   /**
@@ -312,7 +287,7 @@ export class TranslationTable implements RefHost {
       throw new StaleRefError(entry, call.method);
     const cpu = this.kernel.currentCpu;
     const impl = this.resolve(entry, cpu);
-    const fn = this.methodOf(entry, impl, call.method);
+    const fn = methodOf(entry, impl, call.method);
     call.version = entry.version;
     call.reached++;
     // Function.prototype.name is a slow accessor: use the factory's copy when it is that class.
@@ -412,7 +387,7 @@ export class TranslationTable implements RefHost {
         method: call.method,
         thread: call.thread,
         cpu: this.kernel.currentCpu,
-        error: failed ? describe(error) : null,
+        error: failed ? describeError(error) : null,
       });
     }
   }
@@ -424,7 +399,7 @@ export class TranslationTable implements RefHost {
     const forward = entry.ext?.forward ?? null;
     if (forward === null && !this.bus.on) {
       const impl = this.resolve(entry, this.kernel.currentCpu);
-      return this.methodOf(entry, impl, method).apply(impl, args);
+      return methodOf(entry, impl, method).apply(impl, args);
     }
     const call = this.newCall(entry, method, args, 'plain', this.kernel.current);
     this.entered(call);
@@ -488,17 +463,4 @@ export class TranslationTable implements RefHost {
     }
     return out;
   }
-}
-
-function isIterator(x: unknown): x is Generator<any, unknown, unknown> {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    typeof (x as { next?: unknown }).next === 'function' &&
-    typeof (x as { throw?: unknown }).throw === 'function'
-  );
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

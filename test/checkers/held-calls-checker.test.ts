@@ -123,10 +123,10 @@ describe('HeldCallsChecker: catches', () => {
     const sim = createSimulation({ seed: 2, cpus: 2, detector: 'event' });
     const checks = attachCheckers(sim, only);
     heldWorkload(sim, (swap) => {
-      const s = swap as unknown as { release: () => void; holding: unknown[] };
+      const s = swap as unknown as { release: () => void; holding: { held: unknown[] } };
       const release = s.release;
       s.release = function (this: typeof s) {
-        this.holding.pop();
+        this.holding.held.pop();
         release.call(this);
       };
     });
@@ -140,10 +140,10 @@ describe('HeldCallsChecker: catches', () => {
     const sim = createSimulation({ seed: 2, cpus: 2, detector: 'event' });
     const checks = attachCheckers(sim, only);
     heldWorkload(sim, (swap) => {
-      const s = swap as unknown as { release: () => void; holding: unknown[] };
+      const s = swap as unknown as { release: () => void; holding: { held: unknown[] } };
       const release = s.release;
       s.release = function (this: typeof s) {
-        this.holding.reverse();
+        this.holding.held.reverse();
         release.call(this);
       };
     });
