@@ -22,8 +22,83 @@ const ambient = {
   ],
 };
 
+// The layer order (docs/ARCHITECTURE.md, "Layers"): each src folder may import
+// only the folders listed for it, each through its index.ts, and only the
+// packages listed. A folder missing from this table fails lint: add it with
+// its place in the order.
+const CORE = ['kernel', 'translation-table', 'quiescence', 'interposition', 'objects', 'hotswap'];
+const layers = {
+  kernel: { folders: [], packages: ['rxjs', 'pure-rand'] },
+  'translation-table': { folders: ['kernel'], packages: [] },
+  quiescence: { folders: ['kernel'], packages: [] },
+  interposition: { folders: ['kernel', 'translation-table'], packages: [] },
+  objects: {
+    folders: ['kernel', 'translation-table'],
+    packages: ['inversify', 'reflect-metadata'],
+  },
+  hotswap: {
+    folders: ['kernel', 'translation-table', 'quiescence', 'interposition'],
+    packages: [],
+  },
+  simulation: { folders: CORE, packages: ['rxjs', 'inversify'] },
+  faults: { folders: [...CORE, 'simulation'], packages: [] },
+  checkers: { folders: [...CORE, 'simulation'], packages: ['rxjs', 'node:util'] },
+  plugins: { folders: [...CORE, 'simulation', 'report'], packages: ['*'] },
+  report: { folders: [...CORE, 'simulation'], packages: ['*'] },
+  scenario: {
+    folders: [...CORE, 'simulation', 'checkers', 'faults', 'plugins', 'report'],
+    packages: ['*'],
+  },
+  check: '*',
+  experiments: '*',
+  cli: '*',
+  bench: '*',
+};
+const FOLDERS = Object.keys(layers);
+
+function layerRules(folder) {
+  const allowed = layers[folder];
+  const patterns = [
+    {
+      regex: '^\\.\\./[^./]+/(?!index\\.ts$).+',
+      message: 'Import a sibling folder only through its index.ts (its public surface).',
+    },
+  ];
+  if (allowed !== '*') {
+    const banned = FOLDERS.filter((f) => f !== folder && !allowed.folders.includes(f));
+    if (banned.length > 0)
+      patterns.push({
+        regex: `^\\.\\./(${banned.join('|')})(/|$)`,
+        message: `src/${folder} may import only these folders: ${allowed.folders.join(', ') || 'none'} (the layer order, docs/ARCHITECTURE.md "Layers").`,
+      });
+    if (!allowed.packages.includes('*'))
+      patterns.push({
+        regex: `^(?!\\.|(${allowed.packages.map((p) => p.replace(/\./g, '\\.')).join('|') || '$^'})(/|$))`,
+        message: `src/${folder} may import only these packages: ${allowed.packages.join(', ') || 'none'} (docs/ARCHITECTURE.md, "Layers").`,
+      });
+  }
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
+
+const unknownFolder = {
+  files: ['src/*/**/*.ts'],
+  ignores: FOLDERS.map((f) => `src/${f}/**`),
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'Program',
+        message:
+          'This src folder is not in the layer table in eslint.config.js: add it with the folders and packages it may import.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', 'bin/**', 'eslint.config.js'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'out/**', 'bin/**', 'eslint.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -37,7 +112,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/require-yield': 'off',
       'require-yield': 'off',
       '@typescript-eslint/no-this-alias': 'off',
@@ -55,6 +133,8 @@ export default tseslint.config(
     ignores: ['src/cli/**', 'src/experiments/**', 'src/report/**', 'src/bench/**'],
     rules: ambient,
   },
+  ...FOLDERS.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: layerRules(f) })),
+  unknownFolder,
   {
     files: ['test/**/*.ts', 'vitest.config.ts'],
     rules: {
