@@ -6,7 +6,8 @@
  *   commander's own (help, version)        0, already printed
  *   commander's usage errors               2, already printed by commander
  *   CliError                               its exit code (2 unless said), its message
- *   ScenarioInputError (bad scenario)      2, its message (with file:line);
+ *   ScenarioInputError (bad scenario),     2, its message (with file:line);
+ *   PlotLibraryMissingError (no vega)
  *                                          recognised by name, so the boundary
  *                                          loads no simulator (fast --help)
  *   anything else                          1, "internal error" and the stack:
@@ -26,7 +27,7 @@ export function exitCodeFor(error: unknown, io: CliIo): number {
     io.err(`kernel-sim: ${error.message}`);
     return error.exitCode;
   }
-  if (isNamed(error, 'ScenarioInputError', 'ScenarioSetupError')) {
+  if (isNamed(error, 'ScenarioInputError', 'ScenarioSetupError', 'PlotLibraryMissingError')) {
     io.err(`kernel-sim: ${(error as Error).message}`);
     return EXIT.usage;
   }

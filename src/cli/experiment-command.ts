@@ -105,6 +105,7 @@ function sweepOptionsOf(f: Record<string, unknown>, cwd: string): QuiescenceExpe
     ticksMax: f.ticksMax as number | undefined,
     workers: f.workers as number | undefined,
     outDir: typeof f.out === 'string' ? resolve(cwd, f.out) : undefined,
+    plots: f.plots === false ? false : undefined,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

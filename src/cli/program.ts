@@ -140,6 +140,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('--cpus <list>', 'simulated CPU counts, e.g. 1,2,4,8')
     .option('--detectors <list>', 'detectors to compare, of k42,event,oracle')
     .option('--polls <list>', 'k42 poll intervals in ticks, e.g. 1,5,20')
+    .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
     .option('--seeds <n>', 'seeds per point', intOption(1, 1e6))
     .option('--seed-first <n>', 'first seed', intOption(0, 2 ** 31))
     .option('--threads-per-cpu <n>', 'thread arrivals per run, per CPU', intOption(1, 1e7))

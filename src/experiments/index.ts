@@ -30,7 +30,7 @@ export {
 export { summarizePoint, type QuiescencePointSummary } from './quiescence-point-summary.ts';
 export { quiescenceCsv, QUIESCENCE_CSV_COLUMNS } from './quiescence-results-csv.ts';
 export { quiescencePlotSpec, type PlotMetric } from './quiescence-plot-spec.ts';
-export { renderVegaLiteSvg } from './vega-svg.ts';
+export { renderVegaLiteSvg, PlotLibraryMissingError, VEGA_INSTALL } from './vega-svg.ts';
 export {
   writeQuiescenceResults,
   quiescenceJson,

@@ -42,6 +42,8 @@ export interface QuiescenceExperimentOptions extends QuiescenceSweepOptions {
   readonly workers?: number;
   /** Write CSV, JSON, SVG and spec files here when given. */
   readonly outDir?: string;
+  /** Render the SVG plots (default true; needs the optional vega packages). */
+  readonly plots?: boolean;
 }
 
 export interface ResolvedSweep {

@@ -135,6 +135,8 @@ export async function runQuiescenceExperiment(
   };
   const result = { sweep, points: summaries, runs, timing, files: [] as string[] };
   if (options.outDir !== undefined)
-    result.files = await writeQuiescenceResults(result, options.outDir);
+    result.files = await writeQuiescenceResults(result, options.outDir, {
+      plots: options.plots ?? true,
+    });
   return result;
 }

@@ -8,6 +8,7 @@
  *   quiescence-lag.svg/.vl.json lag behind the oracle, likewise
  *   quiescence-timing.json      wall-clock figures (differ run to run)
  *
+ * With `plots: false` the SVGs are skipped (their specs are still written).
  * Every file but the timing one is the same bytes for the same sweep,
  * whatever the number of workers. Returns the paths written.
  */
@@ -43,6 +44,7 @@ export function quiescenceJson(result: QuiescenceResultsInput): string {
 export async function writeQuiescenceResults(
   result: QuiescenceResultsInput,
   outDir: string,
+  { plots = true }: { readonly plots?: boolean } = {},
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const files: [string, string][] = [
@@ -52,7 +54,7 @@ export async function writeQuiescenceResults(
   for (const metric of ['latency', 'lag'] as PlotMetric[]) {
     const spec = quiescencePlotSpec(result.points, metric);
     files.push([`quiescence-${metric}.vl.json`, JSON.stringify(spec, null, 2) + '\n']);
-    files.push([`quiescence-${metric}.svg`, (await renderVegaLiteSvg(spec)) + '\n']);
+    if (plots) files.push([`quiescence-${metric}.svg`, (await renderVegaLiteSvg(spec)) + '\n']);
   }
   files.push(['quiescence-timing.json', JSON.stringify(result.timing, null, 2) + '\n']);
   const paths = files.map(([name]) => join(outDir, name));

@@ -2,8 +2,9 @@
  * report/: views of a finished run. A TimelineRecorder folds the event
  * stream into a TimelineModel (pure JSON data); toChromeTrace turns it into
  * a Perfetto / chrome://tracing file (the tracer plugin) and
- * renderHtmlReport into a self-contained HTML teaching page. Browser-side
- * helpers (screenshot.ts, which needs playwright-core) are not exported here.
+ * renderHtmlReport into a self-contained HTML teaching page. The browser
+ * helper that screenshots a report lives with the tests
+ * (test/report/report-browser.ts): it needs playwright-core, a dev dependency.
  */
 export {
   TIMELINE_FORMAT,

@@ -16,3 +16,21 @@ test('deepEqual compares plain data structurally', () => {
   b.self = b;
   expect(deepEqual(a, b)).toBe(true);
 });
+
+test('deepEqual compares Map and Set entries in any order, and prototypes', () => {
+  expect(
+    deepEqual(
+      new Map([
+        [1, 'a'],
+        [2, 'b'],
+      ]),
+      new Map([
+        [2, 'b'],
+        [1, 'a'],
+      ]),
+    ),
+  ).toBe(true);
+  expect(deepEqual(new Set([1, 2]), new Set([2, 1]))).toBe(true);
+  expect(deepEqual(Object.create(null), {})).toBe(false);
+  expect(deepEqual(-0, 0)).toBe(false);
+});

@@ -11,7 +11,7 @@ import { CALL_HELD, recordTimeline, renderHtmlReport, type TimelineModel, type T
 import { runScenario } from '../../src/scenario/index.ts';
 import stuckSwap from '../../scenarios/stuck-swap.ts';
 import swapScheduler from '../../scenarios/swap-scheduler.ts';
-import { launchReportBrowser, type ReportBrowser } from '../../src/report/screenshot.ts';
+import { launchReportBrowser, type ReportBrowser } from './report-browser.ts';
 import { recordBigRun } from './big-fixture.ts';
 import { hoverCall, hoverPhase, leaveCanvas, openReport, visibleRange, type OpenedReport } from './report-page.ts';
 import { recordSwapRun } from './swap-fixture.ts';

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { createSimulation, defineScenario, sleep } from 'kernel-sim';
 import { runScenario } from '../../src/scenario/index.ts';
 import { recordTimeline, renderHtmlReport, writeHtmlReport, type TimelineRecorder } from '../../src/report/index.ts';
-import { CHROMIUM_ARGS, checkChromium } from '../../src/report/screenshot.ts';
+import { CHROMIUM_ARGS, checkChromium } from './report-browser.ts';
 import { Counter, Counter2, recordSwapRun } from './swap-fixture.ts';
 
 function embedded(html: string, id: string): unknown {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { ReportBrowser } from '../../src/report/screenshot.ts';
+import type { ReportBrowser } from './report-browser.ts';
 
 export interface OpenedReport {
   readonly page: Page;

@@ -8,7 +8,7 @@
  *                                     user-data dir; `close()` also removes it
  *   screenshotReport(html, png, opts) render a report file (or HTML text) and
  *                                     write a PNG of the page; returns the path
- * As a script: `npx jiti src/report/screenshot.ts REPORT.html OUT.png [START END]`
+ * As a script: `npx jiti test/report/report-browser.ts REPORT.html OUT.png [START END]`
  * (e.g. after `kernel-sim scenario swap-scheduler.ts --seed 1 --report out.html`,
  * `... out.html docs/timeline.png 900 1300` refreshes docs/timeline.png).
  *
@@ -17,7 +17,8 @@
  * download fails on these machines. The flags keep Chromium off the network;
  * without them it keeps trying to reach Google's hosts.
  *
- * Not exported from report/index.ts: playwright-core is a dev dependency.
+ * A test helper, not part of the package: playwright-core is a dev dependency,
+ * and nothing in dist may import one.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,7 +110,7 @@ const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]
 if (invokedDirectly) {
   const [report, png, start, end] = process.argv.slice(2);
   if (report === undefined || png === undefined) {
-    console.error('usage: npx jiti src/report/screenshot.ts REPORT.html OUT.png [START_TICK END_TICK]');
+    console.error('usage: npx jiti test/report/report-browser.ts REPORT.html OUT.png [START_TICK END_TICK]');
     process.exit(2);
   }
   const range = start !== undefined && end !== undefined ? ([Number(start), Number(end)] as const) : undefined;
