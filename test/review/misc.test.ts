@@ -16,7 +16,7 @@ describe('review: misc', () => {
     const a = new Prng(1).derive('workload:worker');
     const b = new Prng(1 + 2 ** 32).derive('workload:worker');
     const draw = (p: Prng) => Array.from({ length: 4 }, () => p.int(0, 1e9));
-    expect(draw(a)).not.toEqual(draw(b)); // equal today: derive() uses seed | 0
+    expect(draw(a)).not.toEqual(draw(b)); // (before the fix: equal, as derive() used seed | 0)
   });
 
   test('two simulations with seeds 1 and 2^32+1 do not run the same workload', () => {
@@ -39,7 +39,7 @@ describe('review: misc', () => {
     sim.at(1, () => sim.objects.destroy(c));
     sim.run();
     expect(sim.objects.info(c).state).toBe('destroyed');
-    expect(() => sim.objects.call(c, 'inc')).toThrow(StaleRefError); // TypeError today
+    expect(() => sim.objects.call(c, 'inc')).toThrow(StaleRefError); // (before the fix: TypeError)
   });
 
   test('objects.call on a destroying clustered object makes no new rep', () => {
@@ -63,7 +63,7 @@ describe('review: misc', () => {
     });
     sim.run();
     expect(err).toBeInstanceOf(StaleRefError);
-    expect(reps).toEqual([]); // a rep of a destroyed object is built today
+    expect(reps).toEqual([]); // (before the fix: a rep of a destroyed object was built)
   });
 
   test('removing one of two handles of the same mediator leaves the other installed', () => {
@@ -77,7 +77,7 @@ describe('review: misc', () => {
     const h2 = sim.interpose(c, m);
     h1.remove();
     expect(h2.installed).toBe(true);
-    expect(sim.objects.info(c).mediators).toEqual(['pass']); // [] today
+    expect(sim.objects.info(c).mediators).toEqual(['pass']); // (before the fix: [])
   });
 
   test('a plain call on a clustered object works when nothing observes the events', () => {

@@ -47,7 +47,7 @@ describe('review: swap scaling', () => {
     const r = sim.run();
     expect(r.outcome, r.reason).toBe('passed');
     expect(sim.swapper.swaps[0].held).toBe(n);
-    // today: n * n = 90000 visits (and as many path strings)
+    // (before the fix: n * n = 90000 visits and as many path strings)
     expect(visits).toBeLessThanOrEqual(10 * n);
   });
 });

@@ -68,8 +68,8 @@ describe('review: user code throwing during a swap', () => {
     });
     const r = sim.run();
     expect(held).toEqual([3]); // the scenario is as intended: 'held' was held
-    // today: outcome 'crash', the swap stays in 'transfer' with its mediator in
-    // the entry, the object locked and the held thread blocked forever
+    // (before the fix: outcome 'crash', the swap stayed in 'transfer' with its mediator in
+    // the entry, the object locked and the held thread blocked forever)
     expect(swap().phase).toBe('done');
     expect(swap().outcome).toBe('aborted');
     expect(results).toEqual([1, 11]);
@@ -129,7 +129,7 @@ describe('review: user code throwing during a swap', () => {
     expect(r.outcome, r.reason).toBe('passed');
     expect(held).toEqual([3]);
     expect(swap().outcome).toBe('completed');
-    expect(failed).toEqual([]); // today: ['StaleRefError: ... was destroyed ...']
+    expect(failed).toEqual([]); // (before the fix: ['StaleRefError: ... was destroyed ...'])
     expect(results).toEqual([1, 11]);
   });
 });
