@@ -1,5 +1,5 @@
 /**
- * Review: exceptions thrown by user code during a swap (before/after
+ * Exceptions thrown by user code during a swap (before/after
  * callbacks, importFormats) must not leave the swap half done.
  */
 import { describe, expect, test } from 'vitest';
@@ -59,7 +59,7 @@ function setup(options: Parameters<ReturnType<typeof createSimulation>['hotswap'
   return { sim, a, results, held, swap: () => swap! };
 }
 
-describe('review: user code throwing during a swap', () => {
+describe('user code throwing during a swap', () => {
   test('before() that throws rolls the swap back and releases the held call', () => {
     const { sim, results, held, swap } = setup({
       before: () => {

@@ -1,5 +1,5 @@
 /**
- * Review: kernel context runs as CPU 0 (docs/ARCHITECTURE.md, "Kernel
+ * Kernel context runs as CPU 0 (docs/ARCHITECTURE.md, "Kernel
  * context (the dispatcher, sim.at actions, expect) runs as CPU 0 for the
  * purpose of clustered-object reps").
  */
@@ -12,7 +12,7 @@ class WhichCpu extends ClusteredObject<WhichCpu> {
   }
 }
 
-describe('review: kernel context CPU', () => {
+describe('kernel context CPU', () => {
   test('a plain call from expect() after run reaches the CPU 0 rep', () => {
     const sim = createSimulation({ seed: 1, cpus: 2 });
     const w = sim.objects.create(WhichCpu);

@@ -1,5 +1,5 @@
 /**
- * Review: cost of quiescence requests. Every request snapshots the ids of all
+ * Cost of quiescence requests. Every request snapshots the ids of all
  * counted threads (QuiescenceDetector.request, waitingFor), and every thread
  * exit walks every pending request (deactivate): with n threads alive and n
  * requests pending (n objects destroyed while n threads live), that is n^2
@@ -14,7 +14,7 @@ class Obj {
   }
 }
 
-describe('review: quiescence scaling', () => {
+describe('quiescence scaling', () => {
   // n = 20,000: with a per-request copy of the live threads (the old design)
   // this is 4 * 10^8 set entries and runs out of memory; with watermarks the
   // oracle state is O(n) and the run takes well under a second.

@@ -1,5 +1,5 @@
 /**
- * Review: hot swap of clustered objects (per-CPU reps).
+ * Hot swap of clustered objects (per-CPU reps).
  */
 import { describe, expect, test } from 'vitest';
 import {
@@ -13,7 +13,7 @@ import {
 
 class PartitionedCounter2 extends PartitionedCounter {}
 
-describe('review: clustered swap', () => {
+describe('clustered swap', () => {
   test('a rep made on a CPU that first calls the object during forward keeps its state through the swap', () => {
     const sim = createSimulation({ seed: 1, cpus: 2, detector: 'event' });
     const c = sim.objects.create(PartitionedCounter);

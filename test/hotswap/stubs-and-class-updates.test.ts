@@ -1,5 +1,5 @@
 /**
- * Review: method-type stubs across successive swaps, and class-wide updates.
+ * Method-type stubs across successive swaps, and class-wide updates.
  */
 import { describe, expect, test } from 'vitest';
 import { createSimulation } from 'kernel-sim';
@@ -23,7 +23,7 @@ class V3 {
   }
 }
 
-describe('review: stubs and class updates', () => {
+describe('stubs and class updates', () => {
   test("a stub left by an earlier swap does not shadow the later class's own method", () => {
     const sim = createSimulation({ seed: 1, cpus: 2, detector: 'event' });
     const ref = sim.objects.create(V1);

@@ -1,5 +1,5 @@
 /**
- * Review: cost of holding a call. Swap.hold walks the wait-for graph
+ * Cost of holding a call. Swap.hold walks the wait-for graph
  * (HotSwapper.findCycle), which visits every thread inside the swap and
  * builds a path string for each, on every held call: O(inside x held).
  */
@@ -14,7 +14,7 @@ class Obj {
 }
 class Obj2 extends Obj {}
 
-describe('review: swap scaling', () => {
+describe('swap scaling', () => {
   test('holding n calls while n tracked calls are inside costs O(n) graph visits, not O(n^2)', () => {
     const n = 300;
     const sim = createSimulation({ seed: 1, cpus: 4, detector: 'event', hashEvents: false });
