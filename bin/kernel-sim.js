@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 if (!existsSync(main)) {
-  console.error('kernel-sim: dist/ is missing; run `npm install` (or `npm run build`) in the kernel-sim folder first');
+  console.error(
+    'kernel-sim: dist/ is missing; run `npm install` (or `npm run build`) in the kernel-sim folder first',
+  );
   process.exit(1);
 }
 await import(main);

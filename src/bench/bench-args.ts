@@ -19,7 +19,9 @@ export interface BenchArgs {
 export class BenchArgsError extends Error {
   override readonly name = 'BenchArgsError';
   constructor(problem: string) {
-    super(`${problem}\nusage: npm run bench [-- --only <group>] [-- --write] [-- --smoke]\ngroups: ${BENCH_GROUPS.map((g) => g.name).join(', ')}`);
+    super(
+      `${problem}\nusage: npm run bench [-- --only <group>] [-- --write] [-- --smoke]\ngroups: ${BENCH_GROUPS.map((g) => g.name).join(', ')}`,
+    );
   }
 }
 
@@ -37,7 +39,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     } else if (a.startsWith('--only=')) only = a.slice('--only='.length);
     else throw new BenchArgsError(`unknown argument '${a}'`);
   }
-  if (only !== undefined && !BENCH_GROUPS.some((g) => g.name === only)) throw new BenchArgsError(`no benchmark group '${only}'`);
-  if (write && (only !== undefined || smoke)) throw new BenchArgsError('--write records the whole suite at full size: drop --only and --smoke');
+  if (only !== undefined && !BENCH_GROUPS.some((g) => g.name === only))
+    throw new BenchArgsError(`no benchmark group '${only}'`);
+  if (write && (only !== undefined || smoke))
+    throw new BenchArgsError(
+      '--write records the whole suite at full size: drop --only and --smoke',
+    );
   return { write, smoke, only };
 }

@@ -57,8 +57,19 @@ export function figure(spec: FigureSpec): BenchFigure {
   const ratio = baseline === null ? null : spec.value / baseline.value;
   const goal = spec.goal ?? null;
   let met: boolean | null = null;
-  if (goal !== null) met = holds(goal.on === 'ratio' ? (ratio ?? NaN) : spec.value, goal.op, goal.limit);
-  return { group: spec.group, name: spec.name, value: spec.value, unit: spec.unit, baseline, ratio, goal, met, note: spec.note ?? '' };
+  if (goal !== null)
+    met = holds(goal.on === 'ratio' ? (ratio ?? NaN) : spec.value, goal.op, goal.limit);
+  return {
+    group: spec.group,
+    name: spec.name,
+    value: spec.value,
+    unit: spec.unit,
+    baseline,
+    ratio,
+    goal,
+    met,
+    note: spec.note ?? '',
+  };
 }
 
 /** A number at 3 significant digits (integers above 1000 in full, with thin grouping). */

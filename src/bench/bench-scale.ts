@@ -22,5 +22,7 @@ export interface Timing {
 }
 
 export function timing(scale: BenchScale): Timing {
-  return scale === 'full' ? { timeMs: 400, warmupMs: 150, iterations: 20 } : { timeMs: 1, warmupMs: 0, iterations: 2 };
+  return scale === 'full'
+    ? { timeMs: 400, warmupMs: 150, iterations: 20 }
+    : { timeMs: 1, warmupMs: 0, iterations: 2 };
 }

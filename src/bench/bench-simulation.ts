@@ -12,6 +12,7 @@ export function benchSimulation(options: SimulationOptions = {}): Simulation {
 /** Run to the end and insist it passed (a benchmark of a failed run measures nothing). */
 export function runToEnd(sim: Simulation): number {
   const r = sim.run();
-  if (r.outcome !== 'passed') throw new Error(`benchmark run ended '${r.outcome}': ${r.reason ?? ''}`);
+  if (r.outcome !== 'passed')
+    throw new Error(`benchmark run ended '${r.outcome}': ${r.reason ?? ''}`);
   return r.ticks;
 }

@@ -26,15 +26,47 @@ export interface BenchGroup {
 }
 
 export const BENCH_GROUPS: readonly BenchGroup[] = [
-  { name: 'kernel', about: 'thread steps in the kernel vs a bare generator loop', run: kernelBench },
-  { name: 'table', about: 'plain calls through the translation table vs direct calls; building 10^6 entries', run: tableBench },
-  { name: 'interposition', about: 'calls through counting mediators vs direct calls', run: interpositionBench },
-  { name: 'quiescence', about: 'generation counting per thread vs a thread spawn-to-exit', run: quiescenceBench },
-  { name: 'hotswap', about: 'swap wall time and ticks; call cost during and after swaps', run: hotswapBench },
-  { name: 'end-to-end', about: 'short-lived threads making table calls vs a hand-written minimal simulator', run: endToEndBench },
+  {
+    name: 'kernel',
+    about: 'thread steps in the kernel vs a bare generator loop',
+    run: kernelBench,
+  },
+  {
+    name: 'table',
+    about: 'plain calls through the translation table vs direct calls; building 10^6 entries',
+    run: tableBench,
+  },
+  {
+    name: 'interposition',
+    about: 'calls through counting mediators vs direct calls',
+    run: interpositionBench,
+  },
+  {
+    name: 'quiescence',
+    about: 'generation counting per thread vs a thread spawn-to-exit',
+    run: quiescenceBench,
+  },
+  {
+    name: 'hotswap',
+    about: 'swap wall time and ticks; call cost during and after swaps',
+    run: hotswapBench,
+  },
+  {
+    name: 'end-to-end',
+    about: 'short-lived threads making table calls vs a hand-written minimal simulator',
+    run: endToEndBench,
+  },
   { name: 'memory', about: 'heap bytes per table entry and per live thread', run: memoryBench },
-  { name: 'scaling', about: 'calls/s as threads grow 10^2..10^6 and CPUs 1..64', run: scalingBench },
-  { name: 'swap-under-load', about: 'throughput dip and recovery around one swap under load', run: swapUnderLoadBench },
+  {
+    name: 'scaling',
+    about: 'calls/s as threads grow 10^2..10^6 and CPUs 1..64',
+    run: scalingBench,
+  },
+  {
+    name: 'swap-under-load',
+    about: 'throughput dip and recovery around one swap under load',
+    run: swapUnderLoadBench,
+  },
 ];
 
 export interface SuiteOptions {
@@ -52,7 +84,10 @@ export interface SuiteResult {
 
 export function findGroup(name: string): BenchGroup {
   const g = BENCH_GROUPS.find((x) => x.name === name);
-  if (g === undefined) throw new RangeError(`no benchmark group '${name}'; the groups are: ${BENCH_GROUPS.map((x) => x.name).join(', ')}`);
+  if (g === undefined)
+    throw new RangeError(
+      `no benchmark group '${name}'; the groups are: ${BENCH_GROUPS.map((x) => x.name).join(', ')}`,
+    );
   return g;
 }
 

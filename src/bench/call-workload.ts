@@ -46,6 +46,7 @@ export function runCallWorkload(spec: CallWorkloadSpec): CallWorkloadRun {
   });
   const expected = (spec.threads * calls * (calls - 1)) / 2;
   const n = sim.objects.peek(ref).n;
-  if (n !== expected) throw new Error(`callWorkload: the object counted ${n}, expected ${expected}`);
+  if (n !== expected)
+    throw new Error(`callWorkload: the object counted ${n}, expected ${expected}`);
   return { ms: t.wallMs, cpuMs: t.cpuMs, ops: spec.threads * calls, ticks };
 }

@@ -27,7 +27,10 @@ export function heapUsedAfterGc(): number {
 }
 
 /** Heap growth per item of what `build` returns, measured while it is still reachable. */
-export function bytesPer(count: number, build: () => unknown): { bytesPerItem: number; kept: unknown } {
+export function bytesPer(
+  count: number,
+  build: () => unknown,
+): { bytesPerItem: number; kept: unknown } {
   const before = heapUsedAfterGc();
   const kept = build();
   const after = heapUsedAfterGc();

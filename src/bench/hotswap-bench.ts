@@ -40,7 +40,11 @@ interface ChainResult {
 }
 
 /** `count` swaps of one idle object, each requested one tick after the previous completed. */
-function swapChain(count: number, classes: (i: number) => WorkClass, first: WorkClass): ChainResult {
+function swapChain(
+  count: number,
+  classes: (i: number) => WorkClass,
+  first: WorkClass,
+): ChainResult {
   const sim = benchSimulation({ cpus: 2 });
   const ref = sim.objects.create(first);
   const swaps: Swap[] = [];
@@ -51,9 +55,16 @@ function swapChain(count: number, classes: (i: number) => WorkClass, first: Work
   sim.at(0, () => request(0));
   const t = timed(() => runToEnd(sim));
   const bad = swaps.find((s) => s.outcome !== 'completed');
-  if (bad !== undefined || swaps.length !== count) throw new Error(`hotswapBench: swap ${bad?.id} ${bad?.outcome}: ${bad?.reason}`);
-  const ticks = swaps.reduce((sum, s) => sum + (s.phaseStart.complete! - s.phaseStart.negotiate!), 0) / count;
-  return { msPerSwap: t.wallMs / count, cpuMsPerSwap: t.cpuMs / count, ticksToComplete: ticks, swaps };
+  if (bad !== undefined || swaps.length !== count)
+    throw new Error(`hotswapBench: swap ${bad?.id} ${bad?.outcome}: ${bad?.reason}`);
+  const ticks =
+    swaps.reduce((sum, s) => sum + (s.phaseStart.complete! - s.phaseStart.negotiate!), 0) / count;
+  return {
+    msPerSwap: t.wallMs / count,
+    cpuMsPerSwap: t.cpuMs / count,
+    ticksToComplete: ticks,
+    swaps,
+  };
 }
 
 async function nullSwaps(scale: BenchScale, group: string): Promise<BenchFigure[]> {
@@ -85,9 +96,28 @@ async function nullSwaps(scale: BenchScale, group: string): Promise<BenchFigure[
   const renewed = runs.get('new class')!;
   const ms = (ns: number) => ns / 1e6;
   return [
-    figure({ group, name: 'null swap of an idle object', value: ms(same.nsPerOp), unit: 'ms/swap', goal: { on: 'value', op: '<', limit: 0.25 }, note: `${count} swaps in a row, same class (wall time; by CPU time ${ms(same.cpuNsPerOp).toFixed(3)} ms/swap)` }),
-    figure({ group, name: 'swap of an idle object to a new class', value: ms(renewed.nsPerOp), unit: 'ms/swap', note: `${count} swaps, each to a class never seen before (by CPU time ${ms(renewed.cpuNsPerOp).toFixed(3)} ms/swap)` }),
-    figure({ group, name: 'null swap: ticks request to complete', value: ticks, unit: 'ticks', note: 'simulated time: negotiate + forward (k42 quiescence, poll 5) + block + transfer' }),
+    figure({
+      group,
+      name: 'null swap of an idle object',
+      value: ms(same.nsPerOp),
+      unit: 'ms/swap',
+      goal: { on: 'value', op: '<', limit: 0.25 },
+      note: `${count} swaps in a row, same class (wall time; by CPU time ${ms(same.cpuNsPerOp).toFixed(3)} ms/swap)`,
+    }),
+    figure({
+      group,
+      name: 'swap of an idle object to a new class',
+      value: ms(renewed.nsPerOp),
+      unit: 'ms/swap',
+      note: `${count} swaps, each to a class never seen before (by CPU time ${ms(renewed.cpuNsPerOp).toFixed(3)} ms/swap)`,
+    }),
+    figure({
+      group,
+      name: 'null swap: ticks request to complete',
+      value: ticks,
+      unit: 'ticks',
+      note: 'simulated time: negotiate + forward (k42 quiescence, poll 5) + block + transfer',
+    }),
   ];
 }
 
@@ -126,7 +156,8 @@ async function phaseCalls(scale: BenchScale, group: string): Promise<BenchFigure
   const block = callLoop('lookup', true);
   const obj = p.sim.objects.peek(p.ref);
   p.sim.kernel.run(100);
-  if (p.swap().phase !== 'forward') throw new Error(`hotswapBench: expected forward at tick 100, got ${p.swap().phase}`);
+  if (p.swap().phase !== 'forward')
+    throw new Error(`hotswapBench: expected forward at tick 100, got ${p.swap().phase}`);
   const f = await measureBatches(
     [
       { name: 'direct', ops: n, fn: () => direct(obj, n) },
@@ -135,7 +166,8 @@ async function phaseCalls(scale: BenchScale, group: string): Promise<BenchFigure
     timing(scale),
   );
   p.sim.kernel.run(2000);
-  if (p.swap().phase !== 'block') throw new Error(`hotswapBench: expected block at tick 2000, got ${p.swap().phase}`);
+  if (p.swap().phase !== 'block')
+    throw new Error(`hotswapBench: expected block at tick 2000, got ${p.swap().phase}`);
   const b = await measureBatches(
     [
       { name: 'direct', ops: n, fn: () => direct(obj, n) },
@@ -144,10 +176,25 @@ async function phaseCalls(scale: BenchScale, group: string): Promise<BenchFigure
     timing(scale),
   );
   p.sim.kernel.run(Number.MAX_SAFE_INTEGER);
-  if (p.swap().outcome !== 'completed') throw new Error(`hotswapBench: phase probe swap ${p.swap().outcome}: ${p.swap().reason}`);
+  if (p.swap().outcome !== 'completed')
+    throw new Error(`hotswapBench: phase probe swap ${p.swap().outcome}: ${p.swap().reason}`);
   return [
-    figure({ group, name: 'plain call during forward', value: f.get('forward')!, unit: 'ns/call', baseline: { name: 'direct call', value: f.get('direct')! }, note: 'through the hot-swap mediator, forwarded to the old object' }),
-    figure({ group, name: 'plain call during block', value: b.get('block')!, unit: 'ns/call', baseline: { name: 'direct call', value: b.get('direct')! }, note: 'plain calls are never held; forwarded while a generator call drains' }),
+    figure({
+      group,
+      name: 'plain call during forward',
+      value: f.get('forward')!,
+      unit: 'ns/call',
+      baseline: { name: 'direct call', value: f.get('direct')! },
+      note: 'through the hot-swap mediator, forwarded to the old object',
+    }),
+    figure({
+      group,
+      name: 'plain call during block',
+      value: b.get('block')!,
+      unit: 'ns/call',
+      baseline: { name: 'direct call', value: b.get('direct')! },
+      note: 'plain calls are never held; forwarded while a generator call drains',
+    }),
   ];
 }
 
@@ -167,10 +214,15 @@ async function afterSwaps(scale: BenchScale, group: string): Promise<BenchFigure
   sim.at(0, next);
   runToEnd(sim);
   const last = sim.objects.info(ref);
-  if (last.class !== classes[count].name) throw new Error(`hotswapBench: after ${count} swaps the object is ${last.class}`);
+  if (last.class !== classes[count].name)
+    throw new Error(`hotswapBench: after ${count} swaps the object is ${last.class}`);
   const obj = sim.objects.peek(ref);
   const fresh = sim.table.refFor<WorkObject>(sim.objects.entry(ref), classes[count]);
-  const loops = { d: callLoop('lookup', true), old: callLoop('lookup', true), fresh: callLoop('lookup', true) };
+  const loops = {
+    d: callLoop('lookup', true),
+    old: callLoop('lookup', true),
+    fresh: callLoop('lookup', true),
+  };
   const ns = await measureBatches(
     [
       { name: 'direct', ops: n, fn: () => loops.d(obj, n) },
@@ -181,12 +233,30 @@ async function afterSwaps(scale: BenchScale, group: string): Promise<BenchFigure
   );
   const base = { name: 'direct call', value: ns.get('direct')! };
   return [
-    figure({ group, name: `plain call after ${count} swaps`, value: ns.get('old ref')!, unit: 'ns/call', baseline: base, note: `the ref held since creation; its generated site has seen ${count + 1} classes` }),
-    figure({ group, name: `plain call after ${count} swaps, new ref`, value: ns.get('fresh ref')!, unit: 'ns/call', baseline: base, note: 'a ref of the final class made after the swaps (table.refFor)' }),
+    figure({
+      group,
+      name: `plain call after ${count} swaps`,
+      value: ns.get('old ref')!,
+      unit: 'ns/call',
+      baseline: base,
+      note: `the ref held since creation; its generated site has seen ${count + 1} classes`,
+    }),
+    figure({
+      group,
+      name: `plain call after ${count} swaps, new ref`,
+      value: ns.get('fresh ref')!,
+      unit: 'ns/call',
+      baseline: base,
+      note: 'a ref of the final class made after the swaps (table.refFor)',
+    }),
   ];
 }
 
 export async function hotswapBench(scale: BenchScale): Promise<BenchFigure[]> {
   const group = 'hotswap';
-  return [...(await nullSwaps(scale, group)), ...(await phaseCalls(scale, group)), ...(await afterSwaps(scale, group))];
+  return [
+    ...(await nullSwaps(scale, group)),
+    ...(await phaseCalls(scale, group)),
+    ...(await afterSwaps(scale, group)),
+  ];
 }

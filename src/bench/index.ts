@@ -4,7 +4,14 @@
  * points `npm test` runs so that no benchmark rots. Wall time and
  * `performance` are allowed here (and only here, cli, experiments, report).
  */
-export { BENCH_GROUPS, runSuite, findGroup, type BenchGroup, type SuiteOptions, type SuiteResult } from './bench-suite.ts';
+export {
+  BENCH_GROUPS,
+  runSuite,
+  findGroup,
+  type BenchGroup,
+  type SuiteOptions,
+  type SuiteResult,
+} from './bench-suite.ts';
 export { figure, type BenchFigure, type Goal, type Baseline } from './bench-figure.ts';
 export { pick, timing, type BenchScale, type Timing } from './bench-scale.ts';
 export { kernelBench } from './kernel-bench.ts';

@@ -30,7 +30,12 @@ export async function interpositionBench(scale: BenchScale): Promise<BenchFigure
   sim.interpose(three, new TallyMediator());
   sim.interpose(three, new CountingMediator());
   sim.interpose(plugin, new CallCounter());
-  const loops = { d: callLoop('lookup', true), one: callLoop('lookup', true), three: callLoop('lookup', true), plugin: callLoop('lookup', true) };
+  const loops = {
+    d: callLoop('lookup', true),
+    one: callLoop('lookup', true),
+    three: callLoop('lookup', true),
+    plugin: callLoop('lookup', true),
+  };
   const ns = await measureBatches(
     [
       { name: 'direct', ops: n, fn: () => loops.d(obj, n) },
@@ -43,8 +48,31 @@ export async function interpositionBench(scale: BenchScale): Promise<BenchFigure
   if (counter.calls === 0) throw new Error('interpositionBench: the counting mediator saw no call');
   const base = { name: 'direct call', value: ns.get('direct')! };
   return [
-    figure({ group, name: 'call through 1 counting mediator', value: ns.get('one')!, unit: 'ns/call', baseline: base, goal: { on: 'ratio', op: '<=', limit: 1.5 }, note: 'plain method with a real body' }),
-    figure({ group, name: 'call through 3 different mediators', value: ns.get('three')!, unit: 'ns/call', baseline: base, goal: { on: 'ratio', op: '<=', limit: 2.5 }, note: 'counting, tally, touch' }),
-    figure({ group, name: "call through the plugins' CallCounter", value: ns.get('plugin')!, unit: 'ns/call', baseline: base, note: 'counts per method (a Map lookup per call)' }),
+    figure({
+      group,
+      name: 'call through 1 counting mediator',
+      value: ns.get('one')!,
+      unit: 'ns/call',
+      baseline: base,
+      goal: { on: 'ratio', op: '<=', limit: 1.5 },
+      note: 'plain method with a real body',
+    }),
+    figure({
+      group,
+      name: 'call through 3 different mediators',
+      value: ns.get('three')!,
+      unit: 'ns/call',
+      baseline: base,
+      goal: { on: 'ratio', op: '<=', limit: 2.5 },
+      note: 'counting, tally, touch',
+    }),
+    figure({
+      group,
+      name: "call through the plugins' CallCounter",
+      value: ns.get('plugin')!,
+      unit: 'ns/call',
+      baseline: base,
+      note: 'counts per method (a Map lookup per call)',
+    }),
   ];
 }

@@ -28,19 +28,27 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const machine = machineInfo();
-  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') console.warn('bench: run with node --expose-gc (npm run bench does) for the memory figures');
-  console.log(`kernel-sim bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}${args.smoke ? ', smoke sizes' : ''}`);
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function')
+    console.warn('bench: run with node --expose-gc (npm run bench does) for the memory figures');
+  console.log(
+    `kernel-sim bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}${args.smoke ? ', smoke sizes' : ''}`,
+  );
   const result = await runSuite({
     scale: args.smoke ? 'smoke' : 'full',
     only: args.only,
     onGroupStart: (g) => console.log(`\n[${g.name}] ${g.about}`),
     onFigure: (f) => console.log(figureLine(f)),
   });
-  console.log(`\nSummary (${(result.totalMs / 1000).toFixed(1)} s)\n${summaryTable(result.figures)}`);
+  console.log(
+    `\nSummary (${(result.totalMs / 1000).toFixed(1)} s)\n${summaryTable(result.figures)}`,
+  );
   if (!args.write) return;
   const path = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : null;
-  writeFileSync(path, renderBenchmarksDoc({ result, machine, command: 'npm run bench -- --write', previous }));
+  writeFileSync(
+    path,
+    renderBenchmarksDoc({ result, machine, command: 'npm run bench -- --write', previous }),
+  );
   console.log(`\nwrote ${path}`);
 }
 

@@ -37,12 +37,23 @@ export function lastConsumed(): unknown {
   return sink;
 }
 
-export async function measureBatches(tasks: readonly BatchTask[], t: Timing): Promise<Map<string, number>> {
-  const bench = new Bench({ time: t.timeMs, iterations: t.iterations, warmup: t.warmupMs > 0, warmupTime: t.warmupMs, warmupIterations: 2, throws: true, now: cpuClockMs });
+export async function measureBatches(
+  tasks: readonly BatchTask[],
+  t: Timing,
+): Promise<Map<string, number>> {
+  const bench = new Bench({
+    time: t.timeMs,
+    iterations: t.iterations,
+    warmup: t.warmupMs > 0,
+    warmupTime: t.warmupMs,
+    warmupIterations: 2,
+    throws: true,
+    now: cpuClockMs,
+  });
   for (const task of tasks) bench.add(task.name, () => consume(task.fn()));
   await bench.run();
   const out = new Map<string, number>();
-  for (const task of tasks) out.set(task.name, leastMs(bench, task.name) * 1e6 / task.ops);
+  for (const task of tasks) out.set(task.name, (leastMs(bench, task.name) * 1e6) / task.ops);
   return out;
 }
 

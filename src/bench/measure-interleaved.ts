@@ -13,7 +13,10 @@ export interface InterleavedTask {
   readonly run: () => { readonly cpuMs: number; readonly ops: number };
 }
 
-export function measureInterleaved(tasks: readonly InterleavedTask[], rounds: number): Map<string, number> {
+export function measureInterleaved(
+  tasks: readonly InterleavedTask[],
+  rounds: number,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of tasks) t.run();
   for (let r = 0; r < rounds; r++) {

@@ -26,15 +26,26 @@ export interface RunFigure {
   readonly cpuNsPerOp: number;
 }
 
-export async function measureRuns(tasks: readonly RunTask[], iterations: number): Promise<Map<string, RunFigure>> {
-  const bench = new Bench({ time: 0, iterations, warmup: true, warmupTime: 0, warmupIterations: 1, throws: true });
+export async function measureRuns(
+  tasks: readonly RunTask[],
+  iterations: number,
+): Promise<Map<string, RunFigure>> {
+  const bench = new Bench({
+    time: 0,
+    iterations,
+    warmup: true,
+    warmupTime: 0,
+    warmupIterations: 1,
+    throws: true,
+  });
   const ops = new Map<string, number>();
   const cpu = new Map<string, number>();
   for (const task of tasks) {
     bench.add(task.name, () => {
       const r = task.run();
       ops.set(task.name, r.ops);
-      if (r.cpuMs !== undefined) cpu.set(task.name, Math.min(cpu.get(task.name) ?? Infinity, r.cpuMs));
+      if (r.cpuMs !== undefined)
+        cpu.set(task.name, Math.min(cpu.get(task.name) ?? Infinity, r.cpuMs));
       consume(r);
       return { overriddenDuration: r.ms };
     });
@@ -44,7 +55,12 @@ export async function measureRuns(tasks: readonly RunTask[], iterations: number)
   for (const task of tasks) {
     const ms = leastMs(bench, task.name);
     const n = ops.get(task.name) ?? NaN;
-    out.set(task.name, { ms, ops: n, nsPerOp: (ms * 1e6) / n, cpuNsPerOp: ((cpu.get(task.name) ?? NaN) * 1e6) / n });
+    out.set(task.name, {
+      ms,
+      ops: n,
+      nsPerOp: (ms * 1e6) / n,
+      cpuNsPerOp: ((cpu.get(task.name) ?? NaN) * 1e6) / n,
+    });
   }
   return out;
 }

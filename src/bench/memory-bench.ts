@@ -35,7 +35,11 @@ function entryBytes(count: number): { perEntry: number; perObject: number; perIn
     for (let i = 0; i < count; i++) sim.objects.create(Tiny);
     return sim;
   });
-  return { perEntry: table.bytesPerItem - bare.bytesPerItem, perObject: table.bytesPerItem, perInstance: bare.bytesPerItem };
+  return {
+    perEntry: table.bytesPerItem - bare.bytesPerItem,
+    perObject: table.bytesPerItem,
+    perInstance: bare.bytesPerItem,
+  };
 }
 
 function* sleeperBody(): Op<void> {
@@ -64,7 +68,8 @@ function threadBytes(count: number): number {
     for (let i = 0; i < count; i++) sim.spawn('sleeper', body);
   });
   sim.at(500_000, () => {
-    if (sim.kernel.threads.size < count) throw new Error(`memoryBench: only ${sim.kernel.threads.size} threads alive`);
+    if (sim.kernel.threads.size < count)
+      throw new Error(`memoryBench: only ${sim.kernel.threads.size} threads alive`);
     during = heapUsedAfterGc();
   });
   runToEnd(sim);
@@ -79,8 +84,28 @@ export function memoryBench(scale: BenchScale): Promise<BenchFigure[]> {
   const t = threadBytes(threads);
   const b = bodyBytes(threads);
   return Promise.resolve([
-    figure({ group, name: `table entry (${objects.toLocaleString('en-US')} objects)`, value: e.perEntry, unit: 'B/entry', goal: { on: 'value', op: '<', limit: 100 }, note: `per object ${e.perObject.toFixed(0)} B, of which the bare instance ${e.perInstance.toFixed(0)} B` }),
-    figure({ group, name: `live thread (${threads.toLocaleString('en-US')} asleep)`, value: t, unit: 'B/thread', goal: { on: 'value', op: '<', limit: 400 }, note: `everything a sleeping thread holds; its body's own generators (yield* sleep) are ${b.toFixed(0)} B of it` }),
-    figure({ group, name: 'live thread, kernel bookkeeping only', value: t - b, unit: 'B/thread', note: 'the same minus the started thread body held without a kernel: Thread, maps, timer queue, quiescence slot' }),
+    figure({
+      group,
+      name: `table entry (${objects.toLocaleString('en-US')} objects)`,
+      value: e.perEntry,
+      unit: 'B/entry',
+      goal: { on: 'value', op: '<', limit: 100 },
+      note: `per object ${e.perObject.toFixed(0)} B, of which the bare instance ${e.perInstance.toFixed(0)} B`,
+    }),
+    figure({
+      group,
+      name: `live thread (${threads.toLocaleString('en-US')} asleep)`,
+      value: t,
+      unit: 'B/thread',
+      goal: { on: 'value', op: '<', limit: 400 },
+      note: `everything a sleeping thread holds; its body's own generators (yield* sleep) are ${b.toFixed(0)} B of it`,
+    }),
+    figure({
+      group,
+      name: 'live thread, kernel bookkeeping only',
+      value: t - b,
+      unit: 'B/thread',
+      note: 'the same minus the started thread body held without a kernel: Thread, maps, timer queue, quiescence slot',
+    }),
   ]);
 }

@@ -65,7 +65,22 @@ export async function quiescenceBench(scale: BenchScale): Promise<BenchFigure[]>
   const uncounted = runs.get('uncounted')!;
   const base = { name: 'thread spawn-to-exit in the kernel', value: counted };
   return [
-    figure({ group, name: 'counting per thread, in situ', value: counted - uncounted, unit: 'ns/thread', baseline: base, goal: { on: 'ratio', op: '<', limit: 0.1 }, note: `${threads.toLocaleString('en-US')} empty threads on 2 CPUs, K42 detector plugged in vs unplugged, in turns; CPU time; spawn-to-exit ${counted.toFixed(0)} ns with counting, ${uncounted.toFixed(0)} ns without` }),
-    figure({ group, name: 'activate + deactivate in a loop', value: ns.get('pair')!, unit: 'ns/thread', baseline: base, note: 'one pair on the detector, called 10^5 times in a row (CPU time)' }),
+    figure({
+      group,
+      name: 'counting per thread, in situ',
+      value: counted - uncounted,
+      unit: 'ns/thread',
+      baseline: base,
+      goal: { on: 'ratio', op: '<', limit: 0.1 },
+      note: `${threads.toLocaleString('en-US')} empty threads on 2 CPUs, K42 detector plugged in vs unplugged, in turns; CPU time; spawn-to-exit ${counted.toFixed(0)} ns with counting, ${uncounted.toFixed(0)} ns without`,
+    }),
+    figure({
+      group,
+      name: 'activate + deactivate in a loop',
+      value: ns.get('pair')!,
+      unit: 'ns/thread',
+      baseline: base,
+      note: 'one pair on the detector, called 10^5 times in a row (CPU time)',
+    }),
   ];
 }

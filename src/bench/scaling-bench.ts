@@ -37,7 +37,16 @@ function predictMs(points: readonly Point[], x: number): number {
   const last = points[points.length - 1];
   if (last === undefined) return 0;
   const prev = points[points.length - 2];
-  const slope = prev === undefined ? 1 : Math.max(1, logLogSlope([{ x: prev.x, y: prev.ms }, { x: last.x, y: last.ms }]));
+  const slope =
+    prev === undefined
+      ? 1
+      : Math.max(
+          1,
+          logLogSlope([
+            { x: prev.x, y: prev.ms },
+            { x: last.x, y: last.ms },
+          ]),
+        );
   return last.ms * (x / last.x) ** slope;
 }
 
@@ -45,7 +54,9 @@ function overThreads(sizes: readonly number[], budgetMs: number, cls: WorkClass)
   const points: Point[] = [];
   for (const threads of sizes) {
     if (predictMs(points, threads) > budgetMs) break;
-    const r = best(threads <= 10_000 ? 3 : 1, () => runCallWorkload({ threads, callsPerThread: CALLS_PER_THREAD, cpus: 2, cls }));
+    const r = best(threads <= 10_000 ? 3 : 1, () =>
+      runCallWorkload({ threads, callsPerThread: CALLS_PER_THREAD, cpus: 2, cls }),
+    );
     points.push({ x: threads, calls: r.ops, ms: r.ms });
   }
   return points;
@@ -53,13 +64,17 @@ function overThreads(sizes: readonly number[], budgetMs: number, cls: WorkClass)
 
 function overCpus(cpus: readonly number[], threads: number, cls: WorkClass): Point[] {
   return cpus.map((c) => {
-    const r = best(2, () => runCallWorkload({ threads, callsPerThread: CALLS_PER_THREAD, cpus: c, cls }));
+    const r = best(2, () =>
+      runCallWorkload({ threads, callsPerThread: CALLS_PER_THREAD, cpus: c, cls }),
+    );
     return { x: c, calls: r.ops, ms: r.ms };
   });
 }
 
 function curve(points: readonly Point[], label: string): string {
-  return points.map((p) => `${p.x.toLocaleString('en-US')} ${label}: ${(p.calls / p.ms / 1e3).toFixed(2)} M/s`).join('; ');
+  return points
+    .map((p) => `${p.x.toLocaleString('en-US')} ${label}: ${(p.calls / p.ms / 1e3).toFixed(2)} M/s`)
+    .join('; ');
 }
 
 export function scalingBench(scale: BenchScale): Promise<BenchFigure[]> {
@@ -68,13 +83,37 @@ export function scalingBench(scale: BenchScale): Promise<BenchFigure[]> {
   runCallWorkload({ threads: 1000, callsPerThread: CALLS_PER_THREAD, cpus: 2, cls });
   const sizes = pick(scale, [100, 1000, 10_000, 100_000, 1_000_000], [10, 100]);
   const threads = overThreads(sizes, pick(scale, 12_000, 1000), cls);
-  const cpus = overCpus(pick(scale, [1, 2, 4, 8, 16, 32, 64], [1, 4]), pick(scale, 10_000, 20), cls);
+  const cpus = overCpus(
+    pick(scale, [1, 2, 4, 8, 16, 32, 64], [1, 4]),
+    pick(scale, 10_000, 20),
+    cls,
+  );
   const workSlope = logLogSlope(threads.map((p) => ({ x: p.calls, y: p.ms })));
   const cpuSlope = logLogSlope(cpus.map((p) => ({ x: p.x, y: p.ms })));
   const largest = threads[threads.length - 1];
   return Promise.resolve([
-    figure({ group, name: 'time vs calls, log-log slope', value: workSlope, unit: '', goal: { on: 'value', op: '<=', limit: 1.15 }, note: curve(threads, 'threads') }),
-    figure({ group, name: 'time vs CPUs at fixed work, log-log slope', value: cpuSlope, unit: '', goal: { on: 'value', op: '<=', limit: 0.15 }, note: curve(cpus, 'CPUs') }),
-    figure({ group, name: `calls per second at ${largest.x.toLocaleString('en-US')} threads`, value: largest.calls / largest.ms / 1e3, unit: 'M calls/s', note: `largest size run within the budget; ${sizes.length - threads.length} larger size(s) skipped` }),
+    figure({
+      group,
+      name: 'time vs calls, log-log slope',
+      value: workSlope,
+      unit: '',
+      goal: { on: 'value', op: '<=', limit: 1.15 },
+      note: curve(threads, 'threads'),
+    }),
+    figure({
+      group,
+      name: 'time vs CPUs at fixed work, log-log slope',
+      value: cpuSlope,
+      unit: '',
+      goal: { on: 'value', op: '<=', limit: 0.15 },
+      note: curve(cpus, 'CPUs'),
+    }),
+    figure({
+      group,
+      name: `calls per second at ${largest.x.toLocaleString('en-US')} threads`,
+      value: largest.calls / largest.ms / 1e3,
+      unit: 'M calls/s',
+      note: `largest size run within the budget; ${sizes.length - threads.length} larger size(s) skipped`,
+    }),
   ]);
 }

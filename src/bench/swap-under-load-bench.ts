@@ -31,7 +31,12 @@ interface LoadRun {
   readonly windowTicks: number;
 }
 
-function runLoad(threads: number, gapTicks: number, windowTicks: number, swapTick: number): LoadRun {
+function runLoad(
+  threads: number,
+  gapTicks: number,
+  windowTicks: number,
+  swapTick: number,
+): LoadRun {
   const sim = benchSimulation({ cpus: 2 });
   const ref = sim.objects.create(makeWorkClass('LoadOld'));
   const New = makeWorkClass('LoadNew');
@@ -60,7 +65,8 @@ function runLoad(threads: number, gapTicks: number, windowTicks: number, swapTic
   });
   runToEnd(sim);
   const s = swap as Swap | null;
-  if (s === null || s.outcome !== 'completed') throw new Error(`swapUnderLoadBench: swap ${s?.outcome}: ${s?.reason}`);
+  if (s === null || s.outcome !== 'completed')
+    throw new Error(`swapUnderLoadBench: swap ${s?.outcome}: ${s?.reason}`);
   return { samples, swap: s, windowTicks };
 }
 
@@ -72,7 +78,12 @@ interface Window {
 }
 
 function windows(samples: readonly Sample[]): Window[] {
-  return samples.slice(1).map((s, i) => ({ start: samples[i].tick, end: s.tick, calls: s.calls - samples[i].calls, ms: s.wallMs - samples[i].wallMs }));
+  return samples.slice(1).map((s, i) => ({
+    start: samples[i].tick,
+    end: s.tick,
+    calls: s.calls - samples[i].calls,
+    ms: s.wallMs - samples[i].wallMs,
+  }));
 }
 
 export function swapUnderLoadBench(scale: BenchScale): Promise<BenchFigure[]> {
@@ -96,11 +107,37 @@ export function swapUnderLoadBench(scale: BenchScale): Promise<BenchFigure[]> {
   const startSample = run.samples.find((s) => s.tick >= requested);
   const endSample = run.samples.find((s) => back !== undefined && s.tick >= back.end);
   const recoverMs = startSample && endSample ? endSample.wallMs - startSample.wallMs : NaN;
-  const phases = (['forward', 'block', 'transfer'] as const).map((p) => `${p} ${run.swap.phaseTicks[p] ?? 0}`).join(', ');
+  const phases = (['forward', 'block', 'transfer'] as const)
+    .map((p) => `${p} ${run.swap.phaseTicks[p] ?? 0}`)
+    .join(', ');
   return Promise.resolve([
-    figure({ group, name: 'throughput during the swap (lowest window)', value: dip * 100, unit: '% of before', note: `windows of ${windowTicks} ticks; ${baseCalls.toFixed(1)} calls/window before; phases (ticks): ${phases}` }),
-    figure({ group, name: 'wall-clock throughput during the swap (lowest window)', value: wallDip * 100, unit: '% of before', note: `calls per wall ms, before: ${(baseRate / 1e3).toFixed(2)} M/s` }),
-    figure({ group, name: 'time to recover, simulated', value: recoverTicks, unit: 'ticks', note: `from the request (tick ${requested}) to the first window at >= 90% after completion (tick ${completed})` }),
-    figure({ group, name: 'time to recover, wall', value: recoverMs, unit: 'ms', note: `${threads.toLocaleString('en-US')} threads x 10 calls arriving every ${gapTicks} ticks on average` }),
+    figure({
+      group,
+      name: 'throughput during the swap (lowest window)',
+      value: dip * 100,
+      unit: '% of before',
+      note: `windows of ${windowTicks} ticks; ${baseCalls.toFixed(1)} calls/window before; phases (ticks): ${phases}`,
+    }),
+    figure({
+      group,
+      name: 'wall-clock throughput during the swap (lowest window)',
+      value: wallDip * 100,
+      unit: '% of before',
+      note: `calls per wall ms, before: ${(baseRate / 1e3).toFixed(2)} M/s`,
+    }),
+    figure({
+      group,
+      name: 'time to recover, simulated',
+      value: recoverTicks,
+      unit: 'ticks',
+      note: `from the request (tick ${requested}) to the first window at >= 90% after completion (tick ${completed})`,
+    }),
+    figure({
+      group,
+      name: 'time to recover, wall',
+      value: recoverMs,
+      unit: 'ms',
+      note: `${threads.toLocaleString('en-US')} threads x 10 calls arriving every ${gapTicks} ticks on average`,
+    }),
   ]);
 }

@@ -37,7 +37,12 @@ async function singleClass(scale: BenchScale, group: string): Promise<BenchFigur
   const Work = makeWorkClass('TableWork');
   const ref = sim.objects.create(Work);
   const obj = sim.objects.peek(ref);
-  const loops = { dr: callLoop('lookup', true), tr: callLoop('lookup', true), dt: callLoop('get', false), tt: callLoop('get', false) };
+  const loops = {
+    dr: callLoop('lookup', true),
+    tr: callLoop('lookup', true),
+    dt: callLoop('get', false),
+    tt: callLoop('get', false),
+  };
   const ns = await measureBatches(
     [
       { name: 'direct real', ops: n, fn: () => loops.dr(obj, n) },
@@ -140,12 +145,16 @@ async function build(scale: BenchScale, group: string): Promise<BenchFigure[]> {
       value: r.ms / 1000,
       unit: 's',
       goal: { on: 'value', op: '<', limit: 0.5 },
-      note: `objects.create of a one-field class; ${r.nsPerOp.toFixed(0)} ns per entry; by CPU time ${(r.cpuNsPerOp * count / 1e9).toFixed(2)} s`,
+      note: `objects.create of a one-field class; ${r.nsPerOp.toFixed(0)} ns per entry; by CPU time ${((r.cpuNsPerOp * count) / 1e9).toFixed(2)} s`,
     }),
   ];
 }
 
 export async function tableBench(scale: BenchScale): Promise<BenchFigure[]> {
   const group = 'table';
-  return [...(await singleClass(scale, group)), ...(await eightClasses(scale, group)), ...(await build(scale, group))];
+  return [
+    ...(await singleClass(scale, group)),
+    ...(await eightClasses(scale, group)),
+    ...(await build(scale, group)),
+  ];
 }

@@ -53,7 +53,8 @@ const SOURCE = (name: string): string => `return class ${name} {
 };`;
 
 export function makeWorkClass(name: string): WorkClass {
-  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) throw new RangeError(`makeWorkClass: '${name}' is not an identifier`);
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name))
+    throw new RangeError(`makeWorkClass: '${name}' is not an identifier`);
   return new Function('compute', SOURCE(name))(compute) as WorkClass;
 }
 

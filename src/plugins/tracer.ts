@@ -24,7 +24,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Simulation } from '../simulation/index.ts';
-import { TimelineRecorder, toChromeTrace, type ChromeTrace, type TimelineModel } from '../report/index.ts';
+import {
+  TimelineRecorder,
+  toChromeTrace,
+  type ChromeTrace,
+  type TimelineModel,
+} from '../report/index.ts';
 import type { Plugin } from './plugin.ts';
 
 export interface TracerReport {
@@ -46,7 +51,9 @@ export class TracerPlugin implements Plugin {
   /** `path`: where `write()` (and `report()`) put the trace; optional. */
   constructor(readonly path?: string) {
     if (path !== undefined && path.trim() === '') {
-      throw new Error("tracer: the output path is empty; pass a file name, e.g. '--plugin tracer=trace.json'");
+      throw new Error(
+        "tracer: the output path is empty; pass a file name, e.g. '--plugin tracer=trace.json'",
+      );
     }
   }
 
@@ -83,7 +90,9 @@ export class TracerPlugin implements Plugin {
   /** Write the trace to `path` (default: the constructor's); returns the path written. */
   write(path: string | undefined = this.path): string {
     if (path === undefined) {
-      throw new Error('TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)');
+      throw new Error(
+        'TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)',
+      );
     }
     writeFileSync(path, this.text());
     this.written = path;
@@ -105,7 +114,12 @@ export class TracerPlugin implements Plugin {
 
   lines(): string[] {
     const r = this.report();
-    const where = r.file === null ? 'not written (give a path: tracer=out.json)' : `written to ${r.file} (open in ui.perfetto.dev)`;
-    return [`tracer: ${r.traceEvents} trace events, ${r.calls} calls on ${r.threads} threads, ${r.swaps} swaps, ${r.endTick} ticks; ${where}`];
+    const where =
+      r.file === null
+        ? 'not written (give a path: tracer=out.json)'
+        : `written to ${r.file} (open in ui.perfetto.dev)`;
+    return [
+      `tracer: ${r.traceEvents} trace events, ${r.calls} calls on ${r.threads} threads, ${r.swaps} swaps, ${r.endTick} ticks; ${where}`,
+    ];
   }
 }

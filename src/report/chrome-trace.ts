@@ -18,12 +18,7 @@
  * overlapping ones); `checkTraceNesting` verifies it. Events are ordered by
  * track, then start tick, then depth, so the same model gives the same bytes.
  */
-import {
-  CALL_ERROR,
-  CALL_OPEN,
-  RUN_ENDS,
-  type TimelineModel,
-} from './timeline-model.ts';
+import { CALL_ERROR, CALL_OPEN, RUN_ENDS, type TimelineModel } from './timeline-model.ts';
 
 export interface TraceEvent {
   readonly name: string;
@@ -75,7 +70,12 @@ class Tracks {
   }
 }
 
-function meta(pid: number, tid: number, kind: 'process_name' | 'thread_name' | 'thread_sort_index' | 'process_sort_index', value: string | number): TraceEvent {
+function meta(
+  pid: number,
+  tid: number,
+  kind: 'process_name' | 'thread_name' | 'thread_sort_index' | 'process_sort_index',
+  value: string | number,
+): TraceEvent {
   const args = kind.endsWith('sort_index') ? { sort_index: value } : { name: value };
   return { name: kind, ph: 'M', pid, tid, ts: 0, args };
 }
@@ -87,18 +87,41 @@ function metadata(model: TimelineModel): TraceEvent[] {
     meta(PID_KERNEL, 0, 'process_name', 'kernel context'),
     meta(PID_SWAPS, 0, 'process_name', 'hot swaps'),
   ];
-  [PID_SWAPS, PID_CPUS, PID_THREADS, PID_KERNEL].forEach((pid, i) => out.push(meta(pid, 0, 'process_sort_index', i)));
-  for (const t of model.threads) out.push(meta(PID_THREADS, t.id, 'thread_name', `${t.name} #${t.id}`));
-  for (let cpu = 0; cpu < model.cpus; cpu++) out.push(meta(PID_CPUS, cpu + 1, 'thread_name', `cpu ${cpu}`));
-  for (const l of model.lanes) if (l.kind === 'kernel') out.push(meta(PID_KERNEL, l.id + 1, 'thread_name', `kernel on cpu ${l.id}`));
+  [PID_SWAPS, PID_CPUS, PID_THREADS, PID_KERNEL].forEach((pid, i) =>
+    out.push(meta(pid, 0, 'process_sort_index', i)),
+  );
+  for (const t of model.threads)
+    out.push(meta(PID_THREADS, t.id, 'thread_name', `${t.name} #${t.id}`));
+  for (let cpu = 0; cpu < model.cpus; cpu++)
+    out.push(meta(PID_CPUS, cpu + 1, 'thread_name', `cpu ${cpu}`));
+  for (const l of model.lanes)
+    if (l.kind === 'kernel')
+      out.push(meta(PID_KERNEL, l.id + 1, 'thread_name', `kernel on cpu ${l.id}`));
   for (const s of model.swaps) out.push(meta(PID_SWAPS, s.swap, 'thread_name', `swap ${s.swap}`));
   return out;
 }
 
 function addThreads(model: TimelineModel, tracks: Tracks): void {
   for (const t of model.threads) {
-    const args = { thread: t.id, parent: t.parent, end: t.end, ...(t.error === null ? {} : { error: t.error }) };
-    tracks.add({ name: t.name, cat: 'thread', ph: 'X', pid: PID_THREADS, tid: t.id, ts: t.spawnTick, dur: t.endTick - t.spawnTick, args }, -1);
+    const args = {
+      thread: t.id,
+      parent: t.parent,
+      end: t.end,
+      ...(t.error === null ? {} : { error: t.error }),
+    };
+    tracks.add(
+      {
+        name: t.name,
+        cat: 'thread',
+        ph: 'X',
+        pid: PID_THREADS,
+        tid: t.id,
+        ts: t.spawnTick,
+        dur: t.endTick - t.spawnTick,
+        args,
+      },
+      -1,
+    );
   }
 }
 
@@ -107,13 +130,23 @@ function addCalls(model: TimelineModel, tracks: Tracks): void {
   for (let i = 0; i < c.id.length; i++) {
     const kernel = c.thread[i] < 0;
     const flags = c.flags[i];
-    const args: Record<string, unknown> = { call: c.id[i], object: c.object[i], version: c.version[i], cpu: c.cpu[i] };
+    const args: Record<string, unknown> = {
+      call: c.id[i],
+      object: c.object[i],
+      version: c.version[i],
+      cpu: c.cpu[i],
+    };
     if (flags & CALL_ERROR) args.error = true;
     if (flags & CALL_OPEN) args.unfinished = true;
     const ev: TraceEvent = {
-      name: model.labels[c.label[i]], cat: 'call', ph: 'X',
-      pid: kernel ? PID_KERNEL : PID_THREADS, tid: kernel ? c.cpu[i] + 1 : c.thread[i],
-      ts: c.start[i], dur: c.end[i] - c.start[i], args,
+      name: model.labels[c.label[i]],
+      cat: 'call',
+      ph: 'X',
+      pid: kernel ? PID_KERNEL : PID_THREADS,
+      tid: kernel ? c.cpu[i] + 1 : c.thread[i],
+      ts: c.start[i],
+      dur: c.end[i] - c.start[i],
+      args,
     };
     tracks.add(ev, c.depth[i]);
   }
@@ -121,8 +154,14 @@ function addCalls(model: TimelineModel, tracks: Tracks): void {
   for (let j = 0; j < h.call.length; j++) {
     const i = h.call[j];
     const ev: TraceEvent = {
-      name: `held by swap ${h.swap[j]}`, cat: 'swap', ph: 'X', pid: PID_THREADS, tid: c.thread[i],
-      ts: h.start[j], dur: h.end[j] - h.start[j], args: { call: c.id[i], swap: h.swap[j] },
+      name: `held by swap ${h.swap[j]}`,
+      cat: 'swap',
+      ph: 'X',
+      pid: PID_THREADS,
+      tid: c.thread[i],
+      ts: h.start[j],
+      dur: h.end[j] - h.start[j],
+      args: { call: c.id[i], swap: h.swap[j] },
     };
     tracks.add(ev, c.depth[i] + 0.5);
   }
@@ -133,14 +172,30 @@ function addCpus(model: TimelineModel, tracks: Tracks): void {
   const names = new Map(model.threads.map((t) => [t.id, t.name]));
   for (let i = 0; i < r.cpu.length; i++) {
     const ev: TraceEvent = {
-      name: names.get(r.thread[i]) ?? `thread ${r.thread[i]}`, cat: 'run', ph: 'X', pid: PID_CPUS, tid: r.cpu[i] + 1,
-      ts: r.start[i], dur: r.end[i] - r.start[i], args: { thread: r.thread[i], ended: RUN_ENDS[r.why[i]] },
+      name: names.get(r.thread[i]) ?? `thread ${r.thread[i]}`,
+      cat: 'run',
+      ph: 'X',
+      pid: PID_CPUS,
+      tid: r.cpu[i] + 1,
+      ts: r.start[i],
+      dur: r.end[i] - r.start[i],
+      args: { thread: r.thread[i], ended: RUN_ENDS[r.why[i]] },
     };
     tracks.add(ev, 0);
   }
   const g = model.generations;
   for (let i = 0; i < g.tick.length; i++) {
-    tracks.add({ name: `generation cpu ${g.cpu[i]}`, ph: 'C', pid: PID_CPUS, tid: 0, ts: g.tick[i], args: { gen: g.generation[i] } }, 0);
+    tracks.add(
+      {
+        name: `generation cpu ${g.cpu[i]}`,
+        ph: 'C',
+        pid: PID_CPUS,
+        tid: 0,
+        ts: g.tick[i],
+        args: { gen: g.generation[i] },
+      },
+      0,
+    );
   }
 }
 
@@ -148,25 +203,88 @@ function addSwaps(model: TimelineModel, tracks: Tracks): void {
   for (const s of model.swaps) {
     for (const p of s.phases) {
       const args = { swap: s.swap, objects: s.objects, from: s.from, to: s.to };
-      tracks.add({ name: p.phase, cat: 'swap', ph: 'X', pid: PID_SWAPS, tid: s.swap, ts: p.start, dur: p.end - p.start, args }, 0);
-      tracks.add({ name: `swap ${s.swap} ${p.phase}`, cat: 'swap', ph: 'i', s: 't', pid: PID_SWAPS, tid: s.swap, ts: p.start }, 1);
+      tracks.add(
+        {
+          name: p.phase,
+          cat: 'swap',
+          ph: 'X',
+          pid: PID_SWAPS,
+          tid: s.swap,
+          ts: p.start,
+          dur: p.end - p.start,
+          args,
+        },
+        0,
+      );
+      tracks.add(
+        {
+          name: `swap ${s.swap} ${p.phase}`,
+          cat: 'swap',
+          ph: 'i',
+          s: 't',
+          pid: PID_SWAPS,
+          tid: s.swap,
+          ts: p.start,
+        },
+        1,
+      );
     }
     if (s.outcomeTick !== null) {
-      const args = s.reason === '' ? { held: s.held, maxHoldTicks: s.maxHoldTicks } : { reason: s.reason };
-      tracks.add({ name: `swap ${s.swap} ${s.outcome}`, cat: 'swap', ph: 'i', s: 't', pid: PID_SWAPS, tid: s.swap, ts: s.outcomeTick, args }, 1);
+      const args =
+        s.reason === '' ? { held: s.held, maxHoldTicks: s.maxHoldTicks } : { reason: s.reason };
+      tracks.add(
+        {
+          name: `swap ${s.swap} ${s.outcome}`,
+          cat: 'swap',
+          ph: 'i',
+          s: 't',
+          pid: PID_SWAPS,
+          tid: s.swap,
+          ts: s.outcomeTick,
+          args,
+        },
+        1,
+      );
     }
   }
   for (const q of model.quiescence) {
     const args = { request: q.request, label: q.label, detector: q.detector };
-    tracks.add({ name: `quiescence requested: ${q.label}`, cat: 'quiescence', ph: 'i', s: 'g', pid: PID_SWAPS, tid: 0, ts: q.requestedTick, args }, 0);
+    tracks.add(
+      {
+        name: `quiescence requested: ${q.label}`,
+        cat: 'quiescence',
+        ph: 'i',
+        s: 'g',
+        pid: PID_SWAPS,
+        tid: 0,
+        ts: q.requestedTick,
+        args,
+      },
+      0,
+    );
     if (q.reachedTick !== null) {
       const reached = { ...args, latencyTicks: q.latencyTicks, lagTicks: q.lagTicks };
-      tracks.add({ name: `quiescence reached: ${q.label}`, cat: 'quiescence', ph: 'i', s: 'g', pid: PID_SWAPS, tid: 0, ts: q.reachedTick, args: reached }, 0);
+      tracks.add(
+        {
+          name: `quiescence reached: ${q.label}`,
+          cat: 'quiescence',
+          ph: 'i',
+          s: 'g',
+          pid: PID_SWAPS,
+          tid: 0,
+          ts: q.reachedTick,
+          args: reached,
+        },
+        0,
+      );
     }
   }
 }
 
-export function toChromeTrace(model: TimelineModel, otherData: Readonly<Record<string, unknown>> = {}): ChromeTrace {
+export function toChromeTrace(
+  model: TimelineModel,
+  otherData: Readonly<Record<string, unknown>> = {},
+): ChromeTrace {
   const tracks = new Tracks();
   addThreads(model, tracks);
   addCalls(model, tracks);
@@ -175,7 +293,13 @@ export function toChromeTrace(model: TimelineModel, otherData: Readonly<Record<s
   return {
     traceEvents: [...metadata(model), ...tracks.flatten()],
     displayTimeUnit: 'ms',
-    otherData: { generator: 'kernel-sim tracer', tickUnit: '1 tick = 1 us', seed: model.seed, endTick: model.endTick, ...otherData },
+    otherData: {
+      generator: 'kernel-sim tracer',
+      tickUnit: '1 tick = 1 us',
+      seed: model.seed,
+      endTick: model.endTick,
+      ...otherData,
+    },
   };
 }
 
@@ -202,7 +326,9 @@ export function checkTraceNesting(events: readonly TraceEvent[]): string[] {
       while (open.length > 0 && endOf(open[open.length - 1]) <= e.ts) open.pop();
       const top = open[open.length - 1];
       if (top !== undefined && endOf(e) > endOf(top)) {
-        problems.push(`track ${key}: '${e.name}' [${e.ts}, ${endOf(e)}] overlaps '${top.name}' [${top.ts}, ${endOf(top)}]`);
+        problems.push(
+          `track ${key}: '${e.name}' [${e.ts}, ${endOf(e)}] overlaps '${top.name}' [${top.ts}, ${endOf(top)}]`,
+        );
       }
       open.push(e);
     }

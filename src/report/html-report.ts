@@ -20,7 +20,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { escapeHtml as esc, jsonForScript } from './html-escape.ts';
-import { factsHtml, laneListHtml, legendHtml, objectTableHtml, pluginsHtml, quiescenceTableHtml, swapTableHtml, toolbarHtml } from './html-sections.ts';
+import {
+  factsHtml,
+  laneListHtml,
+  legendHtml,
+  objectTableHtml,
+  pluginsHtml,
+  quiescenceTableHtml,
+  swapTableHtml,
+  toolbarHtml,
+} from './html-sections.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { VIEWER_SCRIPT } from './html-viewer-script.ts';
 import { MARK_COLORS, PHASE_COLORS, VERSION_COLORS } from './report-colors.ts';
@@ -28,21 +37,37 @@ import { scenarioOf, type ReportSummary } from './report-summary.ts';
 import { RUN_ENDS, type TimelineModel } from './timeline-model.ts';
 
 function viewerConfig(): object {
-  return { versionColors: VERSION_COLORS, phaseColors: PHASE_COLORS, marks: MARK_COLORS, runEnds: RUN_ENDS };
+  return {
+    versionColors: VERSION_COLORS,
+    phaseColors: PHASE_COLORS,
+    marks: MARK_COLORS,
+    runEnds: RUN_ENDS,
+  };
 }
 
 function headerHtml(model: TimelineModel, s: ReportSummary, title: string): string {
-  const outcome = s.outcome === undefined ? '' : `<span class="outcome outcome-${esc(s.outcome)}" id="outcome">${esc(s.outcome)}</span>`;
+  const outcome =
+    s.outcome === undefined
+      ? ''
+      : `<span class="outcome outcome-${esc(s.outcome)}" id="outcome">${esc(s.outcome)}</span>`;
   const seed = s.seed ?? model.seed;
   const { description } = scenarioOf(s);
-  const sub = [seed === null || seed === undefined ? '' : `seed ${seed}`, `${model.endTick} ticks`, `${model.cpus} CPUs`, `${model.threads.length} threads`, `${model.calls.id.length} calls`, `${model.swaps.length} swaps`];
+  const sub = [
+    seed === null || seed === undefined ? '' : `seed ${seed}`,
+    `${model.endTick} ticks`,
+    `${model.cpus} CPUs`,
+    `${model.threads.length} threads`,
+    `${model.calls.id.length} calls`,
+    `${model.swaps.length} swaps`,
+  ];
   return `<header><h1>${esc(title)}</h1>${outcome}<span class="sub">${esc(sub.filter((x) => x !== '').join(' · '))}</span>
 ${description === undefined ? '' : `<span class="sub">${esc(description)}</span>`}</header>`;
 }
 
 export function renderHtmlReport(model: TimelineModel, summary: ReportSummary = {}): string {
   const name = scenarioOf(summary).name;
-  const title = summary.title ?? (name === undefined ? 'kernel-sim: simulation run' : `kernel-sim: ${name}`);
+  const title =
+    summary.title ?? (name === undefined ? 'kernel-sim: simulation run' : `kernel-sim: ${name}`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -84,7 +109,11 @@ ${pluginsHtml(summary)}
 }
 
 /** Write the report to `path`; returns the path. */
-export function writeHtmlReport(path: string, model: TimelineModel, summary: ReportSummary = {}): string {
+export function writeHtmlReport(
+  path: string,
+  model: TimelineModel,
+  summary: ReportSummary = {},
+): string {
   writeFileSync(path, renderHtmlReport(model, summary), 'utf8');
   return path;
 }

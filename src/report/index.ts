@@ -31,7 +31,16 @@ export {
   type RunEnd,
 } from './timeline-model.ts';
 export { TimelineRecorder, recordTimeline, type TimelineSource } from './timeline-recorder.ts';
-export { toChromeTrace, checkTraceNesting, PID_THREADS, PID_CPUS, PID_KERNEL, PID_SWAPS, type ChromeTrace, type TraceEvent } from './chrome-trace.ts';
+export {
+  toChromeTrace,
+  checkTraceNesting,
+  PID_THREADS,
+  PID_CPUS,
+  PID_KERNEL,
+  PID_SWAPS,
+  type ChromeTrace,
+  type TraceEvent,
+} from './chrome-trace.ts';
 export { renderHtmlReport, writeHtmlReport } from './html-report.ts';
 export { scenarioOf, type ReportSummary, type PluginSection } from './report-summary.ts';
 export { escapeHtml, jsonForScript } from './html-escape.ts';

@@ -6,9 +6,21 @@
  */
 import type { SwapPhase } from '../hotswap/index.ts';
 
-export const VERSION_COLORS: readonly string[] = ['#b8b0ac', '#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f'];
+export const VERSION_COLORS: readonly string[] = [
+  '#b8b0ac',
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#b07aa1',
+  '#76b7b2',
+  '#edc948',
+  '#ff9da7',
+  '#9c755f',
+];
 
-export const PHASE_COLORS: Readonly<Record<Exclude<SwapPhase, 'done'> | 'aborted' | 'refused', string>> = {
+export const PHASE_COLORS: Readonly<
+  Record<Exclude<SwapPhase, 'done'> | 'aborted' | 'refused', string>
+> = {
   negotiate: '#8c8c8c',
   forward: '#4e79a7',
   block: '#e15759',

@@ -15,7 +15,8 @@ export interface ReportSummary {
   /** Page title; defaults to the scenario name, else 'simulation run'. */
   readonly title?: string;
   /** The scenario's name, or a ScenarioReport's `{ name, description, source }`. */
-  readonly scenario?: string | { readonly name: string; readonly description?: string; readonly source?: string };
+  readonly scenario?:
+    string | { readonly name: string; readonly description?: string; readonly source?: string };
   readonly description?: string;
   readonly outcome?: string;
   readonly seed?: number;
@@ -29,8 +30,13 @@ export interface ReportSummary {
 
 /** The scenario's name and description, whichever form `scenario` has. */
 export function scenarioOf(s: ReportSummary): { name?: string; description?: string } {
-  if (s.scenario === undefined) return s.description === undefined ? {} : { description: s.description };
-  if (typeof s.scenario === 'string') return { name: s.scenario, ...(s.description === undefined ? {} : { description: s.description }) };
+  if (s.scenario === undefined)
+    return s.description === undefined ? {} : { description: s.description };
+  if (typeof s.scenario === 'string')
+    return {
+      name: s.scenario,
+      ...(s.description === undefined ? {} : { description: s.description }),
+    };
   const description = s.description ?? s.scenario.description;
   return { name: s.scenario.name, ...(description === undefined ? {} : { description }) };
 }

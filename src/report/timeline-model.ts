@@ -26,7 +26,15 @@ import type { SwapOutcome, SwapPhase } from '../hotswap/index.ts';
 export const TIMELINE_FORMAT = 'kernel-sim-timeline/1';
 
 /** Why a CPU run ended (index stored in `runs.why`). */
-export const RUN_ENDS = ['preempted', 'yielded', 'slept', 'blocked', 'exited', 'failed', 'running'] as const;
+export const RUN_ENDS = [
+  'preempted',
+  'yielded',
+  'slept',
+  'blocked',
+  'exited',
+  'failed',
+  'running',
+] as const;
 export type RunEnd = (typeof RUN_ENDS)[number];
 
 /** Bits of `calls.flags`. */
@@ -143,8 +151,16 @@ export interface SwapInfo {
   readonly forwarded: number;
   readonly held: number;
   readonly maxHoldTicks: number;
-  readonly transfers: readonly { readonly tick: number; readonly object: number; readonly format: string | null }[];
-  readonly stalls: readonly { readonly tick: number; readonly phase: SwapPhase; readonly blockers: string }[];
+  readonly transfers: readonly {
+    readonly tick: number;
+    readonly object: number;
+    readonly format: string | null;
+  }[];
+  readonly stalls: readonly {
+    readonly tick: number;
+    readonly phase: SwapPhase;
+    readonly blockers: string;
+  }[];
 }
 
 export interface MediatorMark {

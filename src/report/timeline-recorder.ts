@@ -41,7 +41,8 @@ type Event = Stamped<SimulationEvent>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
 /** What the recorder needs of a simulation (a Simulation has all of it). */
-export type TimelineSource = Pick<Simulation, 'events$'> & Partial<Pick<Simulation, 'options' | 'kernel' | 'table'>>;
+export type TimelineSource = Pick<Simulation, 'events$'> &
+  Partial<Pick<Simulation, 'options' | 'kernel' | 'table'>>;
 
 interface ThreadRec extends Mutable<Omit<ThreadInfo, 'depthMax'>> {
   readonly stack: number[];
@@ -66,7 +67,19 @@ export class TimelineRecorder {
   private readonly threads = new Map<number, ThreadRec>();
   private readonly kernelStacks = new Map<number, number[]>();
   private readonly objects = new Map<number, ObjectRec>();
-  private readonly calls = columns<CallColumns>(['id', 'thread', 'cpu', 'object', 'label', 'start', 'end', 'version', 'depth', 'parent', 'flags']);
+  private readonly calls = columns<CallColumns>([
+    'id',
+    'thread',
+    'cpu',
+    'object',
+    'label',
+    'start',
+    'end',
+    'version',
+    'depth',
+    'parent',
+    'flags',
+  ]);
   private readonly runs = columns<RunColumns>(['cpu', 'thread', 'start', 'end', 'why']);
   private readonly held = columns<HeldColumns>(['call', 'swap', 'start', 'end']);
   private readonly generations = columns<GenerationColumns>(['tick', 'cpu', 'generation']);
@@ -89,10 +102,13 @@ export class TimelineRecorder {
   attach(sim: TimelineSource): this {
     if (this.source === sim) return this;
     if (this.source !== null) {
-      throw new Error('TimelineRecorder.attach: already attached to another simulation; use one recorder per simulation');
+      throw new Error(
+        'TimelineRecorder.attach: already attached to another simulation; use one recorder per simulation',
+      );
     }
     this.source = sim;
-    if (sim.options) [this.seed, this.cpus] = [sim.options.seed, Math.max(this.cpus, sim.options.cpus)];
+    if (sim.options)
+      [this.seed, this.cpus] = [sim.options.seed, Math.max(this.cpus, sim.options.cpus)];
     this.adoptExisting(sim);
     this.subscription = sim.events$.subscribe((e) => this.add(e));
     return this;
@@ -113,7 +129,11 @@ export class TimelineRecorder {
     }
     for (const e of sim.table?.entries ?? []) {
       if (e.state === 'destroyed') continue;
-      this.objects.set(e.id, { id: e.id, name: e.name, versions: [{ version: e.version, class: e.cls.name, tick: 0, destroyedTick: null }] });
+      this.objects.set(e.id, {
+        id: e.id,
+        name: e.name,
+        versions: [{ version: e.version, class: e.cls.name, tick: 0, destroyedTick: null }],
+      });
     }
   }
 
@@ -141,7 +161,11 @@ export class TimelineRecorder {
       case 'call.exited':
         return this.onCallExited(e);
       case 'object.created':
-        this.objects.set(e.object, { id: e.object, name: e.name, versions: [{ version: 1, class: e.class, tick: e.tick, destroyedTick: null }] });
+        this.objects.set(e.object, {
+          id: e.object,
+          name: e.name,
+          versions: [{ version: 1, class: e.class, tick: e.tick, destroyedTick: null }],
+        });
         return;
       case 'object.retargeted':
         return this.noteVersion(e.object, e.version, e.class, e.tick);
@@ -149,7 +173,12 @@ export class TimelineRecorder {
         return this.onDestroyed(e.object, e.version, e.tick);
       case 'mediator.installed':
       case 'mediator.removed':
-        this.mediators.push({ tick: e.tick, object: e.object, mediator: e.mediator, installed: e.type === 'mediator.installed' });
+        this.mediators.push({
+          tick: e.tick,
+          object: e.object,
+          mediator: e.mediator,
+          installed: e.type === 'mediator.installed',
+        });
         return;
       case 'generation.advanced':
         this.noteCpu(e.cpu);
@@ -168,7 +197,17 @@ export class TimelineRecorder {
   private thread(id: number, tick: number): ThreadRec {
     let t = this.threads.get(id);
     if (t === undefined) {
-      t = { id, name: `thread ${id}`, parent: null, daemon: false, spawnTick: tick, endTick: NO_END, end: 'alive', error: null, stack: [] };
+      t = {
+        id,
+        name: `thread ${id}`,
+        parent: null,
+        daemon: false,
+        spawnTick: tick,
+        endTick: NO_END,
+        end: 'alive',
+        error: null,
+        stack: [],
+      };
       this.threads.set(id, t);
     }
     return t;
@@ -180,7 +219,12 @@ export class TimelineRecorder {
 
   private onSpawned(e: Extract<Event, { type: 'thread.spawned' }>): void {
     const t = this.thread(e.thread, e.tick);
-    Object.assign(t, { name: e.name, parent: e.parent, daemon: e.daemon, spawnTick: Math.min(t.spawnTick, e.tick) });
+    Object.assign(t, {
+      name: e.name,
+      parent: e.parent,
+      daemon: e.daemon,
+      spawnTick: Math.min(t.spawnTick, e.tick),
+    });
   }
 
   private openRun(cpu: number, thread: number, tick: number): void {
@@ -250,7 +294,8 @@ export class TimelineRecorder {
     c.flags.push(0);
     stack.push(i);
     this.openCalls.set(e.call, i);
-    if (!this.objects.has(e.object)) this.objects.set(e.object, { id: e.object, name: e.objectName, versions: [] });
+    if (!this.objects.has(e.object))
+      this.objects.set(e.object, { id: e.object, name: e.objectName, versions: [] });
   }
 
   private onCallReached(e: Extract<Event, { type: 'call.reached' }>): void {
@@ -308,12 +353,24 @@ export class TimelineRecorder {
   private onQuiescence(e: Event): void {
     if (e.type === 'quiescence.requested') {
       this.quiescence.set(e.request, {
-        request: e.request, label: e.label, detector: e.detector, cpus: [...e.cpus], requestedTick: e.tick,
-        reachedTick: null, cancelledTick: null, latencyTicks: null, lagTicks: null,
+        request: e.request,
+        label: e.label,
+        detector: e.detector,
+        cpus: [...e.cpus],
+        requestedTick: e.tick,
+        reachedTick: null,
+        cancelledTick: null,
+        latencyTicks: null,
+        lagTicks: null,
       });
     } else if (e.type === 'quiescence.reached') {
       const q = this.quiescence.get(e.request);
-      if (q !== undefined) Object.assign(q, { reachedTick: e.tick, latencyTicks: e.latencyTicks, lagTicks: e.lagTicks });
+      if (q !== undefined)
+        Object.assign(q, {
+          reachedTick: e.tick,
+          latencyTicks: e.latencyTicks,
+          lagTicks: e.lagTicks,
+        });
     } else if (e.type === 'quiescence.cancelled') {
       const q = this.quiescence.get(e.request);
       if (q !== undefined) q.cancelledTick = e.tick;
@@ -324,9 +381,22 @@ export class TimelineRecorder {
 
   private newSwap(e: Extract<Event, { type: 'swap.requested' }>): SwapRec {
     return {
-      swap: e.swap, objects: [...e.objects], from: [...e.from], to: [...e.to], requestedTick: e.tick, doneTick: null,
-      phases: [{ phase: 'negotiate', start: e.tick, end: NO_END }], outcome: 'pending', reason: '', abortedIn: null,
-      outcomeTick: null, forwarded: 0, held: 0, maxHoldTicks: 0, transfers: [], stalls: [],
+      swap: e.swap,
+      objects: [...e.objects],
+      from: [...e.from],
+      to: [...e.to],
+      requestedTick: e.tick,
+      doneTick: null,
+      phases: [{ phase: 'negotiate', start: e.tick, end: NO_END }],
+      outcome: 'pending',
+      reason: '',
+      abortedIn: null,
+      outcomeTick: null,
+      forwarded: 0,
+      held: 0,
+      maxHoldTicks: 0,
+      transfers: [],
+      stalls: [],
     };
   }
 
@@ -344,14 +414,30 @@ export class TimelineRecorder {
       case 'swap.refused':
         return void Object.assign(s, { outcome: 'refused', reason: e.reason, outcomeTick: e.tick });
       case 'swap.completed':
-        return void Object.assign(s, { outcome: 'completed', outcomeTick: e.tick, forwarded: e.forwarded, held: e.held, maxHoldTicks: e.maxHoldTicks });
+        return void Object.assign(s, {
+          outcome: 'completed',
+          outcomeTick: e.tick,
+          forwarded: e.forwarded,
+          held: e.held,
+          maxHoldTicks: e.maxHoldTicks,
+        });
       case 'swap.aborted': {
         const blockers = e.blockers.length > 0 ? describeBlockers(e.blockers) : '';
-        const reason = blockers === '' || e.reason.includes(blockers) ? e.reason : `${e.reason}; ${blockers}`;
-        return void Object.assign(s, { outcome: 'aborted', reason, abortedIn: e.phase, outcomeTick: e.tick });
+        const reason =
+          blockers === '' || e.reason.includes(blockers) ? e.reason : `${e.reason}; ${blockers}`;
+        return void Object.assign(s, {
+          outcome: 'aborted',
+          reason,
+          abortedIn: e.phase,
+          outcomeTick: e.tick,
+        });
       }
       case 'swap.stalled':
-        return void s.stalls.push({ tick: e.tick, phase: e.phase, blockers: describeBlockers(e.blockers) });
+        return void s.stalls.push({
+          tick: e.tick,
+          phase: e.phase,
+          blockers: describeBlockers(e.blockers),
+        });
       case 'swap.transferred':
         return void s.transfers.push({ tick: e.tick, object: e.object, format: e.format });
       case 'swap.call-held':
@@ -367,7 +453,8 @@ export class TimelineRecorder {
 
   private onPhase(s: SwapRec, phase: SwapPhase, tick: number): void {
     const last = s.phases[s.phases.length - 1];
-    if (last !== undefined && last.end === NO_END) s.phases[s.phases.length - 1] = { ...last, end: tick };
+    if (last !== undefined && last.end === NO_END)
+      s.phases[s.phases.length - 1] = { ...last, end: tick };
     if (phase === 'done') s.doneTick = tick;
     else s.phases.push({ phase, start: tick, end: NO_END });
   }
@@ -401,11 +488,29 @@ export class TimelineRecorder {
       labels: [...this.labels],
       lanes: this.lanes(threads, calls, swaps),
       threads,
-      objects: [...this.objects.values()].sort((a, b) => a.id - b.id).map((o) => ({ ...o, versions: o.versions.map((v) => ({ ...v })) })),
-      runs: { ...this.runs, start: [...this.runs.start], cpu: [...this.runs.cpu], thread: [...this.runs.thread], end: closeAll(this.runs.end, endTick), why: [...this.runs.why] },
+      objects: [...this.objects.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((o) => ({ ...o, versions: o.versions.map((v) => ({ ...v })) })),
+      runs: {
+        ...this.runs,
+        start: [...this.runs.start],
+        cpu: [...this.runs.cpu],
+        thread: [...this.runs.thread],
+        end: closeAll(this.runs.end, endTick),
+        why: [...this.runs.why],
+      },
       calls,
-      held: { call: [...this.held.call], swap: [...this.held.swap], start: [...this.held.start], end: closeAll(this.held.end, endTick) },
-      generations: { tick: [...this.generations.tick], cpu: [...this.generations.cpu], generation: [...this.generations.generation] },
+      held: {
+        call: [...this.held.call],
+        swap: [...this.held.swap],
+        start: [...this.held.start],
+        end: closeAll(this.held.end, endTick),
+      },
+      generations: {
+        tick: [...this.generations.tick],
+        cpu: [...this.generations.cpu],
+        generation: [...this.generations.generation],
+      },
       quiescence: [...this.quiescence.values()].map((q) => ({ ...q, cpus: [...q.cpus] })),
       swaps,
       mediators: this.mediators.map((m) => ({ ...m })),
@@ -417,8 +522,17 @@ export class TimelineRecorder {
     const flags = [...c.flags];
     for (const i of this.openCalls.values()) flags[i] |= CALL_OPEN;
     return {
-      id: [...c.id], thread: [...c.thread], cpu: [...c.cpu], object: [...c.object], label: [...c.label], start: [...c.start],
-      end: closeAll(c.end, endTick), version: [...c.version], depth: [...c.depth], parent: [...c.parent], flags,
+      id: [...c.id],
+      thread: [...c.thread],
+      cpu: [...c.cpu],
+      object: [...c.object],
+      label: [...c.label],
+      start: [...c.start],
+      end: closeAll(c.end, endTick),
+      version: [...c.version],
+      depth: [...c.depth],
+      parent: [...c.parent],
+      flags,
     };
   }
 
@@ -430,29 +544,67 @@ export class TimelineRecorder {
     }
     return [...this.threads.values()]
       .sort((a, b) => a.id - b.id)
-      .map(({ stack: _stack, ...t }) => ({ ...t, endTick: t.endTick === NO_END ? endTick : t.endTick, depthMax: depthMax.get(t.id) ?? 0 }));
+      .map(({ stack: _stack, ...t }) => ({
+        ...t,
+        endTick: t.endTick === NO_END ? endTick : t.endTick,
+        depthMax: depthMax.get(t.id) ?? 0,
+      }));
   }
 
   private snapshotSwap(s: SwapRec, endTick: number): SwapInfo {
     const end = s.doneTick ?? endTick;
     return {
-      ...s, objects: [...s.objects], from: [...s.from], to: [...s.to], transfers: s.transfers.map((t) => ({ ...t })),
-      stalls: s.stalls.map((t) => ({ ...t })), phases: s.phases.map((p) => ({ ...p, end: p.end === NO_END ? end : p.end })),
+      ...s,
+      objects: [...s.objects],
+      from: [...s.from],
+      to: [...s.to],
+      transfers: s.transfers.map((t) => ({ ...t })),
+      stalls: s.stalls.map((t) => ({ ...t })),
+      phases: s.phases.map((p) => ({ ...p, end: p.end === NO_END ? end : p.end })),
     };
   }
 
-  private lanes(threads: readonly ThreadInfo[], calls: CallColumns, swaps: readonly SwapInfo[]): LaneInfo[] {
+  private lanes(
+    threads: readonly ThreadInfo[],
+    calls: CallColumns,
+    swaps: readonly SwapInfo[],
+  ): LaneInfo[] {
     const lanes: LaneInfo[] = [];
-    for (let cpu = 0; cpu < this.cpus; cpu++) lanes.push({ key: `cpu-${cpu}`, kind: 'cpu', id: cpu, label: `cpu ${cpu}`, rows: 1 });
-    for (const s of swaps) lanes.push({ key: `swap-${s.swap}`, kind: 'swap', id: s.swap, label: `swap ${s.swap}: ${s.to.join(', ')}`, rows: 1 });
+    for (let cpu = 0; cpu < this.cpus; cpu++)
+      lanes.push({ key: `cpu-${cpu}`, kind: 'cpu', id: cpu, label: `cpu ${cpu}`, rows: 1 });
+    for (const s of swaps)
+      lanes.push({
+        key: `swap-${s.swap}`,
+        kind: 'swap',
+        id: s.swap,
+        label: `swap ${s.swap}: ${s.to.join(', ')}`,
+        rows: 1,
+      });
     const kernelRows = new Map<number, number>();
     for (let i = 0; i < calls.thread.length; i++) {
-      if (calls.thread[i] < 0) kernelRows.set(calls.cpu[i], Math.max(kernelRows.get(calls.cpu[i]) ?? 0, calls.depth[i] + 1));
+      if (calls.thread[i] < 0)
+        kernelRows.set(
+          calls.cpu[i],
+          Math.max(kernelRows.get(calls.cpu[i]) ?? 0, calls.depth[i] + 1),
+        );
     }
     for (const cpu of [...kernelRows.keys()].sort((a, b) => a - b)) {
-      lanes.push({ key: `kernel-${cpu}`, kind: 'kernel', id: cpu, label: `kernel on cpu ${cpu}`, rows: kernelRows.get(cpu)! });
+      lanes.push({
+        key: `kernel-${cpu}`,
+        kind: 'kernel',
+        id: cpu,
+        label: `kernel on cpu ${cpu}`,
+        rows: kernelRows.get(cpu)!,
+      });
     }
-    for (const t of threads) lanes.push({ key: `thread-${t.id}`, kind: 'thread', id: t.id, label: `${t.name} #${t.id}`, rows: t.depthMax + 1 });
+    for (const t of threads)
+      lanes.push({
+        key: `thread-${t.id}`,
+        kind: 'thread',
+        id: t.id,
+        label: `${t.name} #${t.id}`,
+        rows: t.depthMax + 1,
+      });
     return lanes;
   }
 }

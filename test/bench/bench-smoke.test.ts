@@ -46,16 +46,47 @@ describe('every benchmark group runs at smoke size', () => {
 
 describe('figures and goals', () => {
   test('ratio is value over baseline, and the goal decides met', () => {
-    const f = figure({ group: 'g', name: 'x', value: 3, unit: 'ns', baseline: { name: 'b', value: 2 }, goal: { on: 'ratio', op: '<=', limit: 1.3 } });
+    const f = figure({
+      group: 'g',
+      name: 'x',
+      value: 3,
+      unit: 'ns',
+      baseline: { name: 'b', value: 2 },
+      goal: { on: 'ratio', op: '<=', limit: 1.3 },
+    });
     expect(f.ratio).toBe(1.5);
     expect(f.met).toBe(false);
-    expect(figure({ group: 'g', name: 'y', value: 6, unit: 'M/s', goal: { on: 'value', op: '>=', limit: 5 } }).met).toBe(true);
-    expect(figure({ group: 'g', name: 'z', value: 0.5, unit: 's', goal: { on: 'value', op: '<', limit: 0.5 } }).met).toBe(false);
+    expect(
+      figure({
+        group: 'g',
+        name: 'y',
+        value: 6,
+        unit: 'M/s',
+        goal: { on: 'value', op: '>=', limit: 5 },
+      }).met,
+    ).toBe(true);
+    expect(
+      figure({
+        group: 'g',
+        name: 'z',
+        value: 0.5,
+        unit: 's',
+        goal: { on: 'value', op: '<', limit: 0.5 },
+      }).met,
+    ).toBe(false);
     expect(figure({ group: 'g', name: 'i', value: 1, unit: '' }).met).toBeNull();
   });
 
   test('a non-finite value never meets a goal', () => {
-    expect(figure({ group: 'g', name: 'n', value: NaN, unit: '', goal: { on: 'value', op: '<=', limit: 1 } }).met).toBe(false);
+    expect(
+      figure({
+        group: 'g',
+        name: 'n',
+        value: NaN,
+        unit: '',
+        goal: { on: 'value', op: '<=', limit: 1 },
+      }).met,
+    ).toBe(false);
   });
 
   test('log-log slope: 1 for linear, 2 for quadratic, 0 for flat', () => {
@@ -70,7 +101,13 @@ describe('the minimal simulator baseline', () => {
   test('makes every call exactly once and steps each thread to its end', () => {
     const Work = makeWorkClass('MinimalProbe');
     const target = new Work();
-    const r = runMinimalSimulator({ threads: 37, callsPerThread: 10, cpus: 3, quantumTicks: 4, target });
+    const r = runMinimalSimulator({
+      threads: 37,
+      callsPerThread: 10,
+      cpus: 3,
+      quantumTicks: 4,
+      target,
+    });
     expect(r.calls).toBe(370);
     expect(target.n).toBe(37 * 45);
     // each call: 2 boundary yields + the step that resumes after the last one is shared with the next call
@@ -81,13 +118,19 @@ describe('the minimal simulator baseline', () => {
 describe('the command line', () => {
   test('accepts --only, --write and --smoke', () => {
     expect(parseBenchArgs([])).toEqual({ write: false, smoke: false, only: undefined });
-    expect(parseBenchArgs(['--only', 'table'])).toEqual({ write: false, smoke: false, only: 'table' });
+    expect(parseBenchArgs(['--only', 'table'])).toEqual({
+      write: false,
+      smoke: false,
+      only: 'table',
+    });
     expect(parseBenchArgs(['--only=kernel', '--smoke']).only).toBe('kernel');
     expect(parseBenchArgs(['--write']).write).toBe(true);
   });
 
   test('names bad arguments and lists the groups', () => {
-    expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(/no benchmark group 'nope'[\s\S]*groups: kernel, table/);
+    expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(
+      /no benchmark group 'nope'[\s\S]*groups: kernel, table/,
+    );
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchArgsError);
     expect(() => parseBenchArgs(['--only'])).toThrow(/needs a group name/);
     expect(() => parseBenchArgs(['--write', '--only', 'table'])).toThrow(/whole suite/);
@@ -97,9 +140,21 @@ describe('the command line', () => {
 describe('docs/BENCHMARKS.md', () => {
   test('renders the summary and carries the hand-written notes over', async () => {
     const result = await runSuite({ scale: 'smoke', only: 'quiescence' });
-    const machine = { cpu: 'Test CPU', cores: 2, os: 'Linux', node: 'v20', date: '2026-01-01', load: 0.5 };
+    const machine = {
+      cpu: 'Test CPU',
+      cores: 2,
+      os: 'Linux',
+      node: 'v20',
+      date: '2026-01-01',
+      load: 0.5,
+    };
     const previous = `# old\n${NOTES_BEGIN}\nThe profile says: most time in callPlain.\n${NOTES_END}\n`;
-    const doc = renderBenchmarksDoc({ result, machine, command: 'npm run bench -- --write', previous });
+    const doc = renderBenchmarksDoc({
+      result,
+      machine,
+      command: 'npm run bench -- --write',
+      previous,
+    });
     expect(carriedNotes(previous)).toBe('The profile says: most time in callPlain.');
     expect(doc).toContain('Test CPU, 2 cores');
     expect(doc).toContain('`npm run bench -- --write`');

@@ -107,7 +107,7 @@ describe('the commands the docs show', () => {
 test("the README's scenario table lists exactly the bundled scenarios", () => {
   const readme = readFileSync('README.md', 'utf8');
   const table = readme.slice(readme.indexOf('## Bundled scenarios'));
-  const listed = [...table.matchAll(/^\| `([a-z0-9-]+\.ts)` \|/gm)].map((m) => m[1]);
+  const listed = [...table.matchAll(/^\| `([a-z0-9-]+\.ts)` +\|/gm)].map((m) => m[1]);
   expect([...listed].sort()).toEqual([...BUNDLED].sort());
 });
 

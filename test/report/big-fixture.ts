@@ -32,7 +32,10 @@ class Tally {
 }
 class Tally2 extends Tally {}
 
-export function recordBigRun(threads = 200, callsEach = 500): { model: TimelineModel; result: RunResult; workerCalls: number } {
+export function recordBigRun(
+  threads = 200,
+  callsEach = 500,
+): { model: TimelineModel; result: RunResult; workerCalls: number } {
   const sim = createSimulation({ seed: 11, cpus: 4, quantumTicks: 20 });
   const rec = recordTimeline(sim);
   const t = sim.objects.create(Tally);

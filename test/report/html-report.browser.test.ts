@@ -7,13 +7,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CALL_HELD, recordTimeline, renderHtmlReport, type TimelineModel, type TimelineRecorder } from '../../src/report/index.ts';
+import {
+  CALL_HELD,
+  recordTimeline,
+  renderHtmlReport,
+  type TimelineModel,
+  type TimelineRecorder,
+} from '../../src/report/index.ts';
 import { runScenario } from '../../src/scenario/index.ts';
 import stuckSwap from '../../scenarios/stuck-swap.ts';
 import swapScheduler from '../../scenarios/swap-scheduler.ts';
 import { launchReportBrowser, type ReportBrowser } from './report-browser.ts';
 import { recordBigRun } from './big-fixture.ts';
-import { hoverCall, hoverPhase, leaveCanvas, openReport, visibleRange, type OpenedReport } from './report-page.ts';
+import {
+  hoverCall,
+  hoverPhase,
+  leaveCanvas,
+  openReport,
+  visibleRange,
+  type OpenedReport,
+} from './report-page.ts';
 import { recordSwapRun } from './swap-fixture.ts';
 
 let browser: ReportBrowser;
@@ -41,7 +54,12 @@ function heldCallId(m: TimelineModel): number {
 
 describe('HTML report of a completed hot swap', () => {
   const run = recordSwapRun();
-  const summary = { ...run.result, scenario: 'swap fixture', reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3', plugins: [{ name: 'counter', lines: ['Counter#2.inc: 40'] }] };
+  const summary = {
+    ...run.result,
+    scenario: 'swap fixture',
+    reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3',
+    plugins: [{ name: 'counter', lines: ['Counter#2.inc: 40'] }],
+  };
   let r: OpenedReport;
 
   beforeAll(async () => {
@@ -49,13 +67,19 @@ describe('HTML report of a completed hot swap', () => {
   });
 
   test('lanes per CPU and per thread exist, laid out on the canvas', async () => {
-    const lanes = await r.page.$$eval('#lane-list [data-lane]', (els) => els.map((e) => [e.getAttribute('data-lane'), Number(e.getAttribute('data-height'))] as const));
+    const lanes = await r.page.$$eval('#lane-list [data-lane]', (els) =>
+      els.map((e) => [e.getAttribute('data-lane'), Number(e.getAttribute('data-height'))] as const),
+    );
     const keys = lanes.map(([k]) => k);
     expect(keys.filter((k) => k!.startsWith('cpu-'))).toEqual(['cpu-0', 'cpu-1']);
-    expect(keys.filter((k) => k!.startsWith('thread-'))).toEqual(run.model.threads.map((t) => `thread-${t.id}`));
+    expect(keys.filter((k) => k!.startsWith('thread-'))).toEqual(
+      run.model.threads.map((t) => `thread-${t.id}`),
+    );
     expect(keys).toContain('swap-1');
     for (const [, h] of lanes) expect(h).toBeGreaterThan(0);
-    const js = await r.page.evaluate(() => (globalThis as any).kernelSimTimeline.lanes().map((l: any) => l.key));
+    const js = await r.page.evaluate(() =>
+      (globalThis as any).kernelSimTimeline.lanes().map((l: any) => l.key),
+    );
     expect(js).toEqual(keys);
   });
 
@@ -68,7 +92,9 @@ describe('HTML report of a completed hot swap', () => {
       const y = Math.round((lane.top + lane.height / 2) * dpr);
       const row = c.getContext('2d').getImageData(0, y, c.width, 1).data as Uint8ClampedArray;
       let coloured = 0;
-      for (let i = 0; i < row.length; i += 4) if (Math.abs(row[i] - row[i + 1]) > 20 || Math.abs(row[i + 1] - row[i + 2]) > 20) coloured++;
+      for (let i = 0; i < row.length; i += 4)
+        if (Math.abs(row[i] - row[i + 1]) > 20 || Math.abs(row[i + 1] - row[i + 2]) > 20)
+          coloured++;
       return coloured / (c.width - 200 * dpr);
     });
     expect(painted).toBeGreaterThan(0.3);
@@ -77,9 +103,13 @@ describe('HTML report of a completed hot swap', () => {
   test('the swap band shows the phases of this run in order, in the table and on the canvas', async () => {
     const phases = run.model.swaps[0].phases.map((p) => p.phase);
     expect(phases).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete']);
-    const listed = await r.page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    const listed = await r.page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) =>
+      els.map((e) => e.getAttribute('data-phase')),
+    );
     expect(listed).toEqual(phases);
-    const legend = await r.page.$$eval('#phase-legend [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    const legend = await r.page.$$eval('#phase-legend [data-phase]', (els) =>
+      els.map((e) => e.getAttribute('data-phase')),
+    );
     expect(legend).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete', 'aborted']);
     for (const p of run.model.swaps[0].phases) {
       const tip = await hoverPhase(r.page, 1, p.phase);
@@ -104,7 +134,9 @@ describe('HTML report of a completed hot swap', () => {
   });
 
   test('hovering an early call shows version 1', async () => {
-    const i = run.model.calls.label.findIndex((l, k) => run.model.labels[l] === 'Counter#2.slowInc' && run.model.calls.start[k] < 12);
+    const i = run.model.calls.label.findIndex(
+      (l, k) => run.model.labels[l] === 'Counter#2.slowInc' && run.model.calls.start[k] < 12,
+    );
     const tip = await hoverCall(r.page, run.model.calls.id[i]);
     expect(tip).toContain('reached version 1 (Counter)');
     expect(tip).not.toContain('held');
@@ -151,12 +183,20 @@ describe('HTML report of a completed hot swap', () => {
 
   test("'only threads alive in view' leaves out the lanes of threads not alive in the visible range", async () => {
     const { page } = r;
-    const shownThreads = () => page.evaluate(() => (globalThis as any).kernelSimTimeline.lanes().filter((l: any) => l.kind === 'thread' && l.shown).length);
+    const shownThreads = () =>
+      page.evaluate(
+        () =>
+          (globalThis as any).kernelSimTimeline
+            .lanes()
+            .filter((l: any) => l.kind === 'thread' && l.shown).length,
+      );
     await page.evaluate(() => (globalThis as any).kernelSimTimeline.setRange(0, 20));
     const alive = run.model.threads.filter((t) => t.spawnTick <= 20 && t.endTick >= 0).length;
     expect(await shownThreads()).toBe(alive);
     expect(alive).toBeLessThan(run.model.threads.length);
-    expect(await page.locator('#lane-list [data-shown="true"][data-kind="thread"]').count()).toBe(alive);
+    expect(await page.locator('#lane-list [data-shown="true"][data-kind="thread"]').count()).toBe(
+      alive,
+    );
     await page.uncheck('#only-alive');
     expect(await shownThreads()).toBe(run.model.threads.length);
     await page.check('#only-alive');
@@ -168,10 +208,14 @@ describe('HTML report of a completed hot swap', () => {
     const { page } = r;
     expect(await page.textContent('#summary-outcome')).toBe('passed');
     expect(await page.textContent('#summary-seed')).toBe('3');
-    expect(await page.textContent('#reproduce')).toBe('kernel-sim scenario swap-fixture.ts --seed 3');
+    expect(await page.textContent('#reproduce')).toBe(
+      'kernel-sim scenario swap-fixture.ts --seed 3',
+    );
     const row = page.locator('#swap-table tr[data-swap="1"]');
     expect(await row.getAttribute('data-outcome')).toBe('completed');
-    expect(await page.textContent('#plugin-reports [data-plugin="counter"] pre')).toBe('Counter#2.inc: 40');
+    expect(await page.textContent('#plugin-reports [data-plugin="counter"] pre')).toBe(
+      'Counter#2.inc: 40',
+    );
   });
 });
 
@@ -179,12 +223,16 @@ describe('HTML report of a rolled-back swap', () => {
   test('the band ends in aborted, with the reason on hover', async () => {
     const run = recordSwapRun({ veto: true });
     const { page } = await open(renderHtmlReport(run.model, { ...run.result }), 'aborted');
-    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) =>
+      els.map((e) => e.getAttribute('data-phase')),
+    );
     expect(listed).toEqual(['negotiate', 'forward', 'block', 'transfer', 'aborted']);
     const tip = await hoverPhase(page, 1, 'transfer');
     expect(tip).toContain('outcome aborted');
     expect(tip).toContain('the teacher said no');
-    expect(await page.textContent('#swap-table tr[data-swap="1"]')).toContain('vetoed by before(): the teacher said no');
+    expect(await page.textContent('#swap-table tr[data-swap="1"]')).toContain(
+      'vetoed by before(): the teacher said no',
+    );
   });
 });
 
@@ -205,9 +253,16 @@ describe('HTML report of 100,000 calls', () => {
       tl.setRange(5000, 5200);
       const t1 = performance.now();
       for (let k = 0; k < 5; k++) tl.redraw();
-      return { fit, itemsFit, zoomed: (performance.now() - t1) / 5, itemsZoomed: tl.stats.lastItems };
+      return {
+        fit,
+        itemsFit,
+        zoomed: (performance.now() - t1) / 5,
+        itemsZoomed: tl.stats.lastItems,
+      };
     });
-    console.log(`100k calls: draw at fit ${timing.fit.toFixed(1)} ms (${timing.itemsFit} items visited), zoomed ${timing.zoomed.toFixed(1)} ms (${timing.itemsZoomed})`);
+    console.log(
+      `100k calls: draw at fit ${timing.fit.toFixed(1)} ms (${timing.itemsFit} items visited), zoomed ${timing.zoomed.toFixed(1)} ms (${timing.itemsZoomed})`,
+    );
     expect(timing.fit).toBeLessThan(250);
     expect(timing.zoomed).toBeLessThan(100);
     expect(timing.itemsFit).toBeLessThan(big.model.calls.id.length / 2);
@@ -220,9 +275,15 @@ describe('HTML report of 100,000 calls', () => {
 });
 
 describe('HTML reports of bundled scenarios', () => {
-  function scenarioReport(scenario: Parameters<typeof runScenario>[0]): { model: TimelineModel; report: ReturnType<typeof runScenario> } {
+  function scenarioReport(scenario: Parameters<typeof runScenario>[0]): {
+    model: TimelineModel;
+    report: ReturnType<typeof runScenario>;
+  } {
     let rec: TimelineRecorder | undefined;
-    const report = runScenario(scenario, { seed: 1, attach: (sim) => void (rec = recordTimeline(sim)) });
+    const report = runScenario(scenario, {
+      seed: 1,
+      attach: (sim) => void (rec = recordTimeline(sim)),
+    });
     return { model: rec!.model(), report };
   }
 
@@ -231,8 +292,12 @@ describe('HTML reports of bundled scenarios', () => {
     expect(report.outcome).toBe('passed');
     const { page } = await open(renderHtmlReport(model, report), 'swap-scheduler');
     expect(await page.locator('#lane-list [data-kind="cpu"]').count()).toBe(model.cpus);
-    expect(await page.locator('#lane-list [data-kind="thread"]').count()).toBe(model.threads.length);
-    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    expect(await page.locator('#lane-list [data-kind="thread"]').count()).toBe(
+      model.threads.length,
+    );
+    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) =>
+      els.map((e) => e.getAttribute('data-phase')),
+    );
     expect(listed).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete']);
     const pick = model.calls.label.findIndex((l) => model.labels[l].startsWith('scheduler.'));
     expect(await hoverCall(page, model.calls.id[pick])).toContain('kernel context');
@@ -241,7 +306,9 @@ describe('HTML reports of bundled scenarios', () => {
   test('stuck-swap: the band ends aborted in forward, naming the blocker', async () => {
     const { model, report } = scenarioReport(stuckSwap);
     const { page } = await open(renderHtmlReport(model, report), 'stuck-swap');
-    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) => els.map((e) => e.getAttribute('data-phase')));
+    const listed = await page.$$eval('#swap-table ol[data-swap="1"] [data-phase]', (els) =>
+      els.map((e) => e.getAttribute('data-phase')),
+    );
     expect(listed).toEqual(['negotiate', 'forward', 'aborted']);
     const tip = await hoverPhase(page, 1, 'forward');
     expect(tip).toContain('outcome aborted: timeout');
@@ -263,20 +330,37 @@ describe('screenshots', () => {
 
   test('swap-scheduler around its swap, hovering a scheduler call on the new version', async () => {
     let rec: TimelineRecorder | undefined;
-    const report = runScenario(swapScheduler, { seed: 1, source: 'swap-scheduler.ts', attach: (sim) => void (rec = recordTimeline(sim)) });
+    const report = runScenario(swapScheduler, {
+      seed: 1,
+      source: 'swap-scheduler.ts',
+      attach: (sim) => void (rec = recordTimeline(sim)),
+    });
     const model = rec!.model();
     const r = await open(renderHtmlReport(model, report), 'shot-scheduler');
     const s = model.swaps[0];
     const c = model.calls;
-    const pick = c.id.findIndex((_, i) => c.thread[i] === -1 && c.version[i] === 2 && c.start[i] > s.phases.at(-1)!.start + 60);
-    await r.page.evaluate(([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b), [s.requestedTick - 100, s.requestedTick + 300]);
+    const pick = c.id.findIndex(
+      (_, i) =>
+        c.thread[i] === -1 && c.version[i] === 2 && c.start[i] > s.phases.at(-1)!.start + 60,
+    );
+    await r.page.evaluate(
+      ([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b),
+      [s.requestedTick - 100, s.requestedTick + 300],
+    );
     expect(await hoverCall(r.page, c.id[pick], true)).toContain('reached version 2 (StridePolicy)');
     await shoot(r, 'timeline.png');
   });
 
   test('the swap fixture, hovering a held call', async () => {
     const run = recordSwapRun();
-    const r = await open(renderHtmlReport(run.model, { ...run.result, scenario: 'swap fixture', reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3' }), 'shot-held');
+    const r = await open(
+      renderHtmlReport(run.model, {
+        ...run.result,
+        scenario: 'swap fixture',
+        reproduce: 'kernel-sim scenario swap-fixture.ts --seed 3',
+      }),
+      'shot-held',
+    );
     await r.page.click('#zoom-fit');
     await hoverCall(r.page, heldCallId(run.model));
     await shoot(r, 'timeline-held.png');

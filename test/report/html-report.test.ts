@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createSimulation, defineScenario, sleep } from 'kernel-sim';
 import { runScenario } from '../../src/scenario/index.ts';
-import { recordTimeline, renderHtmlReport, writeHtmlReport, type TimelineRecorder } from '../../src/report/index.ts';
+import {
+  recordTimeline,
+  renderHtmlReport,
+  writeHtmlReport,
+  type TimelineRecorder,
+} from '../../src/report/index.ts';
 import { CHROMIUM_ARGS, checkChromium } from './report-browser.ts';
 import { Counter, Counter2, recordSwapRun } from './swap-fixture.ts';
 
@@ -16,7 +21,11 @@ function embedded(html: string, id: string): unknown {
 
 describe('renderHtmlReport', () => {
   const run = recordSwapRun();
-  const html = renderHtmlReport(run.model, { ...run.result, scenario: 'fixture', reproduce: 'kernel-sim scenario fixture.ts --seed 3' });
+  const html = renderHtmlReport(run.model, {
+    ...run.result,
+    scenario: 'fixture',
+    reproduce: 'kernel-sim scenario fixture.ts --seed 3',
+  });
 
   test('one self-contained page: no external script, style, image, font or link', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -31,21 +40,49 @@ describe('renderHtmlReport', () => {
 
   test('embeds the model (round-trips) and the colours', () => {
     expect(embedded(html, 'timeline-data')).toEqual(run.model);
-    expect(embedded(html, 'timeline-config')).toMatchObject({ runEnds: expect.arrayContaining(['preempted']) });
+    expect(embedded(html, 'timeline-config')).toMatchObject({
+      runEnds: expect.arrayContaining(['preempted']),
+    });
   });
 
   test('static hooks: lanes, swap phases in order, tooltip, range readout, toolbar', () => {
     for (const l of run.model.lanes) expect(html).toContain(`data-lane="${l.key}"`);
-    const phases = [...html.matchAll(/<ol class="phases swap-phases" data-swap="1">(.*?)<\/ol>/gs)][0][1];
-    expect([...phases.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete']);
-    for (const id of ['tooltip', 'visible-range', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right', 'zoom-fit', 'timeline-canvas', 'legend', 'swap-table', 'reproduce']) {
+    const phases = [
+      ...html.matchAll(/<ol class="phases swap-phases" data-swap="1">(.*?)<\/ol>/gs),
+    ][0][1];
+    expect([...phases.matchAll(/data-phase="(\w+)"/g)].map((m) => m[1])).toEqual([
+      'negotiate',
+      'forward',
+      'block',
+      'transfer',
+      'complete',
+    ]);
+    for (const id of [
+      'tooltip',
+      'visible-range',
+      'zoom-in',
+      'zoom-out',
+      'pan-left',
+      'pan-right',
+      'zoom-fit',
+      'timeline-canvas',
+      'legend',
+      'swap-table',
+      'reproduce',
+    ]) {
       expect(html).toContain(`id="${id}"`);
     }
     expect(html).toContain('kernel-sim scenario fixture.ts --seed 3');
   });
 
   test('the same model gives the same page', () => {
-    expect(renderHtmlReport(recordSwapRun().model, { ...run.result, scenario: 'fixture', reproduce: 'kernel-sim scenario fixture.ts --seed 3' })).toBe(html);
+    expect(
+      renderHtmlReport(recordSwapRun().model, {
+        ...run.result,
+        scenario: 'fixture',
+        reproduce: 'kernel-sim scenario fixture.ts --seed 3',
+      }),
+    ).toBe(html);
   });
 
   test('names from user code are escaped everywhere (no markup injection, no early </script>)', () => {
@@ -58,7 +95,11 @@ describe('renderHtmlReport', () => {
     });
     sim.at(1, () => void sim.hotswap(c, Counter2));
     sim.run();
-    const page = renderHtmlReport(rec.model(), { scenario: '<i>x</i>', reason: 'a & b', plugins: [{ name: '<p>', lines: ['</pre><script>'] }] });
+    const page = renderHtmlReport(rec.model(), {
+      scenario: '<i>x</i>',
+      reason: 'a & b',
+      plugins: [{ name: '<p>', lines: ['</pre><script>'] }],
+    });
     expect(page).not.toContain('<img src=x');
     expect(page).not.toContain('<b>evil</b>');
     expect(page).not.toContain('<i>x</i>');
@@ -100,7 +141,10 @@ describe('renderHtmlReport', () => {
       },
     });
     let rec: TimelineRecorder | undefined;
-    const report = runScenario(scenario, { seed: 5, attach: (sim) => void (rec = recordTimeline(sim)) });
+    const report = runScenario(scenario, {
+      seed: 5,
+      attach: (sim) => void (rec = recordTimeline(sim)),
+    });
     const page = renderHtmlReport(rec!.model(), report);
     expect(page).toContain('<title>kernel-sim: tiny-swap</title>');
     expect(page).toContain('a counter swapped while a thread calls it');
@@ -112,7 +156,16 @@ describe('renderHtmlReport', () => {
 
 describe('browser helper', () => {
   test('a missing Chromium is a clear failure that names the install command, never a skip', () => {
-    expect(() => checkChromium('/nonexistent/chromium')).toThrow(/Chromium is not installed at \/nonexistent\/chromium.*apt-get update && apt-get install -y chromium/);
-    expect(CHROMIUM_ARGS).toEqual(expect.arrayContaining(['--headless', '--no-sandbox', '--disable-background-networking', '--disable-quic']));
+    expect(() => checkChromium('/nonexistent/chromium')).toThrow(
+      /Chromium is not installed at \/nonexistent\/chromium.*apt-get update && apt-get install -y chromium/,
+    );
+    expect(CHROMIUM_ARGS).toEqual(
+      expect.arrayContaining([
+        '--headless',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-quic',
+      ]),
+    );
   });
 });

@@ -55,7 +55,9 @@ export function checkChromium(path = CHROMIUM_PATH): void {
   }
 }
 
-export async function launchReportBrowser(viewport = { width: 1400, height: 900 }): Promise<ReportBrowser> {
+export async function launchReportBrowser(
+  viewport = { width: 1400, height: 900 },
+): Promise<ReportBrowser> {
   checkChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'kernel-sim-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -84,7 +86,11 @@ export interface ScreenshotOptions {
 }
 
 /** Render a report (a file path, or HTML text when it starts with '<') and write a PNG. */
-export async function screenshotReport(report: string, pngPath: string, o: ScreenshotOptions = {}): Promise<string> {
+export async function screenshotReport(
+  report: string,
+  pngPath: string,
+  o: ScreenshotOptions = {},
+): Promise<string> {
   let htmlPath = report;
   let scratch: string | null = null;
   if (report.trimStart().startsWith('<')) {
@@ -97,7 +103,11 @@ export async function screenshotReport(report: string, pngPath: string, o: Scree
     const page = await browser.newPage();
     await page.goto(pathToFileURL(resolve(htmlPath)).href);
     await page.waitForSelector('body[data-ready="true"]');
-    if (o.range !== undefined) await page.evaluate(([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b), o.range);
+    if (o.range !== undefined)
+      await page.evaluate(
+        ([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b),
+        o.range,
+      );
     await page.screenshot({ path: pngPath, fullPage: o.fullPage ?? false });
     return pngPath;
   } finally {
@@ -106,14 +116,20 @@ export async function screenshotReport(report: string, pngPath: string, o: Scree
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]).replace(/\.ts$/, '') === resolve(new URL(import.meta.url).pathname).replace(/\.(ts|js)$/, '');
+const invokedDirectly =
+  process.argv[1] !== undefined &&
+  resolve(process.argv[1]).replace(/\.ts$/, '') ===
+    resolve(new URL(import.meta.url).pathname).replace(/\.(ts|js)$/, '');
 if (invokedDirectly) {
   const [report, png, start, end] = process.argv.slice(2);
   if (report === undefined || png === undefined) {
-    console.error('usage: npx jiti test/report/report-browser.ts REPORT.html OUT.png [START_TICK END_TICK]');
+    console.error(
+      'usage: npx jiti test/report/report-browser.ts REPORT.html OUT.png [START_TICK END_TICK]',
+    );
     process.exit(2);
   }
-  const range = start !== undefined && end !== undefined ? ([Number(start), Number(end)] as const) : undefined;
+  const range =
+    start !== undefined && end !== undefined ? ([Number(start), Number(end)] as const) : undefined;
   screenshotReport(report, png, range === undefined ? {} : { range }).then(
     (p) => console.log(`wrote ${p}`),
     (e: unknown) => {

@@ -22,7 +22,11 @@ export interface OpenedReport {
 const dir = mkdtempSync(join(tmpdir(), 'kernel-sim-report-test-'));
 let serial = 0;
 
-export async function openReport(browser: ReportBrowser, html: string, name = 'report'): Promise<OpenedReport> {
+export async function openReport(
+  browser: ReportBrowser,
+  html: string,
+  name = 'report',
+): Promise<OpenedReport> {
   const path = join(dir, `${name}-${serial++}.html`);
   writeFileSync(path, html);
   const url = pathToFileURL(path).href;
@@ -43,12 +47,18 @@ export async function openReport(browser: ReportBrowser, html: string, name = 'r
 
 export async function visibleRange(page: Page): Promise<{ start: number; end: number }> {
   const el = page.locator('#visible-range');
-  return { start: Number(await el.getAttribute('data-start')), end: Number(await el.getAttribute('data-end')) };
+  return {
+    start: Number(await el.getAttribute('data-start')),
+    end: Number(await el.getAttribute('data-end')),
+  };
 }
 
 /** Move the mouse onto a call's bar (zooming to it unless keepRange) and return the tooltip text. */
 export async function hoverCall(page: Page, callId: number, keepRange = false): Promise<string> {
-  const p = await page.evaluate(([id, keep]) => (globalThis as any).kernelSimTimeline.locateCall(id, keep), [callId, keepRange] as const);
+  const p = await page.evaluate(
+    ([id, keep]) => (globalThis as any).kernelSimTimeline.locateCall(id, keep),
+    [callId, keepRange] as const,
+  );
   if (p === null) throw new Error(`call ${callId} is not in the report`);
   await leaveCanvas(page);
   await page.mouse.move(p.x, p.y);
@@ -57,7 +67,10 @@ export async function hoverCall(page: Page, callId: number, keepRange = false): 
 }
 
 export async function hoverPhase(page: Page, swap: number, phase: string): Promise<string> {
-  const p = await page.evaluate(([s, ph]) => (globalThis as any).kernelSimTimeline.locatePhase(s, ph), [swap, phase] as const);
+  const p = await page.evaluate(
+    ([s, ph]) => (globalThis as any).kernelSimTimeline.locatePhase(s, ph),
+    [swap, phase] as const,
+  );
   if (p === null) throw new Error(`swap ${swap} has no phase ${phase} in the report`);
   await leaveCanvas(page);
   await page.mouse.move(p.x, p.y);

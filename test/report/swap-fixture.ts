@@ -5,8 +5,20 @@
  * generation advances (seed 3 holds three calls for up to 20 ticks). The
  * `veto` option makes before() refuse, so the swap rolls back in transfer.
  */
-import { compute, createSimulation, sleep, type Op, type RunResult, type Simulation, type SwapHandle } from 'kernel-sim';
-import { recordTimeline, type TimelineModel, type TimelineRecorder } from '../../src/report/index.ts';
+import {
+  compute,
+  createSimulation,
+  sleep,
+  type Op,
+  type RunResult,
+  type Simulation,
+  type SwapHandle,
+} from 'kernel-sim';
+import {
+  recordTimeline,
+  type TimelineModel,
+  type TimelineRecorder,
+} from '../../src/report/index.ts';
 
 export class Counter {
   n = 0;
@@ -86,7 +98,8 @@ export function buildSwapRun(o: SwapRunOptions = {}): SwapRun {
   return {
     sim,
     swap: () => {
-      if (swap === undefined) throw new Error('swap fixture: the swap was not requested (run the simulation first)');
+      if (swap === undefined)
+        throw new Error('swap fixture: the swap was not requested (run the simulation first)');
       return swap;
     },
   };

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { compute, createSimulation, sleep, type ObjectRef, type Op } from 'kernel-sim';
-import { CALL_ERROR, CALL_HELD, CALL_OPEN, RUN_ENDS, recordTimeline, TimelineRecorder, type TimelineModel } from '../../src/report/index.ts';
+import {
+  CALL_ERROR,
+  CALL_HELD,
+  CALL_OPEN,
+  RUN_ENDS,
+  recordTimeline,
+  TimelineRecorder,
+  type TimelineModel,
+} from '../../src/report/index.ts';
 import { Counter, buildSwapRun, recordSwapRun } from './swap-fixture.ts';
 
 /** Every structural invariant the model promises (timeline-model.ts header). */
@@ -53,13 +61,25 @@ describe('TimelineRecorder on a hot swap with held calls', () => {
     expect(keys.filter((k) => k.startsWith('cpu-'))).toEqual(['cpu-0', 'cpu-1']);
     expect(keys.filter((k) => k.startsWith('thread-'))).toHaveLength(run.result.threads.spawned);
     expect(keys.filter((k) => k.startsWith('swap-'))).toEqual(['swap-1']);
-    expect(m.lanes.map((l) => l.kind)).toEqual([...m.lanes.map((l) => l.kind)].sort((a, b) => ['cpu', 'swap', 'kernel', 'thread'].indexOf(a) - ['cpu', 'swap', 'kernel', 'thread'].indexOf(b)));
+    expect(m.lanes.map((l) => l.kind)).toEqual(
+      [...m.lanes.map((l) => l.kind)].sort(
+        (a, b) =>
+          ['cpu', 'swap', 'kernel', 'thread'].indexOf(a) -
+          ['cpu', 'swap', 'kernel', 'thread'].indexOf(b),
+      ),
+    );
     expect(m.threads.map((t) => t.name)).toContain('worker-0');
   });
 
   test('the swap band: phases in order, each starting where the last ended, outcome and counts', () => {
     const s = m.swaps[0];
-    expect(s.phases.map((p) => p.phase)).toEqual(['negotiate', 'forward', 'block', 'transfer', 'complete']);
+    expect(s.phases.map((p) => p.phase)).toEqual([
+      'negotiate',
+      'forward',
+      'block',
+      'transfer',
+      'complete',
+    ]);
     for (let k = 1; k < s.phases.length; k++) expect(s.phases[k].start).toBe(s.phases[k - 1].end);
     expect(s.phases[0].start).toBe(12);
     expect(s.outcome).toBe('completed');
@@ -77,7 +97,10 @@ describe('TimelineRecorder on a hot swap with held calls', () => {
     expect(m.labels).toContain('Counter#2.inc');
     const c = m.calls;
     const counter = m.objects.find((o) => o.name === 'Counter#2')!;
-    expect(counter.versions.map((v) => [v.version, v.class])).toEqual([[1, 'Counter'], [2, 'Counter2']]);
+    expect(counter.versions.map((v) => [v.version, v.class])).toEqual([
+      [1, 'Counter'],
+      [2, 'Counter2'],
+    ]);
     const v2From = counter.versions[1].tick;
     for (let i = 0; i < entered; i++) {
       if (c.object[i] !== counter.id) continue;
@@ -102,16 +125,23 @@ describe('TimelineRecorder on a hot swap with held calls', () => {
   test('CPU runs, thread lifetimes and generation markers', () => {
     checkModel(m);
     expect(m.runs.cpu.length).toBeGreaterThan(m.threads.length);
-    expect(new Set(m.runs.why.map((w) => RUN_ENDS[w]))).toEqual(new Set(['preempted', 'slept', 'blocked', 'exited']));
+    expect(new Set(m.runs.why.map((w) => RUN_ENDS[w]))).toEqual(
+      new Set(['preempted', 'slept', 'blocked', 'exited']),
+    );
     for (const t of m.threads) expect(t.end).toBe('exited');
     expect(m.generations.tick.length).toBeGreaterThan(0);
-    expect(m.quiescence.map((q) => q.label)).toEqual(expect.arrayContaining(['swap 1 forward', 'swap 1 retire old']));
+    expect(m.quiescence.map((q) => q.label)).toEqual(
+      expect.arrayContaining(['swap 1 forward', 'swap 1 retire old']),
+    );
     const fwd = m.quiescence.find((q) => q.label === 'swap 1 forward')!;
     expect(fwd.reachedTick).toBe(m.swaps[0].phases[1].end);
   });
 
   test('the kernel-context scheduler calls get their own lanes per CPU', () => {
-    expect(m.lanes.filter((l) => l.kind === 'kernel').map((l) => l.key)).toEqual(['kernel-0', 'kernel-1']);
+    expect(m.lanes.filter((l) => l.kind === 'kernel').map((l) => l.key)).toEqual([
+      'kernel-0',
+      'kernel-1',
+    ]);
     expect(m.labels).toContain('scheduler.pickNext');
   });
 
@@ -157,7 +187,9 @@ describe('TimelineRecorder edge cases', () => {
     const t = m.threads.find((x) => x.name === 'caller')!;
     expect(t.depthMax).toBe(1);
     expect(m.lanes.find((l) => l.key === `thread-${t.id}`)!.rows).toBe(2);
-    const inner = m.calls.label.findIndex((l) => m.labels[l] === 'Counter#1.slowInc' || m.labels[l].endsWith('.slowInc'));
+    const inner = m.calls.label.findIndex(
+      (l) => m.labels[l] === 'Counter#1.slowInc' || m.labels[l].endsWith('.slowInc'),
+    );
     expect(m.calls.depth[inner]).toBe(1);
     expect(m.labels[m.calls.label[m.calls.parent[inner]]]).toMatch(/\.work$/);
   });
@@ -212,8 +244,13 @@ describe('TimelineRecorder edge cases', () => {
     run.sim.run();
     const late = rec.model();
     expect(late.calls.id).toEqual(early.calls.id);
-    expect(late.threads.map((t) => [t.id, t.name, t.spawnTick])).toEqual(early.threads.map((t) => [t.id, t.name, t.spawnTick]));
-    expect(late.objects.find((o) => o.name === 'Counter#2')!.versions.map((v) => v.class)).toEqual(['Counter', 'Counter2']);
+    expect(late.threads.map((t) => [t.id, t.name, t.spawnTick])).toEqual(
+      early.threads.map((t) => [t.id, t.name, t.spawnTick]),
+    );
+    expect(late.objects.find((o) => o.name === 'Counter#2')!.versions.map((v) => v.class)).toEqual([
+      'Counter',
+      'Counter2',
+    ]);
     expect(() => rec.attach(createSimulation())).toThrow(/one recorder per simulation/);
   });
 
@@ -228,7 +265,9 @@ describe('TimelineRecorder edge cases', () => {
 
   test('replaying a recorded event log with add() gives the same model', () => {
     const events: unknown[] = [];
-    const live = recordSwapRun({ observe: (sim) => void sim.events$.subscribe((e) => events.push(e)) });
+    const live = recordSwapRun({
+      observe: (sim) => void sim.events$.subscribe((e) => events.push(e)),
+    });
     const replay = new TimelineRecorder();
     for (const e of events) replay.add(e as Parameters<TimelineRecorder['add']>[0]);
     const m = replay.model();
