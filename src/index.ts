@@ -1,6 +1,7 @@
 /**
  * kernel-sim: the public entry. Scenario authors, plugin writers and the
- * acceptance checks program against these names (DESIGN.md section 10).
+ * acceptance checks program against these names (docs/ARCHITECTURE.md, "The
+ * public API is a contract").
  */
 import 'reflect-metadata';
 

@@ -1,6 +1,6 @@
 /**
  * Checker: an invariant observer that reads the event stream alone
- * (DESIGN.md section 7). It never takes a simulation decision; it only
+ * (docs/ARCHITECTURE.md, "Checkers"). It never takes a simulation decision; it only
  * reports. A CheckerSet feeds it the events of the types it lists and gives
  * it `report(message)` to call when the invariant breaks; the set keeps the
  * first violation of each checker, with its tick, seq and event window.

@@ -1,6 +1,6 @@
 /**
  * checkers/: invariant observers that read the event stream alone
- * (DESIGN.md section 7), one per file, and the set that runs them.
+ * (docs/ARCHITECTURE.md, "Checkers"), one per file, and the set that runs them.
  */
 export {
   createCheckers,

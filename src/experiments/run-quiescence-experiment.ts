@@ -1,6 +1,6 @@
 /**
  * runQuiescenceExperiment: the quiescence-latency experiment (issue 5,
- * DESIGN.md section 4). Resolves the sweep, runs every (point, seed) on a
+ * docs/QUIESCENCE.md). Resolves the sweep, runs every (point, seed) on a
  * WorkerPool (or serially in this thread when `workers` is 0), summarises
  * each point and, given `outDir`, writes the CSV, JSON and SVG figures
  * (write-quiescence-results.ts). `kernel-sim experiment quiescence` is a thin

@@ -1,5 +1,5 @@
 /**
- * defineScenario: the one thing a scenario file exports (DESIGN.md section 10).
+ * defineScenario: the one thing a scenario file exports (docs/SCENARIOS.md).
  *
  *   export default defineScenario({
  *     name: 'hello',

@@ -1,5 +1,5 @@
 /**
- * Simulation: the composition root (DESIGN.md section 8). It wires the
+ * Simulation: the composition root (docs/ARCHITECTURE.md, "Layers"). It wires the
  * kernel, the translation table, the quiescence detector, the interposer and
  * the hot-swap protocol, and is the object scenario authors program against.
  *

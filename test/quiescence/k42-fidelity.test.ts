@@ -1,6 +1,7 @@
 /**
  * K42 fidelity: small scenarios whose every tick was worked out by hand from
- * the rules in K42.md 1.4 (and checked against the trace). Threads are pinned
+ * the rules of K42's ActiveThrdCnt.C as docs/QUIESCENCE.md states them (and
+ * checked against the trace). Threads are pinned
  * by a CPU hint on otherwise idle CPUs; quantum 100, so nobody is preempted.
  * A thread `compute(n)` spawned at 0 is counted at tick 0 and exits at n; one
  * that does `sleep(n)` exits at 1 + n after its start. Polls run at the
