@@ -71,6 +71,18 @@ export class SwapMember {
     }
   }
 
+  /**
+   * Forget both implementations once the swap is over (the old one retired a
+   * generation after completion, or the new one discarded by a rollback):
+   * the table entry holds the one that serves, and a long run must not keep
+   * every swapped-out implementation alive through its swap records.
+   */
+  forgetImpls(): void {
+    this.oldImpl = [];
+    this.newImpl = null;
+    this.mediator = null;
+  }
+
   /** One instance of the old class to ask for its formats, when it has no rep yet. */
   sampleOld(table: TranslationTable): object {
     const part = this.oldParts()[0];

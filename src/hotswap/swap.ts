@@ -227,6 +227,7 @@ export class Swap implements SwapSide {
     this.enter('done');
     if (this.host.bus.on)
       this.host.bus.emit({ type: 'swap.refused', swap: this.id, objects: this.objects, reason });
+    for (const m of this.members) m.forgetImpls();
   }
 
   private onQuiescent(): void {
@@ -253,7 +254,7 @@ export class Swap implements SwapSide {
     for (const m of this.members) {
       try {
         m.refresh(this.host.table, this.args(m));
-        const rec = transferState(m, this.host.bus.on);
+        const rec = transferState(m);
         if (this.host.bus.on)
           this.host.bus.emit({
             type: 'swap.transferred',
@@ -360,6 +361,7 @@ export class Swap implements SwapSide {
               object: m.entry.id,
               version: m.oldVersion,
             });
+        for (const m of this.members) m.forgetImpls();
         this.enter('done');
       },
       { label: `swap ${this.id} retire old` },
@@ -390,6 +392,7 @@ export class Swap implements SwapSide {
     this.reason = reason;
     this.enter('done');
     this.release();
+    for (const m of this.members) m.forgetImpls();
     if (h.bus.on)
       h.bus.emit({
         type: 'swap.aborted',

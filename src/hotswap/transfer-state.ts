@@ -10,7 +10,8 @@
  *
  * Returns the exported parts and, when the new object can export the same
  * format, its state exported again after import (for the state-preservation
- * checker). Export must not change the old object: a transfer that throws
+ * checker). The re-export happens whether or not anything observes the run,
+ * so observing never changes which user code runs. Export must not change the old object: a transfer that throws
  * leaves the old object serving, untouched.
  */
 import type { StateTransfer, TransferContext } from '../translation-table/index.ts';
@@ -21,7 +22,7 @@ export interface TransferRecord {
   readonly imported: unknown[] | null;
 }
 
-export function transferState(m: SwapMember, reexport: boolean): TransferRecord {
+export function transferState(m: SwapMember): TransferRecord {
   const format = m.format;
   if (format === null) return { exported: [], imported: null };
   const olds = m.oldParts();
@@ -45,8 +46,9 @@ export function transferState(m: SwapMember, reexport: boolean): TransferRecord 
     const target = m.newImpl as StateTransfer;
     olds.forEach((p, i) => target.importState!(format, exported[i], ctx(p.cpu, i)));
   }
-  const canReexport =
-    reexport && news.every((n) => (n.impl as StateTransfer).exportFormats?.().includes(format));
+  const canReexport = news.every((n) =>
+    (n.impl as StateTransfer).exportFormats?.().includes(format),
+  );
   const imported = canReexport
     ? news.map((n, i) => (n.impl as StateTransfer).exportState!(format, ctx(n.cpu, i)))
     : null;

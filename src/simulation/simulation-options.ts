@@ -20,6 +20,13 @@ export interface SimulationOptions {
   readonly pollTicks?: number;
   /** Hash every event into result.eventsHash (builds every event). Default true. */
   readonly hashEvents?: boolean;
+  /**
+   * Count calls per object and method into `objects.info(ref).stats`
+   * (calls, failed, in flight). Off by default: counting takes every call off
+   * the table's fast path, and stats is then `{}`. Whether anything observes
+   * the run never changes what is counted.
+   */
+  readonly callStats?: boolean;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -32,12 +39,18 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   detector: 'k42',
   pollTicks: 5,
   hashEvents: true,
+  callStats: false,
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`option ${name} must be an integer from ${min} to ${max}, got ${value}`);
   }
+}
+
+function checkBoolean(name: string, value: unknown): void {
+  if (typeof value !== 'boolean')
+    throw new RangeError(`option ${name} must be true or false, got ${JSON.stringify(value)}`);
 }
 
 export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions {
@@ -48,6 +61,8 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkInt('quantumTicks', o.quantumTicks, 1, 1e9);
   checkInt('ticksMax', o.ticksMax, 0, Number.MAX_SAFE_INTEGER);
   checkInt('pollTicks', o.pollTicks, 1, 1e9);
+  checkBoolean('hashEvents', o.hashEvents);
+  checkBoolean('callStats', o.callStats);
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

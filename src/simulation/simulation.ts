@@ -98,7 +98,7 @@ export class Simulation {
     this.hasher = o.hashEvents ? new EventsHasher() : null;
     if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
     this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
-    this.table = new TranslationTable(kernel, this.bus);
+    this.table = new TranslationTable(kernel, this.bus, o.callStats);
     this.table.construct = (cls, args) => this.composition.construct(cls, args);
     this.quiescence = createDetector(o.detector, kernel, this.bus, o.pollTicks);
     kernel.lifecycle = this.quiescence;

@@ -69,6 +69,8 @@ export class TranslationTable implements RefHost {
   constructor(
     private readonly kernel: Kernel,
     readonly bus: EventSink<TableEvent>,
+    /** Count calls per entry and method (objects.info().stats); off keeps the fast path. */
+    private readonly callStats = false,
   ) {
     this.local = kernel.cpus.map(() => []);
   }
@@ -241,6 +243,7 @@ export class TranslationTable implements RefHost {
   private updateFast(entry: TableEntry): void {
     const ext = entry.ext;
     entry.fast =
+      !this.callStats &&
       entry.state === 'live' &&
       !entry.clustered &&
       (ext === null || (ext.forward === null && ext.stubs === null));
@@ -345,7 +348,8 @@ export class TranslationTable implements RefHost {
     );
   }
 
-  private entered(call: Call): void {
+  /** Per-method stats of the call's entry (only with callStats on). */
+  private countEntry(call: Call): void {
     const ext = call.entry.extension();
     let s: MethodStats | undefined;
     if (ext.lastMethod === call.method) s = ext.lastStats!;
@@ -358,6 +362,10 @@ export class TranslationTable implements RefHost {
     s.calls++;
     if (call.kind === 'op') s.inFlight++;
     call.stats = s;
+  }
+
+  private entered(call: Call): void {
+    if (this.callStats) this.countEntry(call);
     if (this.bus.on) {
       this.bus.emit({
         type: 'call.entered',
@@ -376,9 +384,11 @@ export class TranslationTable implements RefHost {
     call.result = result;
     call.error = error;
     call.tickExited = this.kernel.now;
-    const s = call.stats!;
-    if (call.kind === 'op') s.inFlight--;
-    if (failed) s.failed++;
+    const s = call.stats;
+    if (s !== null) {
+      if (call.kind === 'op') s.inFlight--;
+      if (failed) s.failed++;
+    }
     if (this.bus.on) {
       this.bus.emit({
         type: 'call.exited',

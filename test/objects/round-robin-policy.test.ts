@@ -60,7 +60,7 @@ describe('RoundRobinPolicy (bare)', () => {
 
 describe('RoundRobinPolicy as the kernel scheduler', () => {
   test('the dispatcher reaches it through the table and every thread runs', () => {
-    const sim = createSimulation({ seed: 4, cpus: 2, quantumTicks: 4 });
+    const sim = createSimulation({ seed: 4, cpus: 2, quantumTicks: 4, callStats: true });
     const order: string[] = [];
     const names = new Map<number, string>();
     sim.select('thread.spawned').subscribe((e) => names.set(e.thread, e.name));

@@ -71,7 +71,7 @@ describe('CallCounterPlugin', () => {
   test('the scheduler is an object like any other: counted unfiltered or by name, in agreement with the table', () => {
     const all = new CallCounterPlugin();
     const named = new CallCounterPlugin('scheduler');
-    const sim = createSimulation({ seed: 1 });
+    const sim = createSimulation({ seed: 1, callStats: true });
     const a = sim.objects.createNamed('a', Store);
     all.attach(sim);
     named.attach(sim);

@@ -107,7 +107,13 @@ describe('InterposingPlugin: install and remove while calls are in flight', () =
   test('calls are really in flight when the chain changes (the test exercises what it claims)', () => {
     let inFlightAtChange = 0;
     for (const seed of SEEDS.slice(0, 10)) {
-      const sim = createSimulation({ seed, cpus: 3, quantumTicks: 3, hashEvents: false });
+      const sim = createSimulation({
+        seed,
+        cpus: 3,
+        quantumTicks: 3,
+        hashEvents: false,
+        callStats: true,
+      });
       const a = sim.objects.createNamed('a', Store);
       for (let t = 0; t < 6; t++) {
         sim.spawn(`w${t}`, function* () {

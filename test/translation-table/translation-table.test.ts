@@ -84,8 +84,8 @@ describe('TranslationTable: the call path', () => {
     expect(box.variadic()).toBe(0);
   });
 
-  test('per-method stats count generator calls', () => {
-    const sim = createSimulation({ seed: 1 });
+  test('per-method stats count generator calls (callStats on)', () => {
+    const sim = createSimulation({ seed: 1, callStats: true });
     const box = sim.objects.create(Box);
     for (let i = 0; i < 3; i++)
       sim.spawn(`t${i}`, function* () {
