@@ -15,6 +15,7 @@ const base: ScenarioReport = {
     detector: 'k42',
     pollTicks: 5,
     hashEvents: true,
+    callStats: false,
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
