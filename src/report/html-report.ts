@@ -10,7 +10,7 @@
  * thread and per swap; calls as nested bars labelled `object.method` and
  * coloured by the object version they reached; held calls striped until
  * released; generation ticks, quiescence lines, swap phase bands), with zoom,
- * pan and hover (html-viewer-script.ts); a legend; the summary panel
+ * pan and hover (src/report/viewer, bundled into viewer-script.generated.ts); a legend; the summary panel
  * (outcome, seed, reproduce command, swap table, plugin reports).
  *
  * Test hooks: `[data-lane]` items in `#lane-list`, `[data-phase]` items per
@@ -31,12 +31,13 @@ import {
   toolbarHtml,
 } from './html-sections.ts';
 import { REPORT_CSS } from './html-style.ts';
-import { VIEWER_SCRIPT } from './html-viewer-script.ts';
+import { VIEWER_SCRIPT } from './viewer-script.generated.ts';
+import type { ViewerConfig } from './viewer/viewer-types.ts';
 import { MARK_COLORS, PHASE_COLORS, VERSION_COLORS } from './report-colors.ts';
 import { scenarioOf, type ReportSummary } from './report-summary.ts';
 import { RUN_ENDS, type TimelineModel } from './timeline-model.ts';
 
-function viewerConfig(): object {
+function viewerConfig(): ViewerConfig {
   return {
     versionColors: VERSION_COLORS,
     phaseColors: PHASE_COLORS,
