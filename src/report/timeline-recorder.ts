@@ -15,7 +15,6 @@
  */
 import type { Subscription } from 'rxjs';
 import type { Stamped } from '../kernel/index.ts';
-import { describeBlockers, type SwapPhase } from '../hotswap/index.ts';
 import type { Simulation, SimulationEvent } from '../simulation/index.ts';
 import {
   CALL_ERROR,
@@ -26,16 +25,15 @@ import {
   type CallColumns,
   type GenerationColumns,
   type HeldColumns,
-  type LaneInfo,
   type MediatorMark,
-  type ObjectInfo,
-  type QuiescenceInfo,
   type RunColumns,
   type RunEnd,
-  type SwapInfo,
   type ThreadInfo,
   type TimelineModel,
 } from './timeline-model.ts';
+import { NO_END, SwapTrack } from './swap-track.ts';
+import { ObjectTrack } from './object-track.ts';
+import { timelineLanes } from './timeline-lanes.ts';
 
 type Event = Stamped<SimulationEvent>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -47,11 +45,10 @@ export type TimelineSource = Pick<Simulation, 'events$'> &
 interface ThreadRec extends Mutable<Omit<ThreadInfo, 'depthMax'>> {
   readonly stack: number[];
 }
-type ObjectRec = { id: number; name: string; versions: Mutable<ObjectInfo['versions'][number]>[] };
-type SwapRec = Mutable<SwapInfo>;
-type QuiescenceRec = Mutable<QuiescenceInfo>;
 
-const NO_END = -1;
+const CALL_FIELDS = 'id thread cpu object label start end version depth parent flags'.split(
+  ' ',
+) as (keyof CallColumns)[];
 
 function columns<T>(fields: readonly (keyof T)[]): T {
   return Object.fromEntries(fields.map((f) => [f, []])) as T;
@@ -66,25 +63,12 @@ export class TimelineRecorder {
   private readonly labels: string[] = [];
   private readonly threads = new Map<number, ThreadRec>();
   private readonly kernelStacks = new Map<number, number[]>();
-  private readonly objects = new Map<number, ObjectRec>();
-  private readonly calls = columns<CallColumns>([
-    'id',
-    'thread',
-    'cpu',
-    'object',
-    'label',
-    'start',
-    'end',
-    'version',
-    'depth',
-    'parent',
-    'flags',
-  ]);
+  private readonly objects = new ObjectTrack();
+  private readonly calls = columns<CallColumns>(CALL_FIELDS);
   private readonly runs = columns<RunColumns>(['cpu', 'thread', 'start', 'end', 'why']);
   private readonly held = columns<HeldColumns>(['call', 'swap', 'start', 'end']);
   private readonly generations = columns<GenerationColumns>(['tick', 'cpu', 'generation']);
-  private readonly quiescence = new Map<number, QuiescenceRec>();
-  private readonly swaps = new Map<number, SwapRec>();
+  private readonly track = new SwapTrack();
   private readonly mediators: MediatorMark[] = [];
   /** Open call index by call id; open run index by CPU; open held index by call id. */
   private readonly openCalls = new Map<number, number>();
@@ -129,11 +113,7 @@ export class TimelineRecorder {
     }
     for (const e of sim.table?.entries ?? []) {
       if (e.state === 'destroyed') continue;
-      this.objects.set(e.id, {
-        id: e.id,
-        name: e.name,
-        versions: [{ version: e.version, class: e.cls.name, tick: 0, destroyedTick: null }],
-      });
+      this.objects.created(e.id, e.name, e.version, e.cls.name, 0);
     }
   }
 
@@ -161,16 +141,11 @@ export class TimelineRecorder {
       case 'call.exited':
         return this.onCallExited(e);
       case 'object.created':
-        this.objects.set(e.object, {
-          id: e.object,
-          name: e.name,
-          versions: [{ version: 1, class: e.class, tick: e.tick, destroyedTick: null }],
-        });
-        return;
+        return this.objects.created(e.object, e.name, 1, e.class, e.tick);
       case 'object.retargeted':
-        return this.noteVersion(e.object, e.version, e.class, e.tick);
+        return this.objects.noteVersion(e.object, e.version, e.class, e.tick);
       case 'object.destroyed':
-        return this.onDestroyed(e.object, e.version, e.tick);
+        return this.objects.destroyed(e.object, e.version, e.tick);
       case 'mediator.installed':
       case 'mediator.removed':
         this.mediators.push({
@@ -187,7 +162,7 @@ export class TimelineRecorder {
         this.generations.generation.push(e.generation);
         return;
       default:
-        if (e.type.startsWith('quiescence.')) return this.onQuiescence(e);
+        if (e.type.startsWith('quiescence.')) return this.track.onQuiescence(e);
         if (e.type.startsWith('swap.')) return this.onSwap(e);
     }
   }
@@ -294,14 +269,13 @@ export class TimelineRecorder {
     c.flags.push(0);
     stack.push(i);
     this.openCalls.set(e.call, i);
-    if (!this.objects.has(e.object))
-      this.objects.set(e.object, { id: e.object, name: e.objectName, versions: [] });
+    this.objects.seen(e.object, e.objectName);
   }
 
   private onCallReached(e: Extract<Event, { type: 'call.reached' }>): void {
     const i = this.openCalls.get(e.call);
     if (i !== undefined) this.calls.version[i] = e.version;
-    this.noteVersion(e.object, e.version, e.impl, e.tick);
+    this.objects.noteVersion(e.object, e.version, e.impl, e.tick);
   }
 
   private onCallExited(e: Extract<Event, { type: 'call.exited' }>): void {
@@ -334,135 +308,22 @@ export class TimelineRecorder {
     this.openHeld.delete(callId);
   }
 
-  // ---- objects ----------------------------------------------------------------------
-
-  private noteVersion(object: number, version: number, cls: string, tick: number): void {
-    const o = this.objects.get(object);
-    if (o === undefined || o.versions.some((v) => v.version === version)) return;
-    o.versions.push({ version, class: cls, tick, destroyedTick: null });
-    o.versions.sort((a, b) => a.version - b.version);
-  }
-
-  private onDestroyed(object: number, version: number, tick: number): void {
-    const v = this.objects.get(object)?.versions.find((x) => x.version === version);
-    if (v !== undefined) v.destroyedTick = tick;
-  }
-
-  // ---- quiescence -------------------------------------------------------------------
-
-  private onQuiescence(e: Event): void {
-    if (e.type === 'quiescence.requested') {
-      this.quiescence.set(e.request, {
-        request: e.request,
-        label: e.label,
-        detector: e.detector,
-        cpus: [...e.cpus],
-        requestedTick: e.tick,
-        reachedTick: null,
-        cancelledTick: null,
-        latencyTicks: null,
-        lagTicks: null,
-      });
-    } else if (e.type === 'quiescence.reached') {
-      const q = this.quiescence.get(e.request);
-      if (q !== undefined)
-        Object.assign(q, {
-          reachedTick: e.tick,
-          latencyTicks: e.latencyTicks,
-          lagTicks: e.lagTicks,
-        });
-    } else if (e.type === 'quiescence.cancelled') {
-      const q = this.quiescence.get(e.request);
-      if (q !== undefined) q.cancelledTick = e.tick;
-    }
-  }
-
-  // ---- swaps ------------------------------------------------------------------------
-
-  private newSwap(e: Extract<Event, { type: 'swap.requested' }>): SwapRec {
-    return {
-      swap: e.swap,
-      objects: [...e.objects],
-      from: [...e.from],
-      to: [...e.to],
-      requestedTick: e.tick,
-      doneTick: null,
-      phases: [{ phase: 'negotiate', start: e.tick, end: NO_END }],
-      outcome: 'pending',
-      reason: '',
-      abortedIn: null,
-      outcomeTick: null,
-      forwarded: 0,
-      held: 0,
-      maxHoldTicks: 0,
-      transfers: [],
-      stalls: [],
-    };
-  }
+  // ---- swaps: the calls they hold ---------------------------------------------------
 
   private onSwap(e: Event): void {
-    if (e.type === 'swap.requested') {
-      this.swaps.set(e.swap, this.newSwap(e));
-      return;
+    if (e.type === 'swap.call-held') return this.onHeld(e);
+    if (e.type === 'swap.call-released') {
+      const h = this.openHeld.get(e.call);
+      if (h !== undefined) this.closeHeld(e.call, h, e.tick);
+      return this.track.noteReleased(e.swap, e.heldTicks);
     }
-    if (!('swap' in e)) return;
-    const s = this.swaps.get(e.swap);
-    if (s === undefined) return;
-    switch (e.type) {
-      case 'swap.phase-changed':
-        return this.onPhase(s, e.phase, e.tick);
-      case 'swap.refused':
-        return void Object.assign(s, { outcome: 'refused', reason: e.reason, outcomeTick: e.tick });
-      case 'swap.completed':
-        return void Object.assign(s, {
-          outcome: 'completed',
-          outcomeTick: e.tick,
-          forwarded: e.forwarded,
-          held: e.held,
-          maxHoldTicks: e.maxHoldTicks,
-        });
-      case 'swap.aborted': {
-        const blockers = e.blockers.length > 0 ? describeBlockers(e.blockers) : '';
-        const reason =
-          blockers === '' || e.reason.includes(blockers) ? e.reason : `${e.reason}; ${blockers}`;
-        return void Object.assign(s, {
-          outcome: 'aborted',
-          reason,
-          abortedIn: e.phase,
-          outcomeTick: e.tick,
-        });
-      }
-      case 'swap.stalled':
-        return void s.stalls.push({
-          tick: e.tick,
-          phase: e.phase,
-          blockers: describeBlockers(e.blockers),
-        });
-      case 'swap.transferred':
-        return void s.transfers.push({ tick: e.tick, object: e.object, format: e.format });
-      case 'swap.call-held':
-        return this.onHeld(s, e);
-      case 'swap.call-released': {
-        const h = this.openHeld.get(e.call);
-        if (h !== undefined) this.closeHeld(e.call, h, e.tick);
-        if (e.heldTicks > s.maxHoldTicks) s.maxHoldTicks = e.heldTicks;
-        return;
-      }
-    }
+    this.track.onSwap(e);
   }
 
-  private onPhase(s: SwapRec, phase: SwapPhase, tick: number): void {
-    const last = s.phases[s.phases.length - 1];
-    if (last !== undefined && last.end === NO_END)
-      s.phases[s.phases.length - 1] = { ...last, end: tick };
-    if (phase === 'done') s.doneTick = tick;
-    else s.phases.push({ phase, start: tick, end: NO_END });
-  }
-
-  private onHeld(s: SwapRec, e: Extract<Event, { type: 'swap.call-held' }>): void {
+  private onHeld(e: Extract<Event, { type: 'swap.call-held' }>): void {
     const i = this.openCalls.get(e.call);
     if (i === undefined) return;
-    s.held++;
+    this.track.noteHeld(e.swap);
     this.calls.flags[i] |= CALL_HELD;
     this.openHeld.set(e.call, this.held.call.length);
     this.held.call.push(i);
@@ -478,7 +339,7 @@ export class TimelineRecorder {
     const endTick = Math.max(this.lastTick, this.source?.kernel?.now ?? 0);
     const calls = this.snapshotCalls(endTick);
     const threads = this.snapshotThreads(calls, endTick);
-    const swaps = [...this.swaps.values()].map((s) => this.snapshotSwap(s, endTick));
+    const { swaps, quiescence } = this.track.snapshot(endTick);
     return {
       format: TIMELINE_FORMAT,
       seed: this.seed,
@@ -486,54 +347,23 @@ export class TimelineRecorder {
       endTick,
       events: this.events,
       labels: [...this.labels],
-      lanes: this.lanes(threads, calls, swaps),
+      lanes: timelineLanes(this.cpus, threads, calls, swaps),
       threads,
-      objects: [...this.objects.values()]
-        .sort((a, b) => a.id - b.id)
-        .map((o) => ({ ...o, versions: o.versions.map((v) => ({ ...v })) })),
-      runs: {
-        ...this.runs,
-        start: [...this.runs.start],
-        cpu: [...this.runs.cpu],
-        thread: [...this.runs.thread],
-        end: closeAll(this.runs.end, endTick),
-        why: [...this.runs.why],
-      },
+      objects: this.objects.snapshot(),
+      runs: copyColumns(this.runs, endTick),
       calls,
-      held: {
-        call: [...this.held.call],
-        swap: [...this.held.swap],
-        start: [...this.held.start],
-        end: closeAll(this.held.end, endTick),
-      },
-      generations: {
-        tick: [...this.generations.tick],
-        cpu: [...this.generations.cpu],
-        generation: [...this.generations.generation],
-      },
-      quiescence: [...this.quiescence.values()].map((q) => ({ ...q, cpus: [...q.cpus] })),
+      held: copyColumns(this.held, endTick),
+      generations: copyColumns(this.generations, endTick),
+      quiescence,
       swaps,
       mediators: this.mediators.map((m) => ({ ...m })),
     };
   }
 
   private snapshotCalls(endTick: number): CallColumns {
-    const c = this.calls;
-    const flags = [...c.flags];
-    for (const i of this.openCalls.values()) flags[i] |= CALL_OPEN;
-    return {
-      id: [...c.id],
-      thread: [...c.thread],
-      cpu: [...c.cpu],
-      object: [...c.object],
-      label: [...c.label],
-      start: [...c.start],
-      end: closeAll(c.end, endTick),
-      version: [...c.version],
-      depth: [...c.depth],
-      parent: [...c.parent],
-      flags,
-    };
+    const calls = copyColumns(this.calls, endTick);
+    for (const i of this.openCalls.values()) calls.flags[i] |= CALL_OPEN;
+    return calls;
   }
 
   private snapshotThreads(calls: CallColumns, endTick: number): ThreadInfo[] {
@@ -550,67 +380,15 @@ export class TimelineRecorder {
         depthMax: depthMax.get(t.id) ?? 0,
       }));
   }
-
-  private snapshotSwap(s: SwapRec, endTick: number): SwapInfo {
-    const end = s.doneTick ?? endTick;
-    return {
-      ...s,
-      objects: [...s.objects],
-      from: [...s.from],
-      to: [...s.to],
-      transfers: s.transfers.map((t) => ({ ...t })),
-      stalls: s.stalls.map((t) => ({ ...t })),
-      phases: s.phases.map((p) => ({ ...p, end: p.end === NO_END ? end : p.end })),
-    };
-  }
-
-  private lanes(
-    threads: readonly ThreadInfo[],
-    calls: CallColumns,
-    swaps: readonly SwapInfo[],
-  ): LaneInfo[] {
-    const lanes: LaneInfo[] = [];
-    for (let cpu = 0; cpu < this.cpus; cpu++)
-      lanes.push({ key: `cpu-${cpu}`, kind: 'cpu', id: cpu, label: `cpu ${cpu}`, rows: 1 });
-    for (const s of swaps)
-      lanes.push({
-        key: `swap-${s.swap}`,
-        kind: 'swap',
-        id: s.swap,
-        label: `swap ${s.swap}: ${s.to.join(', ')}`,
-        rows: 1,
-      });
-    const kernelRows = new Map<number, number>();
-    for (let i = 0; i < calls.thread.length; i++) {
-      if (calls.thread[i] < 0)
-        kernelRows.set(
-          calls.cpu[i],
-          Math.max(kernelRows.get(calls.cpu[i]) ?? 0, calls.depth[i] + 1),
-        );
-    }
-    for (const cpu of [...kernelRows.keys()].sort((a, b) => a - b)) {
-      lanes.push({
-        key: `kernel-${cpu}`,
-        kind: 'kernel',
-        id: cpu,
-        label: `kernel on cpu ${cpu}`,
-        rows: kernelRows.get(cpu)!,
-      });
-    }
-    for (const t of threads)
-      lanes.push({
-        key: `thread-${t.id}`,
-        kind: 'thread',
-        id: t.id,
-        label: `${t.name} #${t.id}`,
-        rows: t.depthMax + 1,
-      });
-    return lanes;
-  }
 }
 
-function closeAll(ends: readonly number[], endTick: number): number[] {
-  return ends.map((e) => (e === NO_END ? endTick : e));
+/** A copy of columnar data whose open ends (NO_END in `end`) are closed at endTick. */
+function copyColumns<T extends object>(columns: T, endTick: number): T {
+  const copy = Object.entries(columns).map(([key, values]: [string, number[]]) => [
+    key,
+    key === 'end' ? values.map((e) => (e === NO_END ? endTick : e)) : [...values],
+  ]);
+  return Object.fromEntries(copy) as T;
 }
 
 /** A recorder attached to `sim` (call before `sim.run()`). */
