@@ -6,8 +6,10 @@
  *   --smoke                           tiny sizes (a quick check that all run)
  *
  * Interface: `parseBenchArgs(argv)` -> BenchArgs, or throws BenchArgsError
- * whose message names the bad argument and lists the groups.
+ * whose message names the bad argument and lists the groups. Parsing is
+ * Node's own `util.parseArgs`; this file adds only the checks.
  */
+import { parseArgs } from 'node:util';
 import { BENCH_GROUPS } from './bench-suite.ts';
 
 export interface BenchArgs {
@@ -26,19 +28,22 @@ export class BenchArgsError extends Error {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let write = false;
-  let smoke = false;
-  let only: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--write') write = true;
-    else if (a === '--smoke') smoke = true;
-    else if (a === '--only') {
-      only = argv[++i];
-      if (only === undefined) throw new BenchArgsError('--only needs a group name');
-    } else if (a.startsWith('--only=')) only = a.slice('--only='.length);
-    else throw new BenchArgsError(`unknown argument '${a}'`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        write: { type: 'boolean', default: false },
+        smoke: { type: 'boolean', default: false },
+        only: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new BenchArgsError(describeParseError(e));
   }
+  const { write, smoke, only } = values;
   if (only !== undefined && !BENCH_GROUPS.some((g) => g.name === only))
     throw new BenchArgsError(`no benchmark group '${only}'`);
   if (write && (only !== undefined || smoke))
@@ -46,4 +51,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       '--write records the whole suite at full size: drop --only and --smoke',
     );
   return { write, smoke, only };
+}
+
+/** util.parseArgs' own messages, in this command's words. */
+function describeParseError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('--only'))
+    return '--only needs a group name';
+  const unknown = /Unknown option '([^']+)'|Unexpected argument '([^']+)'/.exec(message);
+  if (unknown !== null) return `unknown argument '${unknown[1] ?? unknown[2]}'`;
+  return message;
 }

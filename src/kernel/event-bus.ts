@@ -8,7 +8,8 @@
  * is not even built. `emit(e)` stamps and delivers synchronously.
  *
  * Invariant: events are for observers only. No simulation decision is taken
- * by subscribing to them (DESIGN.md section 6); `seq` counts emitted events,
+ * by subscribing to them (docs/ARCHITECTURE.md, "Observation has no side
+ * effects"); `seq` counts emitted events,
  * and emitting never changes what the simulation does.
  */
 import { Observable, Subject } from 'rxjs';

@@ -1,5 +1,5 @@
 /**
- * Kernel: the simulated preemptive SMP machine (DESIGN.md section 1).
+ * Kernel: the simulated preemptive SMP machine (docs/ARCHITECTURE.md, "The machine").
  *
  * Interface: `spawn(name, body, options)` makes a ready thread; `at(tick, fn)`
  * runs a kernel-context action at a tick (a background action, such as a
