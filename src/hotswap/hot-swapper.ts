@@ -24,11 +24,12 @@ import { SwapMember } from './swap-member.ts';
 import { checkSwapOptions, type SwapOptions } from './swap-options.ts';
 import type { SwapHost } from './swap-host.ts';
 import { Swap } from './swap.ts';
+import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 
 export class HotSwapper implements SwapHost {
-  readonly heldBy = new Map<number, Swap>();
+  readonly heldBy = new Map<number, SwapBookkeeping>();
   /** Thread id -> the swaps it has a tracked call in flight in. */
-  private readonly insideOf = new Map<number, Set<Swap>>();
+  private readonly insideOf = new Map<number, Set<SwapBookkeeping>>();
   readonly swaps: Swap[] = [];
 
   constructor(
@@ -90,14 +91,14 @@ export class HotSwapper implements SwapHost {
   }
 
   /** Swap `swap` now has a tracked call of `thread` in flight (depth 0 -> 1). */
-  enterInside(thread: number, swap: Swap): void {
+  enterInside(thread: number, swap: SwapBookkeeping): void {
     let set = this.insideOf.get(thread);
     if (set === undefined) this.insideOf.set(thread, (set = new Set()));
     set.add(swap);
   }
 
   /** ...and no longer (depth 1 -> 0). */
-  leaveInside(thread: number, swap: Swap): void {
+  leaveInside(thread: number, swap: SwapBookkeeping): void {
     const set = this.insideOf.get(thread);
     if (set === undefined) return;
     set.delete(swap);
@@ -110,11 +111,11 @@ export class HotSwapper implements SwapHost {
    * swaps hold, the swaps waiting for those, ... A thread inside no swap (the
    * common case) answers at once.
    */
-  findCycle(swap: Swap, thread: number): string | null {
+  findCycle(swap: SwapBookkeeping, thread: number): string | null {
     const first = this.insideOf.get(thread);
     if (first === undefined) return null;
-    const via = new Map<Swap, { waitsFor: number; next: Swap | null }>();
-    const queue: Swap[] = [];
+    const via = new Map<SwapBookkeeping, { waitsFor: number; next: SwapBookkeeping | null }>();
+    const queue: SwapBookkeeping[] = [];
     for (const x of first) {
       via.set(x, { waitsFor: thread, next: null });
       queue.push(x);
@@ -133,7 +134,7 @@ export class HotSwapper implements SwapHost {
     return null;
   }
 
-  settled(swap: Swap): void {
+  settled(swap: SwapBookkeeping): void {
     for (const m of swap.members) {
       const ext = m.entry.ext;
       if (ext && ext.pendingDestroy !== null) {
@@ -146,13 +147,13 @@ export class HotSwapper implements SwapHost {
 }
 
 function describeCycle(
-  swap: Swap,
+  swap: SwapBookkeeping,
   thread: number,
-  via: Map<Swap, { waitsFor: number; next: Swap | null }>,
+  via: Map<SwapBookkeeping, { waitsFor: number; next: SwapBookkeeping | null }>,
 ): string {
   const steps = [`thread ${thread} would be held by swap ${swap.id}`];
-  for (let x: Swap | null = swap; x !== null;) {
-    const v: { waitsFor: number; next: Swap | null } = via.get(x)!;
+  for (let x: SwapBookkeeping | null = swap; x !== null;) {
+    const v: { waitsFor: number; next: SwapBookkeeping | null } = via.get(x)!;
     steps.push(`swap ${x.id} waits for thread ${v.waitsFor}`);
     if (v.next !== null) steps.push(`thread ${v.waitsFor} is held by swap ${v.next.id}`);
     x = v.next;

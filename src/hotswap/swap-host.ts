@@ -8,7 +8,7 @@ import type { TranslationTable } from '../translation-table/index.ts';
 import type { Interposer } from '../interposition/index.ts';
 import type { QuiescenceDetector } from '../quiescence/index.ts';
 import type { SwapEvent } from './swap-events.ts';
-import type { Swap } from './swap.ts';
+import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 
 export interface SwapHost {
   readonly kernel: Kernel;
@@ -17,10 +17,10 @@ export interface SwapHost {
   readonly quiescence: QuiescenceDetector;
   readonly bus: EventSink<SwapEvent>;
   /** Thread id -> the swap holding its call. */
-  readonly heldBy: Map<number, Swap>;
+  readonly heldBy: Map<number, SwapBookkeeping>;
   /** A description of the cycle holding `thread` on `swap` would close, or null. */
-  findCycle(swap: Swap, thread: number): string | null;
-  settled(swap: Swap): void;
-  enterInside(thread: number, swap: Swap): void;
-  leaveInside(thread: number, swap: Swap): void;
+  findCycle(swap: SwapBookkeeping, thread: number): string | null;
+  settled(swap: SwapBookkeeping): void;
+  enterInside(thread: number, swap: SwapBookkeeping): void;
+  leaveInside(thread: number, swap: SwapBookkeeping): void;
 }

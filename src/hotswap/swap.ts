@@ -20,132 +20,30 @@
  * mediators removed, held calls released to the old object, nothing lost.
  *
  * Handle: `phase`, `outcome`, `reason`, `phaseTicks`, `blockers`,
- * `cancel()`, counts (`forwarded`, `held`, `maxHoldTicks`).
+ * `cancel()`, counts (`forwarded`, `held`, `maxHoldTicks`); the state behind
+ * them (phases, timers, held and tracked calls) is SwapBookkeeping's
+ * (swap-bookkeeping.ts), the steps of the protocol are here.
  */
-import { describeError, type Action, type WaitQueue } from '../kernel/index.ts';
-import type { Call, StubFactory } from '../translation-table/index.ts';
-import type { QuiescenceRequest } from '../quiescence/index.ts';
+import { describeError } from '../kernel/index.ts';
+import type { StubFactory } from '../translation-table/index.ts';
 import { checkInterface, negotiateFormat } from './negotiate.ts';
-import { SwapMediator, type SwapSide } from './swap-mediator.ts';
+import { SwapMediator } from './swap-mediator.ts';
 import type { SwapMember } from './swap-member.ts';
-import { checkPhaseMove, type SwapOutcome, type SwapPhase } from './swap-phase.ts';
-import type { SwapContext, SwapOptions } from './swap-options.ts';
-import type { BlockerReport } from './swap-events.ts';
 import { transferState } from './transfer-state.ts';
-import { HeldCalls } from './held-calls.ts';
-import { describeBlockers, threadBlockers } from './swap-blockers.ts';
+import { describeBlockers } from './swap-blockers.ts';
 import { stubsAfter } from './stubs-after.ts';
-import type { SwapHost } from './swap-host.ts';
+import { SwapBookkeeping } from './swap-bookkeeping.ts';
 
-export class Swap implements SwapSide {
-  phase: SwapPhase = 'negotiate';
-  outcome: SwapOutcome = 'pending';
-  reason = '';
-  /** Tick each phase began. */
-  readonly phaseStart: Partial<Record<SwapPhase, number>> = {};
-  /** Ticks spent in each phase that has ended. */
-  readonly phaseTicks: Partial<Record<SwapPhase, number>> = {};
-  forwarded = 0;
-  held = 0;
-  maxHoldTicks = 0;
-  /** Set when after() threw (the swap still completed). */
-  callbackError: string | null = null;
-  private readonly holding: HeldCalls;
-  private readonly inside = new Map<number, number>();
-  private tracked = 0;
-  private request: QuiescenceRequest | null = null;
-  private timeout: Action | null = null;
-  private stall: Action | null = null;
+export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
   /** State has moved and the entries point at the new implementation: no way back. */
   private transferred = false;
 
-  constructor(
-    readonly id: number,
-    private readonly host: SwapHost,
-    readonly members: readonly SwapMember[],
-    readonly options: SwapOptions,
-  ) {
-    this.holding = new HeldCalls(`swap ${id} held calls`);
-    this.phaseStart.negotiate = host.kernel.now;
-  }
-
-  get objects(): number[] {
-    return this.members.map((m) => m.entry.id);
-  }
-
-  /** The new implementation of the first member (a single swap's new object). */
-  get newObject(): unknown {
-    return this.members[0]?.newImpl ?? null;
-  }
-
-  // ---- SwapSide (the mediator's view) ----------------------------------------
-
-  isInside(thread: number): boolean {
-    return this.inside.has(thread);
-  }
-
-  countForward(): void {
-    this.forwarded++;
-  }
-
-  track(call: Call): void {
-    const depth = (this.inside.get(call.thread) ?? 0) + 1;
-    this.inside.set(call.thread, depth);
-    if (depth === 1) this.host.enterInside(call.thread, this);
-    this.tracked++;
-  }
-
-  untrack(call: Call): void {
-    const depth = this.inside.get(call.thread)! - 1;
-    if (depth === 0) {
-      this.inside.delete(call.thread);
-      this.host.leaveInside(call.thread, this);
-    } else this.inside.set(call.thread, depth);
-    this.tracked--;
-    if (this.tracked === 0 && this.phase === 'block' && !this.transferScheduled) {
-      this.transferScheduled = true;
-      this.host.kernel.at(
-        this.host.kernel.now,
-        () => this.beginTransfer(),
-        `swap ${this.id} drained`,
-      );
-    }
-  }
-
-  hold(call: Call, member: SwapMember): boolean {
-    const cycle = this.host.findCycle(this, call.thread);
-    if (cycle !== null) {
-      this.abort(`deadlock: ${cycle}; swap ${this.id} rolled back so the cycle can drain`);
-      return false;
-    }
-    this.holding.hold(call, member.entry.id, this.host.kernel.now);
-    this.held++;
-    this.host.heldBy.set(call.thread, this);
-    if (this.host.bus.on)
-      this.host.bus.emit({
-        type: 'swap.call-held',
-        swap: this.id,
-        call: call.id,
-        thread: call.thread,
-        object: member.entry.id,
-      });
-    return true;
-  }
-
-  /** The wait queue held threads sleep on. */
-  get queue(): WaitQueue {
-    return this.holding.queue;
-  }
-
-  /** Threads whose calls this swap holds right now. */
-  heldThreads(): number[] {
-    return this.holding.threads();
-  }
-
-  /** Threads with tracked calls in flight (the swap waits for them in block). */
-  insideThreads(): number[] {
-    return [...this.inside.keys()];
+  protected onDrained(): void {
+    if (this.transferScheduled) return;
+    this.transferScheduled = true;
+    const k = this.host.kernel;
+    k.at(k.now, () => this.beginTransfer(), `swap ${this.id} drained`);
   }
 
   // ---- the protocol --------------------------------------------------------------
@@ -369,7 +267,7 @@ export class Swap implements SwapSide {
   }
 
   /** Roll back: mediators out, held calls to the old object, nothing lost. False if too late. */
-  abort(reason: string): boolean {
+  override abort(reason: string): boolean {
     if (
       this.outcome !== 'pending' ||
       this.transferred ||
@@ -417,79 +315,5 @@ export class Swap implements SwapSide {
     this.abort(
       `timeout: not complete ${this.options.timeoutTicks} ticks after the request (in ${this.phase}); ${describeBlockers(this.blockers)}`,
     );
-  }
-
-  private release(): void {
-    this.holding.release(this.host.kernel.now, (h, heldTicks) => {
-      this.maxHoldTicks = Math.max(this.maxHoldTicks, heldTicks);
-      this.host.heldBy.delete(h.call.thread);
-      if (this.host.bus.on) {
-        this.host.bus.emit({
-          type: 'swap.call-released',
-          swap: this.id,
-          call: h.call.id,
-          thread: h.call.thread,
-          object: h.object,
-          heldTicks,
-        });
-      }
-    });
-  }
-
-  private enter(phase: SwapPhase): void {
-    checkPhaseMove(this.phase, phase);
-    const now = this.host.kernel.now;
-    const prev = this.phase;
-    this.phaseTicks[prev] = now - (this.phaseStart[prev] ?? now);
-    this.phase = phase;
-    this.phaseStart[phase] = now;
-    this.stall?.cancel();
-    this.stall = null;
-    const stallTicks = this.options.stallTicks ?? 1000;
-    if ((phase === 'forward' || phase === 'block') && stallTicks > 0) {
-      this.stall = this.host.kernel.at(
-        now + stallTicks,
-        () => this.onStall(phase),
-        `swap ${this.id} stall check`,
-        true,
-      );
-    }
-    if (this.host.bus.on)
-      this.host.bus.emit({
-        type: 'swap.phase-changed',
-        swap: this.id,
-        objects: this.objects,
-        phase,
-        previous: prev,
-      });
-  }
-
-  private onStall(phase: SwapPhase): void {
-    this.stall = null;
-    if (this.phase === phase && this.host.bus.on)
-      this.host.bus.emit({ type: 'swap.stalled', swap: this.id, phase, blockers: this.blockers });
-  }
-
-  private clearTimers(): void {
-    this.timeout?.cancel();
-    this.stall?.cancel();
-    this.timeout = this.stall = null;
-  }
-
-  private context(): SwapContext {
-    return {
-      swap: this.id,
-      objects: this.members.map((m) => m.name),
-      formats: this.members.map((m) => m.format),
-      tick: this.host.kernel.now,
-    };
-  }
-
-  /** Who holds the swap up now: quiescence blockers in forward, tracked calls in block. */
-  get blockers(): BlockerReport[] {
-    if (this.phase === 'forward' && this.request)
-      return this.host.quiescence.blockers(this.request);
-    if (this.phase !== 'block') return [];
-    return threadBlockers(this.host.kernel, this.insideThreads());
   }
 }

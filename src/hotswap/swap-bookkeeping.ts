@@ -1,0 +1,208 @@
+/**
+ * SwapBookkeeping: what a Swap keeps while the protocol runs, apart from the
+ * protocol's steps themselves (swap.ts): the phase and outcome with the tick
+ * each phase began and the ticks it took, the counts for reports, the calls
+ * held and the calls tracked inside the object (the hot-swap mediator's view,
+ * SwapSide), the timeout and stall timers, the blocker report, and the
+ * context given to user callbacks.
+ *
+ * Invariants: phases only move forward (swap-phase.ts checks every move);
+ * `tracked` is the number of tracked calls in flight, and `inside` maps each
+ * thread with one to its nesting depth; a thread is held by at most one swap.
+ */
+import type { Action, WaitQueue } from '../kernel/index.ts';
+import type { Call } from '../translation-table/index.ts';
+import type { QuiescenceRequest } from '../quiescence/index.ts';
+import type { SwapSide } from './swap-mediator.ts';
+import type { SwapMember } from './swap-member.ts';
+import { checkPhaseMove, type SwapOutcome, type SwapPhase } from './swap-phase.ts';
+import type { SwapContext, SwapOptions } from './swap-options.ts';
+import type { BlockerReport } from './swap-events.ts';
+import { HeldCalls } from './held-calls.ts';
+import { threadBlockers } from './swap-blockers.ts';
+import type { SwapHost } from './swap-host.ts';
+
+export abstract class SwapBookkeeping implements SwapSide {
+  phase: SwapPhase = 'negotiate';
+  outcome: SwapOutcome = 'pending';
+  reason = '';
+  /** Tick each phase began. */
+  readonly phaseStart: Partial<Record<SwapPhase, number>> = {};
+  /** Ticks spent in each phase that has ended. */
+  readonly phaseTicks: Partial<Record<SwapPhase, number>> = {};
+  forwarded = 0;
+  held = 0;
+  maxHoldTicks = 0;
+  /** Set when after() threw (the swap still completed). */
+  callbackError: string | null = null;
+  protected readonly holding: HeldCalls;
+  private readonly inside = new Map<number, number>();
+  protected tracked = 0;
+  protected request: QuiescenceRequest | null = null;
+  protected timeout: Action | null = null;
+  private stall: Action | null = null;
+
+  constructor(
+    readonly id: number,
+    protected readonly host: SwapHost,
+    readonly members: readonly SwapMember[],
+    readonly options: SwapOptions,
+  ) {
+    this.holding = new HeldCalls(`swap ${id} held calls`);
+    this.phaseStart.negotiate = host.kernel.now;
+  }
+
+  /** Roll the swap back (swap.ts); false if it is too late. */
+  abstract abort(reason: string): boolean;
+
+  /** The last tracked call left while the swap is in block. */
+  protected abstract onDrained(): void;
+
+  get objects(): number[] {
+    return this.members.map((m) => m.entry.id);
+  }
+
+  /** The new implementation of the first member (a single swap's new object). */
+  get newObject(): unknown {
+    return this.members[0]?.newImpl ?? null;
+  }
+
+  // ---- SwapSide (the mediator's view) ----------------------------------------
+
+  isInside(thread: number): boolean {
+    return this.inside.has(thread);
+  }
+
+  countForward(): void {
+    this.forwarded++;
+  }
+
+  track(call: Call): void {
+    const depth = (this.inside.get(call.thread) ?? 0) + 1;
+    this.inside.set(call.thread, depth);
+    if (depth === 1) this.host.enterInside(call.thread, this);
+    this.tracked++;
+  }
+
+  untrack(call: Call): void {
+    const depth = this.inside.get(call.thread)! - 1;
+    if (depth === 0) {
+      this.inside.delete(call.thread);
+      this.host.leaveInside(call.thread, this);
+    } else this.inside.set(call.thread, depth);
+    this.tracked--;
+    if (this.tracked === 0 && this.phase === 'block') this.onDrained();
+  }
+
+  hold(call: Call, member: SwapMember): boolean {
+    const cycle = this.host.findCycle(this, call.thread);
+    if (cycle !== null) {
+      this.abort(`deadlock: ${cycle}; swap ${this.id} rolled back so the cycle can drain`);
+      return false;
+    }
+    this.holding.hold(call, member.entry.id, this.host.kernel.now);
+    this.held++;
+    this.host.heldBy.set(call.thread, this);
+    if (this.host.bus.on)
+      this.host.bus.emit({
+        type: 'swap.call-held',
+        swap: this.id,
+        call: call.id,
+        thread: call.thread,
+        object: member.entry.id,
+      });
+    return true;
+  }
+
+  /** The wait queue held threads sleep on. */
+  get queue(): WaitQueue {
+    return this.holding.queue;
+  }
+
+  /** Threads whose calls this swap holds right now. */
+  heldThreads(): number[] {
+    return this.holding.threads();
+  }
+
+  /** Threads with tracked calls in flight (the swap waits for them in block). */
+  insideThreads(): number[] {
+    return [...this.inside.keys()];
+  }
+
+  // ---- phases, timers, held calls --------------------------------------------
+
+  protected enter(phase: SwapPhase): void {
+    checkPhaseMove(this.phase, phase);
+    const now = this.host.kernel.now;
+    const prev = this.phase;
+    this.phaseTicks[prev] = now - (this.phaseStart[prev] ?? now);
+    this.phase = phase;
+    this.phaseStart[phase] = now;
+    this.stall?.cancel();
+    this.stall = null;
+    const stallTicks = this.options.stallTicks ?? 1000;
+    if ((phase === 'forward' || phase === 'block') && stallTicks > 0) {
+      this.stall = this.host.kernel.at(
+        now + stallTicks,
+        () => this.onStall(phase),
+        `swap ${this.id} stall check`,
+        true,
+      );
+    }
+    if (this.host.bus.on)
+      this.host.bus.emit({
+        type: 'swap.phase-changed',
+        swap: this.id,
+        objects: this.objects,
+        phase,
+        previous: prev,
+      });
+  }
+
+  private onStall(phase: SwapPhase): void {
+    this.stall = null;
+    if (this.phase === phase && this.host.bus.on)
+      this.host.bus.emit({ type: 'swap.stalled', swap: this.id, phase, blockers: this.blockers });
+  }
+
+  protected clearTimers(): void {
+    this.timeout?.cancel();
+    this.stall?.cancel();
+    this.timeout = this.stall = null;
+  }
+
+  /** Release every held call, in arrival order, to whatever the entries point at now. */
+  protected release(): void {
+    this.holding.release(this.host.kernel.now, (h, heldTicks) => {
+      this.maxHoldTicks = Math.max(this.maxHoldTicks, heldTicks);
+      this.host.heldBy.delete(h.call.thread);
+      if (this.host.bus.on) {
+        this.host.bus.emit({
+          type: 'swap.call-released',
+          swap: this.id,
+          call: h.call.id,
+          thread: h.call.thread,
+          object: h.object,
+          heldTicks,
+        });
+      }
+    });
+  }
+
+  protected context(): SwapContext {
+    return {
+      swap: this.id,
+      objects: this.members.map((m) => m.name),
+      formats: this.members.map((m) => m.format),
+      tick: this.host.kernel.now,
+    };
+  }
+
+  /** Who holds the swap up now: quiescence blockers in forward, tracked calls in block. */
+  get blockers(): BlockerReport[] {
+    if (this.phase === 'forward' && this.request)
+      return this.host.quiescence.blockers(this.request);
+    if (this.phase !== 'block') return [];
+    return threadBlockers(this.host.kernel, this.insideThreads());
+  }
+}
