@@ -59,7 +59,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false',
       'scenario: s (s.ts): d',
     ]);
     expect(
