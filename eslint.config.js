@@ -45,8 +45,9 @@ const layers = {
   checkers: { folders: [...CORE, 'simulation'], packages: ['rxjs', 'node:util'] },
   plugins: { folders: [...CORE, 'simulation', 'report'], packages: ['*'] },
   report: { folders: [...CORE, 'simulation'], packages: ['*'] },
+  watchdog: { folders: ['simulation'], packages: ['node:vm', 'node:perf_hooks'] },
   scenario: {
-    folders: [...CORE, 'simulation', 'checkers', 'faults', 'plugins', 'report'],
+    folders: [...CORE, 'simulation', 'checkers', 'faults', 'plugins', 'report', 'watchdog'],
     packages: ['*'],
   },
   check: '*',
@@ -130,7 +131,13 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/experiments/**', 'src/report/**', 'src/bench/**'],
+    ignores: [
+      'src/cli/**',
+      'src/experiments/**',
+      'src/report/**',
+      'src/bench/**',
+      'src/watchdog/**',
+    ],
     rules: ambient,
   },
   ...FOLDERS.map((f) => ({ files: [`src/${f}/**/*.ts`], rules: layerRules(f) })),

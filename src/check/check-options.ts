@@ -42,6 +42,8 @@ export interface CheckOptions {
   readonly load?: LoaderModule;
   /** How the scenario is named in reproduce lines (default: its file, else its name). */
   readonly source?: string;
+  /** The watchdog's limit per step of user code, per seed, in ms (0 = off; default 5000). */
+  readonly watchdogMs?: number;
   readonly onSeed?: (result: SeedResult) => void;
 }
 

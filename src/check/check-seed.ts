@@ -38,6 +38,8 @@ export interface CheckSeedOptions {
   readonly source?: string;
   /** Notes kept per seed. Default 5. */
   readonly notesMax?: number;
+  /** The watchdog's limit per step of user code, in ms (runScenario's watchdogMs). */
+  readonly watchdogMs?: number;
 }
 
 interface Run {
@@ -61,6 +63,7 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
     overrides: o.overrides ?? {},
     ...(o.source === undefined ? {} : { source: o.source }),
     ...(faults === null ? {} : { reproduceArgs: ['--faults'] }),
+    ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     attach(sim) {
       checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
       if (faults !== null) plan = installFaults(sim, faults);

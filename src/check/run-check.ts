@@ -29,6 +29,7 @@ function seedOptions(o: CheckOptions, index: number, rerun: number): CheckSeedOp
     ...(o.checkers === undefined ? {} : { checkers: o.checkers }),
     ...(o.overrides === undefined ? {} : { overrides: o.overrides }),
     ...(source === undefined ? {} : { source }),
+    ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     rerun: index < rerun,
   };
 }

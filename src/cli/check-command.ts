@@ -26,6 +26,7 @@ export interface CheckCommandOptions {
   readonly faults?: boolean;
   readonly workers?: number;
   readonly json?: boolean;
+  readonly watchdogMs?: number;
 }
 
 export interface CheckCommandResult {
@@ -52,6 +53,7 @@ export async function checkCommand(
       workers,
       load: SCENARIO_LOADER,
       source: options.target,
+      ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
       onSeed: () => progress.update(++done, seeds.length),
     });
   } finally {

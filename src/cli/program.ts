@@ -81,6 +81,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       'print one JSON document (no colours), the same bytes for the same seed and options',
     )
     .option('--quiet', 'print only the verdict and the reproduce line')
+    .option(
+      '--watchdog-ms <ms>',
+      'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
+      intOption(0, 1e9),
+    )
     .addHelpText(
       'after',
       examples(
@@ -108,6 +113,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           faults: o.faults === true,
           json: o.json === true,
           quiet: o.quiet === true,
+          watchdogMs: o.watchdogMs as number | undefined,
         },
         io,
       );
@@ -181,6 +187,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       intOption(1, 256),
     )
     .option('--json', 'print the summary as one JSON document')
+    .option(
+      '--watchdog-ms <ms>',
+      'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
+      intOption(0, 1e9),
+    )
     .addHelpText(
       'after',
       examples(
@@ -199,6 +210,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           faults: o.faults === true,
           workers: o.workers as number | undefined,
           json: o.json === true,
+          watchdogMs: o.watchdogMs as number | undefined,
         },
         io,
       );

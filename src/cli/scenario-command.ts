@@ -49,6 +49,8 @@ export interface ScenarioCommandOptions {
   readonly faults?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** --watchdog-ms: the longest a step of user code may run (0 = off). */
+  readonly watchdogMs?: number;
 }
 
 export interface ScenarioCommandResult {
@@ -79,6 +81,7 @@ export async function scenarioCommand(
     attach: (sim: Simulation) => plugins.attach(sim),
     source,
     reproduceArgs: plugins.reproduceArgs,
+    ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
   });
   const written = plugins.finish(report);
   if (options.json === true) {

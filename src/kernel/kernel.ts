@@ -74,6 +74,8 @@ type QueueItem = Cpu | Action | Ready;
 export class Kernel implements Waker {
   now = 0;
   current: Thread | null = null;
+  /** The label of the kernel action running now (sim.at, swap steps), or null. */
+  currentAction: string | null = null;
   currentCpu = 0;
   policy!: SchedulingPolicy;
   lifecycle: ThreadLifecycle = NO_LIFECYCLE;
@@ -163,10 +165,20 @@ export class Kernel implements Waker {
   }
 
   run(ticksMax: number): KernelRunResult {
+    return this.runSlice(ticksMax, Infinity)!;
+  }
+
+  /**
+   * Run at most `itemsMax` queue items (CPU steps, wake-ups, actions); null
+   * if the run has not ended then: call again to go on. Slicing never changes
+   * what runs; it gives a watchdog outside the kernel a point to check
+   * progress between slices (scenario/watchdog.ts).
+   */
+  runSlice(ticksMax: number, itemsMax: number): KernelRunResult | null {
     assert(!this.running, 'Kernel.run', 'already running');
     this.running = true;
     try {
-      return this.loop(ticksMax);
+      return this.loop(ticksMax, itemsMax);
     } finally {
       this.running = false;
       this.current = null;
@@ -174,8 +186,8 @@ export class Kernel implements Waker {
     }
   }
 
-  private loop(ticksMax: number): KernelRunResult {
-    for (;;) {
+  private loop(ticksMax: number, itemsMax: number): KernelRunResult | null {
+    for (let items = 0; ; items++) {
       if (this.haltReason !== null)
         return { outcome: 'halted', ticks: this.now, reason: this.haltReason };
       if (this.liveNonDaemon === 0 && this.actionsPending === 0)
@@ -190,6 +202,7 @@ export class Kernel implements Waker {
           reason: this.aliveReason(`ticksMax ${ticksMax} reached`),
         };
       }
+      if (items >= itemsMax) return null;
       const item = this.queue.pop()!;
       this.now = tick;
       if (item.kind === 'cpu') this.onCpu(item);
@@ -210,7 +223,9 @@ export class Kernel implements Waker {
     if (!action.take()) return;
     this.currentCpu = 0;
     if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
+    this.currentAction = action.label;
     action.fn();
+    this.currentAction = null;
   }
 
   private deadlock(): KernelRunResult {

@@ -33,6 +33,7 @@ import { RunTally } from './run-tally.ts';
 import { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
 import type { ScenarioReport } from './scenario-report.ts';
 import { reportSwap } from './swap-report.ts';
+import { DEFAULT_WATCHDOG_MS, Watchdog, WatchdogTimeout } from '../watchdog/index.ts';
 
 /** What runScenario needs of a plugin (src/plugins' Plugin satisfies it). */
 export interface ScenarioPlugin {
@@ -54,6 +55,13 @@ export interface RunScenarioOptions {
   readonly source?: string;
   /** Extra arguments for the reproduce line (e.g. --plugin counter). */
   readonly reproduceArgs?: readonly string[];
+  /**
+   * Longest a step of user code may run without yielding or returning, in
+   * wall-clock ms (setup, every kernel step, expect, summary); past it the
+   * run ends as liveness, naming the culprit. Default DEFAULT_WATCHDOG_MS;
+   * 0 turns the watchdog off.
+   */
+  readonly watchdogMs?: number;
 }
 
 export function runScenario<Ctx>(
@@ -71,11 +79,25 @@ export function runScenario<Ctx>(
   const plugins = options.plugins ?? [];
   options.attach?.(sim);
   for (const p of plugins) p.attach(sim);
-  const ctx = runSetup(scenario, sim);
+  const watchdog = watchdogOf(options.watchdogMs);
+  const guard = <T>(what: string, fn: () => T): T =>
+    watchdog === null ? fn() : watchdog.guard(what, fn);
+  let stuck: string | null = null;
+  let ctx: Ctx | undefined;
+  try {
+    ctx = guard('setup()', () => runSetup(scenario, sim));
+  } catch (e) {
+    if (!(e instanceof WatchdogTimeout)) throw e;
+    stuck = e.message;
+  }
   for (const p of plugins) p.attach(sim);
-  const ran = sim.run();
+  const ran =
+    stuck !== null
+      ? sim.interruptedResult(stuck)
+      : sim.run(watchdog === null ? {} : { slicer: watchdog.slicer(sim) });
+  if (ran.reason?.startsWith('watchdog:')) stuck = ran.reason;
   const calls = tally.calls();
-  const result = judge(scenario, sim, ctx, ran);
+  const result = stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, ran, guard);
   return {
     scenario: {
       name: scenario.name,
@@ -99,7 +121,7 @@ export function runScenario<Ctx>(
       state: e.state,
     })),
     swaps: sim.swapper.swaps.map((s) => reportSwap(s, result.ticks)),
-    summary: summarize(scenario, sim, ctx, result),
+    summary: stuck !== null ? [] : summarize(scenario, sim, ctx as Ctx, result, guard),
     plugins: plugins.map((p) => ({
       name: p.name,
       report: p.report() ?? null,
@@ -156,17 +178,30 @@ function runSetup<Ctx>(scenario: Scenario<Ctx>, sim: Simulation): Ctx {
   }
 }
 
+type Guard = <T>(what: string, fn: () => T) => T;
+
+function watchdogOf(limitMs: number | undefined): Watchdog | null {
+  if (limitMs === 0) return null;
+  try {
+    return new Watchdog(limitMs ?? DEFAULT_WATCHDOG_MS);
+  } catch (e) {
+    throw new ScenarioInputError(`runScenario: ${describe(e)}`, null, { cause: e });
+  }
+}
+
 function judge<Ctx>(
   scenario: Scenario<Ctx>,
   sim: Simulation,
   ctx: Ctx,
   result: RunResult,
+  guard: Guard,
 ): RunResult {
   if (result.outcome !== 'passed' || scenario.expect === undefined) return result;
   try {
-    scenario.expect(result, sim, ctx);
+    guard('expect()', () => scenario.expect!(result, sim, ctx));
     return result;
   } catch (e) {
+    if (e instanceof WatchdogTimeout) return { ...result, outcome: 'liveness', reason: e.message };
     const at = scenario.file === undefined ? null : locateError(e, scenario.file);
     const where = at === null ? '' : ` (expect, at ${at.slice(at.lastIndexOf('/') + 1)})`;
     return {
@@ -182,10 +217,11 @@ function summarize<Ctx>(
   sim: Simulation,
   ctx: Ctx,
   result: RunResult,
+  guard: Guard,
 ): string[] {
   if (scenario.summary === undefined) return [];
   try {
-    return [...scenario.summary(result, sim, ctx)].map(String);
+    return guard('summary()', () => [...scenario.summary!(result, sim, ctx)].map(String));
   } catch (e) {
     return [`summary() threw ${describe(e)}`];
   }

@@ -9,6 +9,7 @@ export {
   type ResolvedOptions,
 } from './simulation-options.ts';
 export type { RunResult, RunOutcome } from './run-result.ts';
+export { RunInterrupted, type RunSlicer } from './run-interrupted.ts';
 export type { SimulationEvent, SimulationEventType } from './simulation-event.ts';
 export { EventsHasher, stableJson } from './events-hash.ts';
 export { ObjectSpace, type ObjectInfo } from './object-space.ts';

@@ -20,6 +20,7 @@ import {
   Prng,
   startWorkload,
   type Action,
+  type KernelRunResult,
   type KernelSpawnOptions,
   type Stamped,
   type ThreadBody,
@@ -54,6 +55,7 @@ import {
 } from './simulation-options.ts';
 import type { SimulationEvent } from './simulation-event.ts';
 import type { RunOutcome, RunResult } from './run-result.ts';
+import { RunInterrupted, type RunSlicer } from './run-interrupted.ts';
 
 export interface ThreadHandle extends ThreadView {
   readonly result: unknown;
@@ -180,7 +182,11 @@ export class Simulation {
     this.kernel.halt(reason);
   }
 
-  run(options: { ticksMax?: number } = {}): RunResult {
+  /**
+   * Run to the end. `slicer` (optional) runs the kernel in slices, so a
+   * watchdog can stop a step that never ends (RunInterrupted: liveness).
+   */
+  run(options: { ticksMax?: number; slicer?: RunSlicer } = {}): RunResult {
     if (this.ran)
       throw new Error('Simulation.run: a simulation runs once; create a new one to run again');
     this.ran = true;
@@ -188,11 +194,12 @@ export class Simulation {
     let outcome: RunOutcome = 'passed';
     let reason: string | undefined;
     try {
-      const r = this.kernel.run(ticksMax);
+      const r = this.runKernel(ticksMax, options.slicer);
       if (this.failure) ({ outcome, reason } = this.failure);
       else if (r.outcome === 'ticks-max' || r.outcome === 'deadlock')
         [outcome, reason] = ['liveness', r.reason];
     } catch (e) {
+      if (e instanceof RunInterrupted) return this.result('liveness', e.message);
       outcome = 'crash';
       reason =
         e instanceof KernelPanic
@@ -200,6 +207,23 @@ export class Simulation {
           : `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
     }
     return this.result(outcome, reason);
+  }
+
+  /**
+   * The result of a run stopped before it could end (a setup that never
+   * returned): liveness, with the reason. The simulation is not usable after.
+   */
+  interruptedResult(reason: string): RunResult {
+    this.ran = true;
+    return this.result('liveness', reason);
+  }
+
+  private runKernel(ticksMax: number, slicer: RunSlicer | undefined): KernelRunResult {
+    if (slicer === undefined) return this.kernel.run(ticksMax);
+    let r: KernelRunResult | null = null;
+    slicer((itemsMax) => (r = this.kernel.runSlice(ticksMax, itemsMax)) !== null);
+    if (r === null) throw new Error('Simulation.run: the slicer returned before the run ended');
+    return r;
   }
 
   private result(outcome: RunOutcome, reason: string | undefined): RunResult {

@@ -1,0 +1,5 @@
+/**
+ * watchdog/: stopping user code that never returns (wall-clock limits, kept
+ * out of the deterministic core).
+ */
+export { Watchdog, WatchdogTimeout, DEFAULT_WATCHDOG_MS } from './watchdog.ts';

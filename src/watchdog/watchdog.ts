@@ -1,0 +1,101 @@
+/**
+ * Watchdog: stops user code that never returns (a thread body, a method or a
+ * `sim.at` action in `while (true) {}`, a setup or expect that spins), so a
+ * run always ends: as a liveness failure that names the culprit.
+ *
+ * How: the code runs under V8's own execution timeout (node:vm
+ * `runInThisContext({ timeout })`, a watchdog thread outside the run's
+ * thread that terminates the stuck JavaScript, whatever it is doing, try and
+ * finally included). A run is executed in slices of kernel queue items
+ * (Simulation.run's slicer); the slice size adapts so a slice takes about a
+ * tenth of the limit, so the limit bounds one step that makes no progress,
+ * not the length of the run. Slicing never changes what runs: the same seed
+ * gives the same events with or without the watchdog.
+ *
+ * Interface: `new Watchdog(limitMs)`; `guard(what, fn)` runs fn or throws
+ * WatchdogTimeout; `slicer(sim)` for `sim.run({ slicer })`, which ends the
+ * run with RunInterrupted naming the thread, the object and method it was in
+ * (its innermost call through the table), the CPU and the tick.
+ */
+import { performance } from 'node:perf_hooks';
+import { Script } from 'node:vm';
+import { RunInterrupted, type RunSlicer, type Simulation } from '../simulation/index.ts';
+
+/** Default limit: no step may run longer than this without yielding. */
+export const DEFAULT_WATCHDOG_MS = 5_000;
+
+const GUARDED = '__kernelSimGuarded';
+const SCRIPT = new Script(`globalThis.${GUARDED}()`, { filename: 'kernel-sim-watchdog' });
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/** User code outside a run (setup, expect, summary) that did not return in time. */
+export class WatchdogTimeout extends Error {
+  override readonly name = 'WatchdogTimeout';
+}
+
+/** Run fn under a timeout; TIMED_OUT if V8 had to terminate it. */
+function runWithin<T>(limitMs: number, fn: () => T): T | typeof TIMED_OUT {
+  const g = globalThis as Record<string, unknown>;
+  const outer = g[GUARDED];
+  let value: T | undefined;
+  g[GUARDED] = () => {
+    value = fn();
+  };
+  try {
+    SCRIPT.runInThisContext({ timeout: limitMs, displayErrors: false });
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return TIMED_OUT;
+    throw e;
+  } finally {
+    g[GUARDED] = outer;
+  }
+  return value as T;
+}
+
+export class Watchdog {
+  constructor(readonly limitMs: number = DEFAULT_WATCHDOG_MS) {
+    if (!Number.isInteger(limitMs) || limitMs < 1)
+      throw new RangeError(`watchdog: the limit must be a whole number of ms >= 1, got ${limitMs}`);
+  }
+
+  /** Run `fn` (named `what` in the error), or throw WatchdogTimeout after limitMs. */
+  guard<T>(what: string, fn: () => T): T {
+    const r = runWithin(this.limitMs, fn);
+    if (r === TIMED_OUT)
+      throw new WatchdogTimeout(
+        `watchdog: ${what} did not return within ${this.limitMs} ms (a loop that never ends?)`,
+      );
+    return r;
+  }
+
+  /** A slicer for `sim.run({ slicer })` that ends a stuck run as liveness, naming the culprit. */
+  slicer(sim: Simulation): RunSlicer {
+    return (runSlice) => {
+      const targetMs = this.limitMs / 10;
+      let items = 1;
+      for (;;) {
+        const started = performance.now();
+        const ended = runWithin(this.limitMs, () => runSlice(items));
+        if (ended === TIMED_OUT) throw new RunInterrupted(this.describeStuck(sim));
+        if (ended) return;
+        const tookMs = performance.now() - started;
+        if (tookMs < targetMs / 2 && items < 1 << 24) items *= 2;
+        else if (tookMs > targetMs && items > 1) items >>= 1;
+      }
+    };
+  }
+
+  private describeStuck(sim: Simulation): string {
+    const k = sim.kernel;
+    const head = `watchdog: no progress for ${this.limitMs} ms at tick ${k.now}`;
+    const t = k.current;
+    if (t !== null) {
+      const call = t.calls[t.calls.length - 1];
+      const inside = call === undefined ? '' : ` inside ${call.objectName}.${call.method}`;
+      return `${head}: thread '${t.name}' (#${t.id}) on cpu ${k.currentCpu}${inside} never yielded (every loop in a thread body or method must yield or end)`;
+    }
+    if (k.currentAction !== null)
+      return `${head}: kernel action '${k.currentAction}' never returned (a sim.at action, or a swap callback)`;
+    return `${head}: the kernel's own step never ended`;
+  }
+}
