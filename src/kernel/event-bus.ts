@@ -5,14 +5,15 @@
  *
  * Interface: `on` is true while anything observes `events$`; emitters guard
  * with `if (bus.on) bus.emit({...})`, so on the hot path an unobserved event
- * is not even built. `emit(e)` stamps and delivers synchronously.
+ * is not even built. `emit(e)` stamps and delivers synchronously; an
+ * observer that throws is reported to `onObserverError` before emit returns.
  *
  * Invariant: events are for observers only. No simulation decision is taken
  * by subscribing to them (docs/ARCHITECTURE.md, "Observation has no side
  * effects"); `seq` counts emitted events,
  * and emitting never changes what the simulation does.
  */
-import { Observable, Subject } from 'rxjs';
+import { Observable, Subject, config } from 'rxjs';
 
 export interface Clock {
   readonly now: number;
@@ -34,6 +35,13 @@ export interface EventSink<E> {
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E> {
   on = false;
+  /**
+   * Called (once per throw) when an observer's callback throws while an event
+   * is delivered; the simulation ends the run with it. Default: rethrow.
+   */
+  onObserverError: (error: unknown, event: Stamped<E>) => void = (error) => {
+    throw error;
+  };
   private seq = 0;
   private observers = 0;
   private readonly subject = new Subject<Stamped<E>>();
@@ -61,6 +69,16 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
     const stamped = event as Stamped<E> & { tick: number; seq: number };
     stamped.tick = this.clock.now;
     stamped.seq = this.seq++;
-    this.subject.next(stamped);
+    // rxjs reports an observer's throw later, from a timer, after the run has
+    // ended; delivering with synchronous error handling brings it back here,
+    // so it is part of the run's verdict (the flag is set for this call only).
+    config.useDeprecatedSynchronousErrorHandling = true;
+    try {
+      this.subject.next(stamped);
+    } catch (error) {
+      this.onObserverError(error, stamped);
+    } finally {
+      config.useDeprecatedSynchronousErrorHandling = false;
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * kernel/: the simulated machine. Bottom layer: imports rxjs only.
  */
-export { KernelPanic, panic, assert } from './panic.ts';
+export { KernelPanic, panic, assert, isKernelPanic } from './panic.ts';
 export { Prng } from './prng.ts';
 export {
   compute,

@@ -29,7 +29,7 @@ import type { EnqueueReason, SchedulingPolicy } from './scheduling-policy.ts';
 import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
 import type { Effect } from './effect.ts';
 import type { WaitQueue, Waker } from './wait-queue.ts';
-import { KernelPanic, assert, panic } from './panic.ts';
+import { assert, isKernelPanic, panic } from './panic.ts';
 import { Action } from './action.ts';
 import { checkSpawn } from './check-spawn.ts';
 import { aliveReason } from './alive-reason.ts';
@@ -311,12 +311,12 @@ export class Kernel implements Waker {
       }
     } catch (e) {
       this.current = null;
-      if (e instanceof KernelPanic) throw e;
-      this.finish(cpu, t, undefined, e);
+      if (isKernelPanic(e)) throw e;
+      this.finish(cpu, t, undefined, true, e);
       return;
     }
     this.current = null;
-    if (r.done === true) this.finish(cpu, t, r.value, undefined);
+    if (r.done === true) this.finish(cpu, t, r.value, false, undefined);
     else this.apply(cpu, t, r.value);
   }
 
@@ -425,16 +425,18 @@ export class Kernel implements Waker {
     this.queue.push(this.now, cpu);
   }
 
-  private finish(cpu: Cpu, t: Thread, result: unknown, error: unknown): void {
+  /** The thread ends: returned (`failed` false) or threw `error` (any value, undefined too). */
+  private finish(cpu: Cpu, t: Thread, result: unknown, failed: boolean, error: unknown): void {
     this.leaveAfterStep(cpu, t);
     t.state = 'exited';
     t.tickExited = this.now;
     t.result = result;
     t.error = error;
+    t.failed = failed;
     this.threads.delete(t.id);
     this.threadsExited++;
     if (this.daemons.delete(t.id) === false) this.liveNonDaemon--;
-    if (error !== undefined) {
+    if (failed) {
       this.threadsFailed++;
       if (this.bus.on) {
         this.bus.emit({

@@ -19,6 +19,15 @@ export class KernelPanic extends Error {
   }
 }
 
+/** Is `e` a KernelPanic? Safe for any thrown value (a Proxy whose traps throw is not). */
+export function isKernelPanic(e: unknown): e is KernelPanic {
+  try {
+    return e instanceof KernelPanic;
+  } catch {
+    return false;
+  }
+}
+
 export function panic(where: string, what: string): never {
   throw new KernelPanic(where, what);
 }

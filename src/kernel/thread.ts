@@ -64,6 +64,8 @@ export class Thread implements ThreadView {
   started = false;
   result: unknown = undefined;
   error: unknown = undefined;
+  /** True when the body threw (whatever it threw, undefined included). */
+  failed = false;
   /** Table calls this thread is inside, outermost first. */
   readonly calls: CallFrame[] = [];
   /** Set by deactivateSelf(): not counted by quiescence outside calls. */

@@ -4,32 +4,52 @@
  *
  * Serialisation: JSON with object keys sorted, Errors as `{name, message}`,
  * functions by name, bigints as strings, refs and threads by their toJSON,
- * and cycles cut. The same seed
+ * cycles cut, and values that throw when read (a Proxy whose traps throw)
+ * as a marker. The same seed
  * and options give the same hash, byte for byte, on any machine.
  */
 /** Own keys in sorted order, so key order (which differs between compilers for class fields) cannot change a hash. */
 function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) out[k] = o[k];
+  for (const k of Object.keys(o).sort()) out[k] = readable(o[k]);
   return out;
+}
+
+const UNREADABLE = '[unreadable value]';
+
+/** `v`, or a marker if JSON could not even look at it (its toJSON getter throws: a hostile Proxy). */
+function readable(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  try {
+    void (v as { toJSON?: unknown }).toJSON;
+    return v;
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 export function stableJson(value: unknown): string {
   const seen = new WeakSet<object>();
-  return (
-    JSON.stringify(value, (_key, v: unknown) => {
-      if (typeof v === 'bigint') return `${v}n`;
-      if (typeof v === 'function') return `[function ${v.name}]`;
-      if (v instanceof Error) return { name: v.name, message: v.message };
-      if (typeof v === 'object' && v !== null) {
-        if (seen.has(v)) return '[cycle]';
-        seen.add(v);
-        const plain = !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-        if (plain) return sortedKeys(v as Record<string, unknown>);
-      }
-      return v;
-    }) ?? 'undefined'
-  );
+  return JSON.stringify(value, (_key, v: unknown) => canonical(v, seen)) ?? 'undefined';
+}
+
+/** One value as the hash sees it; a value whose reading throws (a hostile Proxy) hashes as a marker. */
+function canonical(v: unknown, seen: WeakSet<object>): unknown {
+  try {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'function') return `[function ${v.name}]`;
+    if (v instanceof Error) return { name: v.name, message: v.message };
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '[cycle]';
+      seen.add(v);
+      const plain = !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+      if (plain) return sortedKeys(v as Record<string, unknown>);
+      if (Array.isArray(v)) return v.map(readable);
+    }
+    return v;
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 export class EventsHasher {

@@ -16,7 +16,8 @@ import { filter } from 'rxjs';
 import {
   EventBus,
   Kernel,
-  KernelPanic,
+  isKernelPanic,
+  describeError,
   Prng,
   startWorkload,
   type Action,
@@ -97,6 +98,11 @@ export class Simulation {
       this.bus,
     ));
     this.events$ = this.bus.events$;
+    this.bus.onObserverError = (error, event) =>
+      this.fail(
+        'crash',
+        `an observer of the event stream threw on ${event.type} at tick ${event.tick}: ${describeError(error)}`,
+      );
     this.hasher = o.hashEvents ? new EventsHasher() : null;
     if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
     this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
@@ -201,10 +207,7 @@ export class Simulation {
     } catch (e) {
       if (e instanceof RunInterrupted) return this.result('liveness', e.message);
       outcome = 'crash';
-      reason =
-        e instanceof KernelPanic
-          ? e.message
-          : `${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      reason = isKernelPanic(e) ? e.message : describeCrash(e);
     }
     return this.result(outcome, reason);
   }
@@ -243,6 +246,16 @@ export class Simulation {
       },
     };
   }
+}
+
+/** A crash's reason: the stack of an Error, else a safe one-line description. */
+function describeCrash(e: unknown): string {
+  try {
+    if (e instanceof Error) return e.stack ?? e.message;
+  } catch {
+    // a value whose prototype cannot be read: describeError says what it is
+  }
+  return describeError(e);
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {

@@ -15,7 +15,7 @@
  * ours sees the method name and arguments, which is what lets method-type
  * stubs and argument checks exist.
  */
-import type { Op } from '../kernel/index.ts';
+import { describeError, type Op } from '../kernel/index.ts';
 import type { Call } from './call.ts';
 
 export type Forward = (call: Call) => unknown;
@@ -36,8 +36,18 @@ export class MediatorError extends Error {
     cause: unknown,
   ) {
     super(
-      `mediator '${mediator}' on ${call.objectName}.${call.method} (call ${call.id}) threw: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `mediator '${mediator}' on ${call.objectName}.${call.method} (call ${call.id}) threw: ${messageOf(cause)}`,
       { cause },
     );
   }
+}
+
+/** The message of an Error, else a safe description of whatever was thrown. */
+function messageOf(cause: unknown): string {
+  try {
+    if (cause instanceof Error) return cause.message;
+  } catch {
+    // a value whose prototype cannot be read
+  }
+  return describeError(cause);
 }
