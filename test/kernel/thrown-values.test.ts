@@ -48,7 +48,7 @@ test.each(VALUES)(
   (_name, value, text) => {
     const sim = createSimulation({ seed: 1, cpus: 1 });
     const events: { type: string; method?: string; error?: string | null }[] = [];
-    sim.events$.subscribe((e) => events.push(e as never));
+    sim.events$.subscribe((e) => events.push(e));
     const obj = sim.objects.create(Thrower);
     sim.spawn('t', function* () {
       yield* obj.call(value);
