@@ -37,6 +37,7 @@ export {
   StaleRefError,
   NoSuchMethodError,
   ForgedRefError,
+  CallDepthError,
   type Cluster,
   type ObjectRef,
   type ObjectId,

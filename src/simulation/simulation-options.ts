@@ -27,6 +27,12 @@ export interface SimulationOptions {
    * the run never changes what is counted.
    */
   readonly callStats?: boolean;
+  /**
+   * Deepest nesting of calls through the table; a call past it throws
+   * CallDepthError ("call depth N exceeded") into the caller, the same on
+   * every engine and stack size. Default 1000.
+   */
+  readonly callDepthMax?: number;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -40,6 +46,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   pollTicks: 5,
   hashEvents: true,
   callStats: false,
+  callDepthMax: 1000,
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
@@ -63,6 +70,7 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkInt('pollTicks', o.pollTicks, 1, 1e9);
   checkBoolean('hashEvents', o.hashEvents);
   checkBoolean('callStats', o.callStats);
+  checkInt('callDepthMax', o.callDepthMax, 1, 5000);
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

@@ -106,7 +106,7 @@ export class Simulation {
     this.hasher = o.hashEvents ? new EventsHasher() : null;
     if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
     this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
-    this.table = new TranslationTable(kernel, this.bus, o.callStats);
+    this.table = new TranslationTable(kernel, this.bus, o.callStats, o.callDepthMax);
     this.table.construct = (cls, args) => this.composition.construct(cls, args);
     this.quiescence = createDetector(o.detector, kernel, this.bus, o.pollTicks);
     kernel.lifecycle = this.quiescence;

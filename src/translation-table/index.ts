@@ -3,7 +3,7 @@
  * calls, mediator hooks, clustered objects, factories and the transfer
  * contract.
  */
-export { TranslationTable, type Construct } from './translation-table.ts';
+export { TranslationTable, DEFAULT_CALL_DEPTH_MAX, type Construct } from './translation-table.ts';
 export {
   TableEntry,
   EntryExtension,
@@ -29,4 +29,5 @@ export {
   NoSuchMethodError,
   ForgedRefError,
   NotInThreadError,
+  CallDepthError,
 } from './table-errors.ts';

@@ -35,6 +35,15 @@ export class ForgedRefError extends TypeError {
   }
 }
 
+export class CallDepthError extends RangeError {
+  override readonly name = 'CallDepthError';
+  constructor(entry: TableEntry, method: string, depthMax: number) {
+    super(
+      `call depth ${depthMax + 1} exceeded at ${entry.describe()}.${method}: calls through the table nest at most ${depthMax} deep (option callDepthMax); unbounded recursion?`,
+    );
+  }
+}
+
 export class NotInThreadError extends Error {
   override readonly name = 'NotInThreadError';
   constructor(entry: TableEntry, method: string) {

@@ -45,8 +45,11 @@ import type { Mediator } from './mediator.ts';
 import { methodKinds, type MethodKind } from './method-kinds.ts';
 import { ObjectRefBase, makeRefClass, type ObjectRef, type RefHost } from './object-ref.ts';
 import { TableEntry, type MethodStats, type StubFactory } from './table-entry.ts';
-import { ForgedRefError, NotInThreadError, StaleRefError } from './table-errors.ts';
+import { CallDepthError, ForgedRefError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
+
+/** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
+export const DEFAULT_CALL_DEPTH_MAX = 1000;
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
 type RefClass = new (entry: TableEntry) => ObjectRefBase;
@@ -65,12 +68,16 @@ export class TranslationTable implements RefHost {
   /** Scratch: the implementation the last arrive() resolved. */
   private arrivedAt: object | null = null;
   private nextCallId = 1;
+  /** Plain calls through the table in progress (they nest inside one step). */
+  private plainDepth = 0;
 
   constructor(
     private readonly kernel: Kernel,
     readonly bus: EventSink<TableEvent>,
     /** Count calls per entry and method (objects.info().stats); off keeps the fast path. */
     private readonly callStats = false,
+    /** Deepest nesting of calls through the table (generator calls of a thread plus plain calls inside them). */
+    private readonly callDepthMax = DEFAULT_CALL_DEPTH_MAX,
   ) {
     this.local = kernel.cpus.map(() => []);
   }
@@ -411,14 +418,20 @@ export class TranslationTable implements RefHost {
       const impl = this.resolve(entry, this.kernel.currentCpu);
       return methodOf(entry, impl, method).apply(impl, args);
     }
-    const call = this.newCall(entry, method, args, 'plain', this.kernel.current);
+    const t = this.kernel.current;
+    if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
+      throw new CallDepthError(entry, method, this.callDepthMax);
+    const call = this.newCall(entry, method, args, 'plain', t);
     this.entered(call);
     let result: unknown;
+    this.plainDepth++;
     try {
       result = forward === null ? this.reach(call) : forward(call);
     } catch (err) {
       this.exited(call, undefined, err, true);
       throw err;
+    } finally {
+      this.plainDepth--;
     }
     this.exited(call, result, undefined, false);
     return result;
@@ -431,6 +444,8 @@ export class TranslationTable implements RefHost {
     yield BOUNDARY;
     const t = k.current;
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
+    if (t.calls.length + this.plainDepth >= this.callDepthMax)
+      throw new CallDepthError(entry, method, this.callDepthMax);
     const call = this.newCall(entry, method, args, 'op', t);
     t.calls.push(call);
     k.activateForCall(t);

@@ -16,6 +16,7 @@ const base: ScenarioReport = {
     pollTicks: 5,
     hashEvents: true,
     callStats: false,
+    callDepthMax: 1000,
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
@@ -59,7 +60,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000',
       'scenario: s (s.ts): d',
     ]);
     expect(
