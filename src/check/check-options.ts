@@ -49,6 +49,8 @@ export interface CheckOptions {
 
 export const DEFAULT_SEEDS = 100;
 const SEED_MAX = Number.MAX_SAFE_INTEGER;
+/** Seeds one check may run (its results are kept in memory). */
+export const SEEDS_PER_CHECK_MAX = 10_000_000;
 
 function checkSeed(name: string, v: number): void {
   if (!Number.isInteger(v) || v < 0 || v > SEED_MAX)
@@ -70,6 +72,11 @@ export function resolveSeeds(o: Pick<CheckOptions, 'seeds' | 'seedFrom' | 'seedT
     checkSeed('seedTo', o.seedTo);
     if (o.seedTo < o.seedFrom)
       throw new RangeError(`check: seedTo (${o.seedTo}) is below seedFrom (${o.seedFrom})`);
+    const count = o.seedTo - o.seedFrom + 1;
+    if (count > SEEDS_PER_CHECK_MAX)
+      throw new RangeError(
+        `check: the range ${o.seedFrom}..${o.seedTo} holds ${count} seeds; one check runs at most ${SEEDS_PER_CHECK_MAX}: split the range into several checks`,
+      );
     return Array.from({ length: o.seedTo - o.seedFrom + 1 }, (_, i) => o.seedFrom! + i);
   }
   if (Array.isArray(o.seeds)) {

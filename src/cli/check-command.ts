@@ -14,6 +14,7 @@ import pc from 'picocolors';
 import { formatSummary, resolveSeeds, runCheck, type CheckSummary } from '../check/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
+import { terminalSafeData } from './terminal-text.ts';
 import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
@@ -63,7 +64,7 @@ export async function checkCommand(
     io.out(JSON.stringify(summary, null, 2));
   } else {
     const c = pc.createColors(io.color);
-    for (const line of formatSummary(summary))
+    for (const line of formatSummary(terminalSafeData(summary)))
       io.out(
         /^(PASSED|FAILED) /.test(line)
           ? line.startsWith('PASSED')

@@ -18,7 +18,8 @@
  * The plugin registry, the report writer and the fault plan are imported
  * only when a flag asks for them, so a plain run starts faster.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { FaultPlan } from '../faults/index.ts';
 import type { ReportSummary } from '../report/index.ts';
 import type { ScenarioPlugin, ScenarioReport } from '../scenario/index.ts';
@@ -126,7 +127,21 @@ async function fromRegistry(specs: readonly string[]): Promise<ScenarioPlugin[]>
   });
 }
 
+/** The absolute output path, checked before the run: its folder exists and can be written, it is not a folder. */
 function outputPath(path: string, cwd: string, flag: string): string {
   if (path.trim() === '') throw new CliError(`${flag} needs a file name`);
-  return isAbsolute(path) ? path : resolve(cwd, path);
+  const file = isAbsolute(path) ? path : resolve(cwd, path);
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new CliError(
+      `${flag} ${path}: the folder ${folder} does not exist; create it first or choose another path`,
+    );
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new CliError(`${flag} ${path}: that is a folder; give a file name`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new CliError(`${flag} ${path}: the folder ${folder} cannot be written`);
+  }
+  return file;
 }

@@ -29,6 +29,7 @@ import { loadScenario } from './load-scenario.ts';
 import { createPlugins, type PluginSet } from './plugin-flags.ts';
 import { renderAccount, renderHeader, renderVerdict } from './render-report.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
+import { terminalSafeData } from './terminal-text.ts';
 
 export interface ScenarioCommandOptions {
   /** A path, or a bundled scenario's name. */
@@ -72,7 +73,8 @@ export async function scenarioCommand(
   const source = options.target;
   if (options.json !== true && options.quiet !== true) {
     const header = { seed, seedDrawn: options.seed === undefined, options: resolved };
-    for (const l of renderHeader({ ...header, scenario: { ...scenario, source } }, c)) io.out(l);
+    const shown = terminalSafeData({ ...header, scenario: { ...scenario, source } });
+    for (const l of renderHeader(shown, c)) io.out(l);
   }
   const report = runScenario(scenario, {
     seed,
@@ -87,12 +89,13 @@ export async function scenarioCommand(
   if (options.json === true) {
     io.out(JSON.stringify(report, null, 2));
   } else {
+    const shown = terminalSafeData(report);
     if (options.quiet !== true) {
-      for (const l of renderAccount(report, c)) io.out(l);
+      for (const l of renderAccount(shown, c)) io.out(l);
       for (const f of written) io.out(`${c.bold('wrote:')} ${f}`);
       io.out('');
     }
-    for (const l of renderVerdict(report, c)) io.out(l);
+    for (const l of renderVerdict(shown, c)) io.out(l);
   }
   return { exitCode: exitCodeOf(report.outcome), report };
 }

@@ -51,7 +51,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
 
 function checkInt(name: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`option ${name} must be an integer from ${min} to ${max}, got ${value}`);
+    const got =
+      typeof value === 'number' ? String(value) : `${JSON.stringify(value)} (a ${typeof value})`;
+    throw new RangeError(`option ${name} must be an integer from ${min} to ${max}, got ${got}`);
   }
 }
 
