@@ -15,7 +15,7 @@ import { runScenario } from '../../src/index.ts';
 import { SCENARIO_OPTION_NAMES } from '../../src/scenario/index.ts';
 
 const GUIDE = readFileSync('docs/SCENARIOS.md', 'utf8');
-const BLOCKS = [...GUIDE.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const BLOCKS = [...GUIDE.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 const SCENARIOS = BLOCKS.filter((b) => b.includes('export default defineScenario'));
 const SEEDS = [1, 2, 3, 7, 42];
 
@@ -50,7 +50,7 @@ describe('docs/SCENARIOS.md', () => {
   test("file-cache holds calls, and fails its expect under the 'k42' detector as the guide says", async () => {
     const code = SCENARIOS.find((c) => nameOf(c) === 'file-cache')!;
     const held = runScenario(await load(code), { seed: 1 });
-    expect(held.swaps[0]!.held).toBeGreaterThan(0);
+    expect(held.swaps[0].held).toBeGreaterThan(0);
     const k42 = await load(code.replace("detector: 'event'", "detector: 'k42'"));
     const r = runScenario(k42, { seed: 1 });
     expect(r.outcome).toBe('correctness');
