@@ -1,14 +1,14 @@
 /**
  * Kernel: the simulated preemptive SMP machine (docs/ARCHITECTURE.md, "The machine").
  *
- * Interface: `spawn(name, body, options)` makes a ready thread; `at(tick, fn)`
- * runs a kernel-context action at a tick (a background action, such as a
- * detector's poll, does not keep the run alive); `holdRun`/`releaseRun` mark
- * work in progress that does; `run(ticksMax)` drives the one event queue until
- * no non-daemon thread is alive and nothing is pending, or ticksMax is passed. `now` is the current tick; `current` the thread whose
- * step is running (null in kernel context); `currentCpu` the CPU of that step
- * (kernel-context actions run as CPU 0). Ports: `policy` (who runs next) and
- * `lifecycle` (thread activation, for quiescence).
+ * Interface: `spawn(name, body, options)` makes a ready thread; the run loop,
+ * `at`, `holdRun`/`releaseRun`, `halt` and `run(ticksMax)` come from
+ * KernelCore (kernel-core.ts), which this class extends with the dispatcher:
+ * a CPU's turn, effects, leaving the CPU, wake-ups, exit. `now` is the
+ * current tick; `current` the thread whose step is running (null in kernel
+ * context); `currentCpu` the CPU of that step (kernel-context actions run as
+ * CPU 0). Ports: `policy` (who runs next) and `lifecycle` (thread
+ * activation, for quiescence).
  *
  * Time model: the step of a thread body that ends in a yield takes one tick
  * on its CPU; a compute(n) step takes n ticks, cut into quantum-sized pieces.
@@ -20,20 +20,16 @@
  * Invariants (panic if broken): ticks never go backwards; a thread picked by
  * the policy is alive and ready; a thread is on at most one CPU.
  */
-import { EventQueue } from './event-queue.ts';
-import type { EventSink } from './event-bus.ts';
-import type { KernelEvent } from './kernel-events.ts';
-import { Cpu } from './cpu.ts';
-import { Thread, type SpawnOptions, type ThreadBody } from './thread.ts';
-import type { EnqueueReason, SchedulingPolicy } from './scheduling-policy.ts';
-import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
+import type { Cpu } from './cpu.ts';
+import { Thread, type ThreadBody } from './thread.ts';
+import type { EnqueueReason } from './scheduling-policy.ts';
 import type { Effect } from './effect.ts';
 import type { WaitQueue, Waker } from './wait-queue.ts';
-import { assert, isKernelPanic, panic } from './panic.ts';
-import { Action } from './action.ts';
+import { isKernelPanic, panic } from './panic.ts';
 import { checkSpawn } from './check-spawn.ts';
-import { aliveReason } from './alive-reason.ts';
 import { describeError } from './describe-error.ts';
+import { Ready } from './ready.ts';
+import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
 import {
   activateAtStart,
   activateForCall,
@@ -43,67 +39,15 @@ import {
   quiescentPoint,
 } from './activation.ts';
 
-export interface KernelOptions {
-  readonly cpus: number;
-  readonly quantumTicks: number;
-}
+export {
+  KernelCore,
+  type KernelOptions,
+  type KernelSpawnOptions,
+  type KernelOutcome,
+  type KernelRunResult,
+} from './kernel-core.ts';
 
-export interface KernelSpawnOptions extends SpawnOptions {
-  /** A daemon does not keep the run alive (the run ends when only daemons remain). */
-  readonly daemon?: boolean;
-}
-
-export type KernelOutcome = 'finished' | 'ticks-max' | 'deadlock' | 'halted';
-
-export interface KernelRunResult {
-  readonly outcome: KernelOutcome;
-  readonly ticks: number;
-  readonly reason?: string;
-}
-
-class Ready {
-  readonly kind = 'ready';
-  constructor(
-    readonly thread: Thread,
-    readonly reason: EnqueueReason,
-  ) {}
-}
-
-type QueueItem = Cpu | Action | Ready;
-
-export class Kernel implements Waker {
-  now = 0;
-  current: Thread | null = null;
-  /** The label of the kernel action running now (sim.at, swap steps), or null. */
-  currentAction: string | null = null;
-  currentCpu = 0;
-  policy!: SchedulingPolicy;
-  lifecycle: ThreadLifecycle = NO_LIFECYCLE;
-  readonly cpus: readonly Cpu[];
-  readonly quantumTicks: number;
-  /** Live (not exited) threads by id. */
-  readonly threads = new Map<number, Thread>();
-  threadsSpawned = 0;
-  threadsExited = 0;
-  threadsFailed = 0;
-  actionsPending = 0;
-  private liveNonDaemon = 0;
-  private idleCount: number;
-  private nextThreadId = 1;
-  private readonly queue = new EventQueue<QueueItem>();
-  private readonly daemons = new Set<number>();
-  private haltReason: string | null = null;
-  private running = false;
-
-  constructor(
-    options: KernelOptions,
-    private readonly bus: EventSink<KernelEvent>,
-  ) {
-    this.cpus = Array.from({ length: options.cpus }, (_, i) => new Cpu(i));
-    this.quantumTicks = options.quantumTicks;
-    this.idleCount = options.cpus;
-  }
-
+export class Kernel extends KernelCore implements Waker {
   /** Create a ready thread. From a thread step, its parent is the running thread. */
   spawn(
     name: string,
@@ -139,110 +83,9 @@ export class Kernel implements Waker {
     this.makeReady(t, 'spawned');
     return t;
   }
-
-  /** Run `fn` in kernel context at `tick` (not before now). */
-  at(tick: number, fn: () => void, label = 'action', background = false): Action {
-    if (!Number.isInteger(tick) || tick < this.now) {
-      throw new RangeError(`at: tick must be an integer >= now (${this.now}), got ${tick}`);
-    }
-    const action = new Action(label, fn, this, background);
-    this.queue.push(tick, action);
-    return action;
-  }
-
-  /** Work in progress that keeps the run alive (a swap), like a pending action. */
-  holdRun(): void {
-    this.actionsPending++;
-  }
-
-  releaseRun(): void {
-    this.actionsPending--;
-  }
-
-  /** Stop the run after the current event, with a reason (kernel context). */
-  halt(reason: string): void {
-    this.haltReason ??= reason;
-  }
-
-  run(ticksMax: number): KernelRunResult {
-    return this.runSlice(ticksMax, Infinity)!;
-  }
-
-  /**
-   * Run at most `itemsMax` queue items (CPU steps, wake-ups, actions); null
-   * if the run has not ended then: call again to go on. Slicing never changes
-   * what runs; it gives a watchdog outside the kernel a point to check
-   * progress between slices (scenario/watchdog.ts).
-   */
-  runSlice(ticksMax: number, itemsMax: number): KernelRunResult | null {
-    assert(!this.running, 'Kernel.run', 'already running');
-    this.running = true;
-    try {
-      return this.loop(ticksMax, itemsMax);
-    } finally {
-      this.running = false;
-      this.current = null;
-      this.currentCpu = 0;
-    }
-  }
-
-  private loop(ticksMax: number, itemsMax: number): KernelRunResult | null {
-    for (let items = 0; ; items++) {
-      if (this.haltReason !== null)
-        return { outcome: 'halted', ticks: this.now, reason: this.haltReason };
-      if (this.liveNonDaemon === 0 && this.actionsPending === 0)
-        return { outcome: 'finished', ticks: this.now };
-      const tick = this.queue.peekTick();
-      if (tick === Infinity) return this.deadlock();
-      if (tick > ticksMax) {
-        this.now = Math.max(this.now, ticksMax);
-        return {
-          outcome: 'ticks-max',
-          ticks: this.now,
-          reason: this.aliveReason(`ticksMax ${ticksMax} reached`),
-        };
-      }
-      if (items >= itemsMax) return null;
-      const item = this.queue.pop()!;
-      this.now = tick;
-      if (item.kind === 'cpu') this.onCpu(item);
-      else if (item.kind === 'ready') this.onReady(item);
-      else this.onAction(item);
-    }
-  }
-
-  private onReady(item: Ready): void {
-    const t = item.thread;
-    this.currentCpu = 0;
-    if (t.state === 'sleeping' && this.bus.on)
-      this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
-    this.enqueue(t, item.reason);
-  }
-
-  private onAction(action: Action): void {
-    if (!action.take()) return;
-    this.currentCpu = 0;
-    if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
-    this.currentAction = action.label;
-    action.fn();
-    this.currentAction = null;
-  }
-
-  private deadlock(): KernelRunResult {
-    return {
-      outcome: 'deadlock',
-      ticks: this.now,
-      reason: this.aliveReason('no event can ever wake the remaining threads'),
-    };
-  }
-
-  private aliveReason(head: string): string {
-    return aliveReason(head, this.threads.values(), (id) => this.daemons.has(id));
-  }
-
   // ---- the dispatcher -------------------------------------------------------
 
-  private onCpu(cpu: Cpu): void {
+  protected onCpu(cpu: Cpu): void {
     this.currentCpu = cpu.index;
     let t = cpu.thread;
     if (t !== null && this.now >= cpu.quantumEnd) {
@@ -409,7 +252,7 @@ export class Kernel implements Waker {
     else this.enqueue(t, reason);
   }
 
-  private enqueue(t: Thread, reason: EnqueueReason): void {
+  protected enqueue(t: Thread, reason: EnqueueReason): void {
     t.state = 'ready';
     this.policy.enqueue(t, t.cpu >= 0 ? t.cpu : t.cpuHint, reason);
     if (this.idleCount > 0) this.kick(t.cpu >= 0 ? t.cpu : t.cpuHint);
@@ -470,14 +313,5 @@ export class Kernel implements Waker {
   /** ...and uncounted once it leaves its outermost call. */
   deactivateAfterCall(t: Thread): void {
     deactivateAfterCall(t, this.lifecycle);
-  }
-
-  /** Live threads that are not daemons. */
-  get aliveCount(): number {
-    return this.liveNonDaemon;
-  }
-
-  isDaemon(threadId: number): boolean {
-    return this.daemons.has(threadId);
   }
 }
