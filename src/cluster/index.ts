@@ -1,0 +1,27 @@
+/**
+ * cluster/: distributed upgrades after Upstart (docs/UPSTART.md): a cluster
+ * of Simulations on one clock, a seeded network, RPC with versions on the
+ * wire, upgrades with invariants and past/future simulation objects,
+ * scheduling functions, node failure and restart from a simulated disk.
+ */
+export {
+  Cluster,
+  createCluster,
+  type ClusterOptions,
+  type ClusterResult,
+  type RpcResult,
+  type RpcOptions,
+} from './cluster.ts';
+export { ClusterNode, type RpcRequest } from './cluster-node.ts';
+export { Network, type NetworkOptions } from './network.ts';
+export { RpcLedger } from './rpc-ledger.ts';
+export {
+  DisallowedCallError,
+  checkUpgrade,
+  type Upgrade,
+  type UpgradeInvariant,
+  type SoMethod,
+} from './upgrade.ts';
+export { SimulationObject, type SoKind } from './simulation-object.ts';
+export { rolling, byGroup, atTime, whenIdle, type UpgradeSchedule } from './upgrade-schedule.ts';
+export { ClusterTimeline, type TimelineMark } from './cluster-timeline.ts';
