@@ -45,6 +45,7 @@ const layers = {
   checkers: { folders: [...CORE, 'simulation'], packages: ['rxjs', 'node:util'] },
   plugins: { folders: [...CORE, 'simulation', 'report'], packages: ['*'] },
   report: { folders: [...CORE, 'simulation'], packages: ['*'] },
+  cluster: { folders: ['kernel', 'simulation'], packages: [] },
   watchdog: { folders: ['simulation'], packages: ['node:vm', 'node:perf_hooks'] },
   scenario: {
     folders: [...CORE, 'simulation', 'checkers', 'faults', 'plugins', 'report', 'watchdog'],

@@ -163,7 +163,7 @@ export class ClusterNode {
     for (const [name, rec] of this.disk) {
       const ref = this.sim.objects.createNamed(name, rec.cls, ...rec.args);
       this.refs.set(name, ref);
-      const impl = this.sim.objects.peek(ref) as any;
+      const impl: any = this.sim.objects.peek(ref);
       if (rec.format !== null) impl.importState(rec.format, rec.state, RESTORE);
     }
   }
