@@ -22,11 +22,12 @@
  *   sim.run();
  *   tracer.write();   // open run.json in https://ui.perfetto.dev
  */
-import { writeFileSync } from 'node:fs';
 import type { Simulation } from '../simulation/index.ts';
 import {
   TimelineRecorder,
   toChromeTrace,
+  fileSink,
+  streamJson,
   type ChromeTrace,
   type TimelineModel,
 } from '../report/index.ts';
@@ -94,7 +95,12 @@ export class TracerPlugin implements Plugin {
         'TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)',
       );
     }
-    writeFileSync(path, this.text());
+    const out = fileSink(path);
+    try {
+      streamJson(this.toJSON(), out.write);
+    } finally {
+      out.close();
+    }
     this.written = path;
     return path;
   }

@@ -17,7 +17,12 @@ export function escapeHtml(text: unknown): string {
 }
 
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** JSON text made safe inside a <script> element; works on any piece of it (each character alone). */
+export function scriptSafe(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');

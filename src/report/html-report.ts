@@ -18,8 +18,7 @@
  * `#tooltip`, `#visible-range` (data-start / data-end),
  * `window.kernelSimTimeline`, and `body[data-ready]` once drawn.
  */
-import { writeFileSync } from 'node:fs';
-import { escapeHtml as esc, jsonForScript } from './html-escape.ts';
+import { escapeHtml as esc, jsonForScript, scriptSafe } from './html-escape.ts';
 import {
   factsHtml,
   laneListHtml,
@@ -31,6 +30,7 @@ import {
   toolbarHtml,
 } from './html-sections.ts';
 import { REPORT_CSS } from './html-style.ts';
+import { fileSink, streamJson } from './json-stream.ts';
 import { VIEWER_SCRIPT } from './viewer-script.generated.ts';
 import type { ViewerConfig } from './viewer/viewer-types.ts';
 import { MARK_COLORS, PHASE_COLORS, VERSION_COLORS } from './report-colors.ts';
@@ -65,11 +65,12 @@ function headerHtml(model: TimelineModel, s: ReportSummary, title: string): stri
 ${description === undefined ? '' : `<span class="sub">${esc(description)}</span>`}</header>`;
 }
 
-export function renderHtmlReport(model: TimelineModel, summary: ReportSummary = {}): string {
+/** The page around the embedded model: what goes before its JSON, and after. */
+function reportParts(model: TimelineModel, summary: ReportSummary): [string, string] {
   const name = scenarioOf(summary).name;
   const title =
     summary.title ?? (name === undefined ? 'kernel-sim: simulation run' : `kernel-sim: ${name}`);
-  return `<!doctype html>
+  const before = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -101,12 +102,19 @@ ${quiescenceTableHtml(model)}
 ${pluginsHtml(summary)}
 </section>
 </main>
-<script type="application/json" id="timeline-data">${jsonForScript(model)}</script>
+<script type="application/json" id="timeline-data">`;
+  const after = `</script>
 <script type="application/json" id="timeline-config">${jsonForScript(viewerConfig())}</script>
 <script>${VIEWER_SCRIPT}</script>
 </body>
 </html>
 `;
+  return [before, after];
+}
+
+export function renderHtmlReport(model: TimelineModel, summary: ReportSummary = {}): string {
+  const [before, after] = reportParts(model, summary);
+  return `${before}${jsonForScript(model)}${after}`;
 }
 
 /** Write the report to `path`; returns the path. */
@@ -115,6 +123,14 @@ export function writeHtmlReport(
   model: TimelineModel,
   summary: ReportSummary = {},
 ): string {
-  writeFileSync(path, renderHtmlReport(model, summary), 'utf8');
+  const [before, after] = reportParts(model, summary);
+  const out = fileSink(path);
+  try {
+    out.write(before);
+    streamJson(model, (text) => out.write(scriptSafe(text)));
+    out.write(after);
+  } finally {
+    out.close();
+  }
   return path;
 }

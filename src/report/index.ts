@@ -45,3 +45,4 @@ export { renderHtmlReport, writeHtmlReport } from './html-report.ts';
 export { scenarioOf, type ReportSummary, type PluginSection } from './report-summary.ts';
 export { escapeHtml, jsonForScript } from './html-escape.ts';
 export { VERSION_COLORS, PHASE_COLORS, MARK_COLORS, versionColor } from './report-colors.ts';
+export { streamJson, fileSink, type FileSink } from './json-stream.ts';
