@@ -101,8 +101,9 @@ export class ClusterNode {
     }
   }
 
-  private resolve(ref: any, call: RpcRequest): (...args: unknown[]) => unknown {
+  private resolve(refIn: any, call: RpcRequest): (...args: unknown[]) => unknown {
     const u = this.host.upgrade;
+    const ref = this.callable(refIn);
     if (call.version === this.version) {
       if (typeof ref[call.method] !== 'function')
         throw new Error(`${this.name}: '${call.object}' has no method '${call.method}'`);
@@ -119,6 +120,21 @@ export class ClusterNode {
         `${this.name}: version mismatch: call for version ${call.version}, node runs ${this.version} and no upgrade bridges them`,
       );
     return new SimulationObject(u, kind).resolve(ref, call.method);
+  }
+
+  /** The ref, with methods the swapped-in class added reached by name through the table. */
+  private callable(ref: any): any {
+    const objects = this.sim.objects;
+    return new Proxy(ref, {
+      get: (r, k) => {
+        const v = r[k];
+        if (v !== undefined || typeof k !== 'string') return v;
+        const impl: any = objects.peek(r);
+        return typeof impl?.[k] === 'function'
+          ? (...a: unknown[]) => objects.call(r, k, ...a)
+          : undefined;
+      },
+    });
   }
 
   /** Hot-swap every object of u.oldClass; `done(ok)` when all swaps ended. */

@@ -25,3 +25,4 @@ export {
 export { SimulationObject, type SoKind } from './simulation-object.ts';
 export { rolling, byGroup, atTime, whenIdle, type UpgradeSchedule } from './upgrade-schedule.ts';
 export { ClusterTimeline, type TimelineMark } from './cluster-timeline.ts';
+export { GrowSet, IntSet, growSetUpgrade } from './grow-set-upgrade.ts';
