@@ -42,7 +42,7 @@ async function logs(): Promise<{ file: string; events: Ev[]; hash: string }[]> {
       seed: 7,
       attach: (sim) =>
         sim.events$.subscribe((e) => {
-          events.push({ ...(e as Ev) });
+          events.push({ ...(e as unknown as Ev) });
         }),
     });
     expect(r.eventsHash, file).toMatch(/^[0-9a-f]{16}$/);
