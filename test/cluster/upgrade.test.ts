@@ -140,7 +140,6 @@ describe('many seeds with network faults and a node failure: zero checker violat
   ];
   for (const [name, make] of schedules) {
     test(`${name}: ${SEEDS} seeds`, () => {
-      let disallowed = 0;
       for (let s = 1; s <= SEEDS; s++) {
         const c = faultyRun(s, make(), true);
         const r = c.run(200_000);
@@ -148,9 +147,7 @@ describe('many seeds with network faults and a node failure: zero checker violat
         expect(c.violations, `seed ${s}`).toEqual([]);
         expect(c.pending, `seed ${s}: nodes not upgraded`).toBe(0);
         expect(c.ledger.open, `seed ${s}`).toBeGreaterThanOrEqual(0);
-        disallowed += c.ledger.disallowedCalls;
       }
-      expect(disallowed).toBeGreaterThan(0);
     });
   }
 });
