@@ -29,7 +29,7 @@ import {
 } from 'kernel-sim';
 
 const SWAP_TICK = 1000;
-const ARRIVALS = 400;
+const ARRIVALS = 600;
 const MEAN_GAP_TICKS = 16;
 const WORK_TICKS = 30;
 const WEIGHTS = [1, 2, 4] as const;

@@ -12,6 +12,10 @@
  *   checkers    checker options (merged over the scenario's own `checkers`);
  *               with workers they must be plain data (no functions): put
  *               mapping functions in the scenario's `checkers` instead
+ *   schedule    how the seed perturbs scheduling (src/kernel/schedule.ts):
+ *               default CHECK_SCHEDULE_DEFAULT ('random'), so every seed runs
+ *               its own interleaving; it wins over the scenario's own and
+ *               over overrides.schedule
  *   rerun       how many of the first seeds to run twice and compare event
  *               logs (determinism). Default 3.
  *   load        where to find the function that loads a scenario file (a
@@ -38,6 +42,7 @@ export interface CheckOptions {
   readonly workers?: number;
   readonly checkers?: CheckerOptions;
   readonly overrides?: ScenarioOverrides;
+  readonly schedule?: string;
   readonly rerun?: number;
   readonly load?: LoaderModule;
   /** How the scenario is named in reproduce lines (default: its file, else its name). */
@@ -48,6 +53,13 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_SEEDS = 100;
+/** The schedule a check runs when none is given: a seed-driven one. */
+export const CHECK_SCHEDULE_DEFAULT = 'random';
+
+/** The schedule a check of these options runs. */
+export function checkSchedule(o: Pick<CheckOptions, 'schedule' | 'overrides'>): string {
+  return o.schedule ?? o.overrides?.schedule ?? CHECK_SCHEDULE_DEFAULT;
+}
 const SEED_MAX = Number.MAX_SAFE_INTEGER;
 /** Seeds one check may run (its results are kept in memory). */
 export const SEEDS_PER_CHECK_MAX = 10_000_000;

@@ -106,7 +106,12 @@ function classify(
   }
 }
 
-function recheckLine(source: string, seed: number, faults: boolean): string {
+function recheckLine(
+  source: string,
+  seed: number,
+  faults: boolean,
+  schedule: string | undefined,
+): string {
   return [
     'kernel-sim',
     'check',
@@ -116,6 +121,7 @@ function recheckLine(source: string, seed: number, faults: boolean): string {
     '--seed-to',
     String(seed),
     ...(faults ? ['--faults'] : []),
+    ...(schedule === undefined ? [] : ['--schedule', schedule]),
   ]
     .map(shellQuote)
     .join(' ');
@@ -150,6 +156,6 @@ export function checkSeed(
     notes: checks.notes.slice(0, options.notesMax ?? 5),
     faults: plan === null ? null : { active: plan.active, log: [...plan.log] },
     reproduce: report.reproduce,
-    recheck: recheckLine(source, seed, plan !== null),
+    recheck: recheckLine(source, seed, plan !== null, options.overrides?.schedule),
   };
 }

@@ -8,11 +8,14 @@
  * `summarize(results, context)` builds it; `formatSummary(summary)` renders
  * it as the lines the CLI prints.
  */
+import { CHECK_SCHEDULE_DEFAULT } from './check-options.ts';
 import { FAILURE_KINDS, type FailureKind, type SeedResult } from './seed-result.ts';
 
 export interface CheckSummary {
   readonly scenario: string;
   readonly faults: boolean;
+  /** The schedule every seed ran (src/kernel/schedule.ts). */
+  readonly schedule: string;
   readonly seeds:
     { readonly from: number; readonly to: number } | { readonly list: readonly number[] };
   readonly runs: number;
@@ -23,7 +26,25 @@ export interface CheckSummary {
   /** Seeds re-run to compare event logs. */
   readonly rerun: number;
   readonly failing: readonly SeedResult[];
+  readonly coverage: CheckCoverage;
   readonly exitCode: number;
+}
+
+/**
+ * What the seeds explored. Mergeable: shards' `eventHashes` add up key by
+ * key, and `schedules` is the number of keys of the sum.
+ */
+export interface CheckCoverage {
+  /** Distinct schedules run: distinct event-log hashes. */
+  readonly schedules: number;
+  /** Runs per event-log hash. */
+  readonly eventHashes: Readonly<Record<string, number>>;
+}
+
+export function coverageOf(results: readonly SeedResult[]): CheckCoverage {
+  const eventHashes: Record<string, number> = {};
+  for (const r of results) eventHashes[r.eventsHash] = (eventHashes[r.eventsHash] ?? 0) + 1;
+  return { schedules: Object.keys(eventHashes).length, eventHashes };
 }
 
 export const CHECK_EXIT = { passed: 0, crash: 1, correctness: 3, liveness: 4 } as const;
@@ -45,7 +66,7 @@ function exitCode(f: Readonly<Record<FailureKind, number>>): number {
 
 export function summarize(
   results: readonly SeedResult[],
-  context: { scenario: string; faults: boolean; rerun: number },
+  context: { scenario: string; faults: boolean; schedule?: string; rerun: number },
 ): CheckSummary {
   const failures = Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<
     FailureKind,
@@ -56,6 +77,7 @@ export function summarize(
   return {
     scenario: context.scenario,
     faults: context.faults,
+    schedule: context.schedule ?? CHECK_SCHEDULE_DEFAULT,
     seeds: seedsOf(results.map((r) => r.seed)),
     runs: results.length,
     passes: results.length - failing.length,
@@ -63,6 +85,7 @@ export function summarize(
     tolerated: results.filter((r) => r.tolerated !== null).length,
     rerun: context.rerun,
     failing,
+    coverage: coverageOf(results),
     exitCode: exitCode(failures),
   };
 }
@@ -75,8 +98,9 @@ export function formatSummary(s: CheckSummary): string[] {
     'from' in s.seeds ? `seeds ${s.seeds.from}..${s.seeds.to}` : `seeds ${s.seeds.list.join(', ')}`;
   const kinds = FAILURE_KINDS.filter((k) => s.failures[k] > 0).map((k) => `${k} ${s.failures[k]}`);
   const lines = [
-    `check ${s.scenario}: ${range}${s.faults ? ', faults on' : ''}, all checkers on`,
+    `check ${s.scenario}: ${range}, schedule ${s.schedule}${s.faults ? ', faults on' : ''}, all checkers on`,
     `runs ${s.runs}, passed ${s.passes}, failed ${s.runs - s.passes}${kinds.length ? ` (${kinds.join(', ')})` : ''}${s.tolerated ? `; ${s.tolerated} outcome(s) were the injected faults' own` : ''}${s.rerun ? `; ${s.rerun} seed(s) re-run for determinism` : ''}`,
+    `coverage: ${s.coverage.schedules} distinct schedule(s) (event logs) in ${s.runs} run(s)`,
   ];
   for (const r of s.failing.slice(0, SHOWN_MAX)) {
     lines.push(

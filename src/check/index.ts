@@ -8,10 +8,19 @@ export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 export {
   resolveSeeds,
   DEFAULT_SEEDS,
+  CHECK_SCHEDULE_DEFAULT,
+  checkSchedule,
   type CheckOptions,
   type LoaderModule,
 } from './check-options.ts';
-export { summarize, formatSummary, CHECK_EXIT, type CheckSummary } from './check-summary.ts';
+export {
+  summarize,
+  formatSummary,
+  coverageOf,
+  CHECK_EXIT,
+  type CheckSummary,
+  type CheckCoverage,
+} from './check-summary.ts';
 export {
   FAILURE_KINDS,
   type FailureKind,

@@ -13,7 +13,7 @@
  * `onSeed` reports progress.
  */
 import type { Scenario } from '../scenario/index.ts';
-import { resolveSeeds, type CheckOptions } from './check-options.ts';
+import { checkSchedule, resolveSeeds, type CheckOptions } from './check-options.ts';
 import type { CheckSeedInput } from './check-seed-task.ts';
 import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 import { summarize, type CheckSummary } from './check-summary.ts';
@@ -27,7 +27,7 @@ function seedOptions(o: CheckOptions, index: number, rerun: number): CheckSeedOp
   return {
     faults: o.faults ?? false,
     ...(o.checkers === undefined ? {} : { checkers: o.checkers }),
-    ...(o.overrides === undefined ? {} : { overrides: o.overrides }),
+    overrides: { ...o.overrides, schedule: checkSchedule(o) },
     ...(source === undefined ? {} : { source }),
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     rerun: index < rerun,
@@ -107,6 +107,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckSummary> {
   return summarize(results, {
     scenario: options.source ?? (typeof given === 'string' ? given : (given.file ?? name)),
     faults: options.faults !== undefined && options.faults !== false,
+    schedule: checkSchedule(options),
     rerun,
   });
 }

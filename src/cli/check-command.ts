@@ -1,6 +1,6 @@
 /**
  * checkCommand: `kernel-sim check <scenario> [--seeds N | --seed-from A
- * --seed-to B] [--faults] [--workers N] [--json]`, a thin wrapper round
+ * --seed-to B] [--faults] [--schedule S] [--workers N] [--json]`, a thin wrapper round
  * runCheck (src/check): every checker on, optionally seeded faults, on
  * worker threads (default: one per available CPU) that load the scenario
  * with the CLI's own loader. The file is loaded here first, so a bad file is
@@ -25,6 +25,8 @@ export interface CheckCommandOptions {
   readonly seedFrom?: number;
   readonly seedTo?: number;
   readonly faults?: boolean;
+  /** --schedule: fifo, random or pct[:depth] (default CHECK_SCHEDULE_DEFAULT). */
+  readonly schedule?: string;
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;
@@ -51,6 +53,7 @@ export async function checkCommand(
       scenario: workers > 1 ? file : scenario,
       seeds,
       faults: options.faults === true,
+      ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
       workers,
       load: SCENARIO_LOADER,
       source: options.target,

@@ -12,6 +12,7 @@ import { Command, Option } from 'commander';
 import type { CliIo } from './cli-io.ts';
 import { EXIT_CODES_HELP } from './exit-codes.ts';
 import { intOption } from './int-option.ts';
+import { scheduleOption } from './schedule-option.ts';
 import { packagePaths } from './package-paths.ts';
 
 const SEED_MAX = Number.MAX_SAFE_INTEGER;
@@ -62,6 +63,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .addOption(new Option('--detector <name>', 'quiescence detector').choices(DETECTORS))
     .option('--poll-ticks <ticks>', 'poll interval of the k42 detector', intOption(1, 1e9))
     .option(
+      '--schedule <kind>',
+      'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N',
+      scheduleOption,
+    )
+    .option(
       '--plugin <name[=arg]>',
       'attach a plugin, e.g. counter, latency, logger=cache (repeatable; an unknown name lists the known ones)',
       collect,
@@ -107,6 +113,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           ticksMax: o.ticksMax as number | undefined,
           detector: o.detector as 'k42' | 'event' | 'oracle' | undefined,
           pollTicks: o.pollTicks as number | undefined,
+          schedule: o.schedule as string | undefined,
           plugin: o.plugin as string[],
           trace: o.trace as string | undefined,
           report: o.report as string | undefined,
@@ -182,6 +189,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('--seed-to <b>', 'last seed (inclusive)', intOption(0, SEED_MAX))
     .option('--faults', 'inject seeded faults (BUGGIFY style)')
     .option(
+      '--schedule <kind>',
+      'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N',
+      scheduleOption,
+    )
+    .option(
       '--workers <n>',
       'worker threads (1 = run in this thread; default: one per available CPU)',
       intOption(1, 256),
@@ -197,6 +209,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       examples(
         'kernel-sim check hello.ts --seeds 200',
         'kernel-sim check swap-scheduler.ts --seed-from 1000 --seed-to 1099 --faults',
+        'kernel-sim check swap-file-cache.ts --seeds 500 --schedule pct:3',
       ),
     )
     .action(async (target: string, o: Record<string, unknown>) => {
@@ -208,6 +221,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           seedFrom: o.seedFrom as number | undefined,
           seedTo: o.seedTo as number | undefined,
           faults: o.faults === true,
+          schedule: o.schedule as string | undefined,
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,

@@ -40,6 +40,8 @@ export interface ScenarioCommandOptions {
   readonly ticksMax?: number;
   readonly detector?: DetectorName;
   readonly pollTicks?: number;
+  /** --schedule: fifo (the default, unless the scenario declares one), random or pct[:depth]. */
+  readonly schedule?: string;
   /** NAME or NAME=ARG, one per --plugin. */
   readonly plugin?: readonly string[];
   /** --trace FILE: Chrome Trace Event JSON (the tracer plugin). */
@@ -107,6 +109,7 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
     ticksMax: o.ticksMax,
     detector: o.detector,
     pollTicks: o.pollTicks,
+    schedule: o.schedule,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

@@ -2,11 +2,13 @@
  * EventQueue: the kernel's one queue of future work, a binary min-heap
  * ordered by (tick, seq).
  *
- * Interface: `push(tick, item)` returns nothing; `peekTick()` is the tick of
+ * Interface: `push(tick, item, key = 0)` returns nothing; `peekTick()` is the tick of
  * the earliest entry (Infinity when empty); `pop()` removes and returns it.
  * `seq` is assigned at push, so entries at the same tick come out in the
  * order they were pushed: the order is a pure function of the pushes, which
- * is what makes runs replay exactly.
+ * is what makes runs replay exactly. A `key` (0 .. 2^20-1, drawn by a
+ * schedule, src/kernel/schedule.ts) orders same-tick entries before the push
+ * order does; with every key 0 the order is the push order.
  *
  * Invariant: ticks never go backwards: pushing a tick earlier than the last
  * popped one is a bug (panic).
@@ -36,10 +38,10 @@ export class EventQueue<T> {
     return this.items[0];
   }
 
-  push(tick: number, item: T): void {
+  push(tick: number, item: T, key = 0): void {
     if (tick < this.lastPopped)
       panic('EventQueue.push', `tick ${tick} is before ${this.lastPopped}`);
-    const seq = this.seq++;
+    const seq = key * 2 ** 32 + this.seq++;
     let i = this.items.length;
     this.ticks.push(tick);
     this.seqs.push(seq);

@@ -4,6 +4,15 @@
 export { KernelPanic, panic, assert, isKernelPanic } from './panic.ts';
 export { Prng } from './prng.ts';
 export {
+  Schedule,
+  parseSchedule,
+  SCHEDULE_KINDS,
+  PCT_STEPS,
+  PCT_DEPTH_DEFAULT,
+  type ScheduleKind,
+  type ScheduleSpec,
+} from './schedule.ts';
+export {
   compute,
   sleep,
   yieldCpu,

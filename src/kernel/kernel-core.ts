@@ -24,10 +24,13 @@ import { assert } from './panic.ts';
 import { Action } from './action.ts';
 import { aliveReason } from './alive-reason.ts';
 import { Ready } from './ready.ts';
+import { ACTION_TIE_KEY, type Schedule } from './schedule.ts';
 
 export interface KernelOptions {
   readonly cpus: number;
   readonly quantumTicks: number;
+  /** Seeded perturbation of scheduling choices (schedule.ts); absent: fifo. */
+  readonly schedule?: Schedule | null;
 }
 
 export interface KernelSpawnOptions extends SpawnOptions {
@@ -54,6 +57,7 @@ export abstract class KernelCore {
   lifecycle: ThreadLifecycle = NO_LIFECYCLE;
   readonly cpus: readonly Cpu[];
   readonly quantumTicks: number;
+  readonly schedule: Schedule | null;
   /** Live (not exited) threads by id. */
   readonly threads = new Map<number, Thread>();
   threadsSpawned = 0;
@@ -74,6 +78,7 @@ export abstract class KernelCore {
   ) {
     this.cpus = Array.from({ length: options.cpus }, (_, i) => new Cpu(i));
     this.quantumTicks = options.quantumTicks;
+    this.schedule = options.schedule ?? null;
     this.idleCount = options.cpus;
   }
   /** Run `fn` in kernel context at `tick` (not before now). */
@@ -82,7 +87,7 @@ export abstract class KernelCore {
       throw new RangeError(`at: tick must be an integer >= now (${this.now}), got ${tick}`);
     }
     const action = new Action(label, fn, this, background);
-    this.queue.push(tick, action);
+    this.queue.push(tick, action, this.schedule === null ? 0 : ACTION_TIE_KEY);
     return action;
   }
 

@@ -30,6 +30,7 @@ import { checkSpawn } from './check-spawn.ts';
 import { describeError } from './describe-error.ts';
 import { Ready } from './ready.ts';
 import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
+import type { Schedule } from './schedule.ts';
 import {
   activateAtStart,
   activateForCall,
@@ -69,6 +70,7 @@ export class Kernel extends KernelCore implements Waker {
     );
     this.threads.set(id, t);
     this.threadsSpawned++;
+    this.schedule?.spawned(id);
     if (options.daemon) this.daemons.add(id);
     else this.liveNonDaemon++;
     if (this.bus.on) {
@@ -108,7 +110,8 @@ export class Kernel extends KernelCore implements Waker {
 
   private dispatch(cpu: Cpu): Thread | null {
     this.currentCpu = cpu.index;
-    const id = this.policy.pickNext(cpu.index);
+    let id = this.policy.pickNext(cpu.index);
+    if (this.schedule !== null) id = this.deferPicked(cpu, id, this.schedule);
     if (id === undefined) return null;
     const t = this.threads.get(id);
     if (t === undefined || t.state !== 'ready') {
@@ -118,11 +121,30 @@ export class Kernel extends KernelCore implements Waker {
     t.cpu = cpu.index;
     t.ranTicks = 0;
     cpu.thread = t;
-    cpu.quantumEnd = this.now + this.quantumTicks;
+    cpu.quantumEnd =
+      this.now + (this.schedule ? this.schedule.quantum(this.quantumTicks) : this.quantumTicks);
     cpu.dispatches++;
     if (this.bus.on) this.bus.emit({ type: 'thread.dispatched', thread: id, cpu: cpu.index });
     if (!t.started) activateAtStart(t, this.lifecycle, cpu.index);
     return t;
+  }
+
+  /** A schedule may hand picked threads back as if they yielded (bounded by the ready set). */
+  private deferPicked(cpu: Cpu, first: number | undefined, s: Schedule): number | undefined {
+    let id = first;
+    for (let n = 0; id !== undefined; n++) {
+      s.picked(id);
+      if (!s.defer(id, n)) break;
+      const t = this.threads.get(id);
+      if (t === undefined || t.state !== 'ready')
+        panic(
+          'Kernel.dispatch',
+          `policy picked thread ${id}, which is ${t ? t.state : 'not alive'}`,
+        );
+      this.enqueue(t, 'yielded');
+      id = this.policy.pickNext(cpu.index);
+    }
+    return id;
   }
 
   private burn(cpu: Cpu, t: Thread): void {
@@ -135,7 +157,11 @@ export class Kernel extends KernelCore implements Waker {
     t.ranTicks += ticks;
     t.busyUntil = this.now + ticks;
     cpu.busyTicks += ticks;
-    this.queue.push(this.now + ticks, cpu);
+    this.queue.push(this.now + ticks, cpu, this.tieKey());
+  }
+
+  private tieKey(): number {
+    return this.schedule === null ? 0 : this.schedule.tieKey();
   }
 
   private step(cpu: Cpu, t: Thread): void {
@@ -159,6 +185,7 @@ export class Kernel extends KernelCore implements Waker {
       return;
     }
     this.current = null;
+    if (this.schedule?.stepped(t.id)) cpu.quantumEnd = this.now;
     if (r.done === true) this.finish(cpu, t, r.value, false, undefined);
     else this.apply(cpu, t, r.value);
   }
@@ -216,10 +243,10 @@ export class Kernel extends KernelCore implements Waker {
   private sleepThread(cpu: Cpu, t: Thread, ticks: number): void {
     this.leaveAfterStep(cpu, t);
     t.state = 'sleeping';
-    const until = this.now + 1 + ticks;
+    const until = this.now + 1 + ticks + (this.schedule ? this.schedule.jitter() : 0);
     if (this.bus.on)
       this.bus.emit({ type: 'thread.slept', thread: t.id, cpu: cpu.index, untilTick: until });
-    this.queue.push(until, new Ready(t, 'woken'));
+    this.queue.push(until, new Ready(t, 'woken'), this.tieKey());
   }
 
   private blockThread(cpu: Cpu, t: Thread, queue: WaitQueue): void {
@@ -248,24 +275,39 @@ export class Kernel extends KernelCore implements Waker {
   /** Hand a thread to the policy, but never before its last step has ended. */
   private makeReady(t: Thread, reason: EnqueueReason): void {
     t.state = 'ready';
-    if (t.busyUntil > this.now) this.queue.push(t.busyUntil, new Ready(t, reason));
+    const s = this.schedule;
+    const arrival = s !== null && reason === 'spawned' ? this.now + s.jitter() : this.now;
+    const at = Math.max(t.busyUntil, arrival);
+    if (at > this.now) this.queue.push(at, new Ready(t, reason), this.tieKey());
     else this.enqueue(t, reason);
   }
 
   protected enqueue(t: Thread, reason: EnqueueReason): void {
     t.state = 'ready';
-    this.policy.enqueue(t, t.cpu >= 0 ? t.cpu : t.cpuHint, reason);
-    if (this.idleCount > 0) this.kick(t.cpu >= 0 ? t.cpu : t.cpuHint);
+    let hint = t.cpu >= 0 ? t.cpu : t.cpuHint;
+    if (this.schedule !== null) {
+      hint = this.schedule.cpuHint(hint, this.cpus.length);
+      this.schedule.readied(t.id);
+    }
+    this.policy.enqueue(t, hint, reason);
+    if (this.idleCount > 0) this.kick(hint);
   }
 
   /** Wake one idle CPU (the preferred one if idle) to look for work now. */
   private kick(preferred: number): void {
     let cpu = preferred >= 0 ? this.cpus[preferred] : undefined;
-    if (cpu === undefined || !cpu.idle) cpu = this.cpus.find((c) => c.idle);
+    if (this.schedule !== null) cpu = this.pickIdle(cpu, this.schedule);
+    else if (cpu === undefined || !cpu.idle) cpu = this.cpus.find((c) => c.idle);
     if (cpu === undefined) return;
     cpu.idle = false;
     this.idleCount--;
-    this.queue.push(this.now, cpu);
+    this.queue.push(this.now, cpu, this.tieKey());
+  }
+
+  private pickIdle(preferred: Cpu | undefined, s: Schedule): Cpu | undefined {
+    const idle = this.cpus.filter((c) => c.idle && c !== preferred).map((c) => c.index);
+    if (preferred !== undefined && preferred.idle) idle.unshift(preferred.index);
+    return idle.length === 0 ? undefined : this.cpus[s.kickCpu(idle)];
   }
 
   /** The thread ends: returned (`failed` false) or threw `error` (any value, undefined too). */
@@ -294,6 +336,7 @@ export class Kernel extends KernelCore implements Waker {
     // thread leave before any request it held back is reached.
     if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
     deactivateAtExit(t, this.lifecycle);
+    this.schedule?.exited(t.id);
     this.policy.forget(t.id);
   }
 

@@ -61,6 +61,7 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'detector',
   'pollTicks',
   'hashEvents',
+  'schedule',
 ];
 
 export function defineScenario<Ctx = unknown>(spec: ScenarioSpec<Ctx>): Scenario<Ctx> {

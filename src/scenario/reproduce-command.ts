@@ -3,7 +3,7 @@
  * "you can reproduce this failure with seed=..."):
  *
  *   kernel-sim scenario <source> --seed N [--cpus N] [--quantum N]
- *     [--ticks-max N] [--detector NAME] [--poll-ticks N] [extra...]
+ *     [--ticks-max N] [--detector NAME] [--poll-ticks N] [--schedule S] [extra...]
  *
  * Only the options the caller overrode appear (the scenario supplies the
  * rest, from the same seed); `extra` carries flags such as `--plugin`.
@@ -20,6 +20,7 @@ export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = {
   ticksMax: '--ticks-max',
   detector: '--detector',
   pollTicks: '--poll-ticks',
+  schedule: '--schedule',
 };
 
 export function reproduceCommand(

@@ -4,6 +4,7 @@
  * is wrong and what it accepts.
  */
 import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
+import { parseSchedule } from '../kernel/index.ts';
 
 export interface SimulationOptions {
   /** The one seed every random choice derives from. Default 1. */
@@ -33,6 +34,13 @@ export interface SimulationOptions {
    * every engine and stack size. Default 1000.
    */
   readonly callDepthMax?: number;
+  /**
+   * How the seed perturbs scheduling (src/kernel/schedule.ts): 'fifo' (no
+   * perturbation: the kernel's own order), 'random', or 'pct[:depth]',
+   * optionally '+jitter=N'. Default 'fifo'; `kernel-sim check` defaults to
+   * 'random' (docs/CHECKING.md, "Schedules").
+   */
+  readonly schedule?: string;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -47,6 +55,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   hashEvents: true,
   callStats: false,
   callDepthMax: 1000,
+  schedule: 'fifo',
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
@@ -73,6 +82,7 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkBoolean('hashEvents', o.hashEvents);
   checkBoolean('callStats', o.callStats);
   checkInt('callDepthMax', o.callDepthMax, 1, 5000);
+  parseSchedule(o.schedule);
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

@@ -19,6 +19,8 @@ import {
   isKernelPanic,
   describeError,
   Prng,
+  Schedule,
+  parseSchedule,
   startWorkload,
   type Action,
   type KernelRunResult,
@@ -93,8 +95,10 @@ export class Simulation {
       },
     };
     this.bus = new EventBus<SimulationEvent>(clock);
+    const spec = parseSchedule(o.schedule);
+    const schedule = spec.kind === 'fifo' ? null : new Schedule(spec, this.prng.derive('schedule'));
     const kernel = (this.kernel = new Kernel(
-      { cpus: o.cpus, quantumTicks: o.quantumTicks },
+      { cpus: o.cpus, quantumTicks: o.quantumTicks, schedule },
       this.bus,
     ));
     this.events$ = this.bus.events$;

@@ -82,8 +82,9 @@ test('prints each failing seed with its violation and reproduce lines', () => {
     { scenario: 's.ts', faults: true, rerun: 1 },
   );
   expect(formatSummary(s)).toEqual([
-    'check s.ts: seeds 1..2, faults on, all checkers on',
+    'check s.ts: seeds 1..2, schedule random, faults on, all checkers on',
     'runs 2, passed 1, failed 1 (violation 1); 1 seed(s) re-run for determinism',
+    'coverage: 1 distinct schedule(s) (event logs) in 2 run(s)',
     '',
     'FAILED seed 2: violation (correctness: boom)',
     '  [calls] tick 7, seed 2: lost',

@@ -54,7 +54,7 @@ describe('runCheck', () => {
     expect(s).toMatchObject({ runs: 4, passes: 0, exitCode: 3 });
     expect(s.failures.violation).toBe(4);
     expect(s.failing.map((r) => r.reproduce)).toEqual(
-      [1, 2, 3, 4].map((n) => `kernel-sim scenario lossy.ts --seed ${n}`),
+      [1, 2, 3, 4].map((n) => `kernel-sim scenario lossy.ts --seed ${n} --schedule random`),
     );
   });
 

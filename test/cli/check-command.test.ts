@@ -15,7 +15,7 @@ describe('kernel-sim check', () => {
     expect(r.exitCode).toBe(0);
     expect(r.summary).toMatchObject({ runs: 6, passes: 6, scenario: 'hello.ts' });
     expect(io.stdout).toMatch(
-      /^check hello\.ts: seeds 1\.\.6, all checkers on\nruns 6, passed 6, failed 0/,
+      /^check hello\.ts: seeds 1\.\.6, schedule random, all checkers on\nruns 6, passed 6, failed 0/,
     );
     expect(io.stdout).toMatch(/\nPASSED 6 seed\(s\)\n$/);
     expect(io.stderr).toContain('check: 6/6 seeds\n');
@@ -69,5 +69,44 @@ describe('kernel-sim check', () => {
     const missing = bufferIo({ cwd: dir });
     expect(await runCli(['check', 'nowhere.ts'], missing)).toBe(2);
     expect(missing.stderr).toContain('scenario file not found');
+  });
+
+  test('--schedule: the summary, --json and the reproduce and recheck lines name it; a failing seed replays under it', async () => {
+    const file = join(dir, 'order.ts');
+    writeFileSync(
+      file,
+      `import { defineScenario, compute } from 'kernel-sim';\nexport default defineScenario({ name: 'o', description: 'd', setup(sim) { const order = []; for (let i = 0; i < 3; i++) sim.spawn('t' + i, function* () { yield* compute(3); order.push(i); }); return order; }, expect(_r, _sim, order) { if (order.join('') !== '012') throw new Error('ran out of order: ' + order.join('')); } });\n`,
+    );
+    const fifo = bufferIo({ cwd: dir });
+    expect(
+      await runCli(
+        ['check', 'order.ts', '--seeds', '20', '--workers', '1', '--schedule', 'fifo'],
+        fifo,
+      ),
+    ).toBe(0);
+    expect(fifo.stdout).toMatch(/schedule fifo, all checkers on/);
+    expect(fifo.stdout).toContain('coverage: 1 distinct schedule(s) (event logs) in 20 run(s)');
+    const io = bufferIo({ cwd: dir });
+    const code = await runCli(
+      ['check', 'order.ts', '--seeds', '20', '--workers', '1', '--schedule', 'pct:2', '--json'],
+      io,
+    );
+    expect(code).toBe(3);
+    const doc = JSON.parse(io.stdout);
+    expect(doc.schedule).toBe('pct:2');
+    expect(doc.coverage.schedules).toBeGreaterThan(1);
+    const first = doc.failing[0];
+    expect(first.reproduce).toBe(
+      `kernel-sim scenario order.ts --seed ${first.seed} --schedule pct:2`,
+    );
+    expect(first.recheck).toBe(
+      `kernel-sim check order.ts --seed-from ${first.seed} --seed-to ${first.seed} --schedule pct:2`,
+    );
+    const again = bufferIo({ cwd: dir });
+    expect(await runCli(first.reproduce.split(' ').slice(1), again)).toBe(3);
+    expect(again.stdout).toContain('ran out of order');
+    const bad = bufferIo({ cwd: dir });
+    expect(await runCli(['check', 'order.ts', '--schedule', 'lifo'], bad)).toBe(2);
+    expect(bad.stderr).toMatch(/--schedule.*use fifo, random or pct/);
   });
 });

@@ -17,6 +17,7 @@ const base: ScenarioReport = {
     hashEvents: true,
     callStats: false,
     callDepthMax: 1000,
+    schedule: 'fifo',
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
@@ -60,7 +61,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 schedule=fifo',
       'scenario: s (s.ts): d',
     ]);
     expect(

@@ -1,0 +1,180 @@
+/**
+ * Schedule: how a seed perturbs the dispatcher's choices (docs/CHECKING.md,
+ * "Schedules"). Every choice is drawn from one named PRNG stream of the seed
+ * ('schedule'), so a run under any schedule replays exactly.
+ *
+ * Kinds (`parseSchedule('fifo' | 'random' | 'pct' | 'pct:D')`):
+ *   fifo     no schedule object at all: the kernel's own order (ready threads
+ *            in the policy's order, preemption at quantum ends, same-tick
+ *            events in the order they were queued). Zero draws, zero cost.
+ *   random   each dispatch may defer the thread the policy picked; each
+ *            quantum ends at a random tick inside it; a ready thread may be
+ *            hinted to a random CPU; an idle CPU is kicked at random;
+ *            same-tick thread events (wake-ups, CPU steps) come out in a
+ *            random order.
+ *   pct:D    PCT (Burckhardt et al., ASPLOS 2010): every thread gets a random
+ *            priority at spawn; the dispatcher defers picked threads until it
+ *            holds the highest-priority ready one (at most DEFER_MAX times); D-1 change points, drawn
+ *            over the first PCT_STEPS steps, drop the running thread to the
+ *            lowest priorities and preempt it. Same-tick order is random.
+ *   jitterTicks (`random+jitter=N`, `pct:D+jitter=N`) delays every sleep's
+ *            wake-up and every spawned thread's arrival by 0..N ticks.
+ *
+ * How it keeps the scheduling policy's semantics: the ready threads stay in
+ * the policy (a kernel object reached through the table, swappable, whose
+ * run queue transfers). The schedule never reorders the policy's queues: it
+ * only decides when a thread reaches the policy (same-tick order, jitter),
+ * which CPU it is hinted to (a hint is only a hint), when the running thread
+ * is preempted, and whether a thread the policy picked takes a spurious
+ * yield before its first step (handed back with reason 'yielded', exactly
+ * what the thread itself may do at any time). So any policy, and any swap
+ * or transfer of it, sees only sequences of calls it must already accept.
+ *
+ * Interface (kernel side, called only when a schedule is set):
+ *   tieKey(thread)          same-tick ordering key for a queued thread event
+ *   quantum(q)              ticks of the quantum starting now (1..q)
+ *   cpuHint(hint, cpus)     the CPU hint handed to the policy
+ *   kickCpu(idle)           which idle CPU to wake, of the idle indices
+ *   defer(id, readyCount)   whether to hand the just-picked thread back
+ *   readied(id) / picked(id) / exited(id)   the ready set (for pct)
+ *   stepped(id) -> boolean  a step ran; true: preempt the thread now (pct)
+ *   jitter()                extra ticks for a sleep or an arrival
+ * `deviations` counts choices that differed from fifo's.
+ */
+import type { Prng } from './prng.ts';
+
+export type ScheduleKind = 'fifo' | 'random' | 'pct';
+
+export interface ScheduleSpec {
+  readonly kind: ScheduleKind;
+  /** PCT bug depth d (d-1 priority change points). */
+  readonly depth: number;
+  /** Bounded delay added to sleeps and arrivals, 0..jitterTicks. */
+  readonly jitterTicks: number;
+}
+
+export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['fifo', 'random', 'pct'];
+/** Steps over which PCT's change points are drawn. */
+export const PCT_STEPS = 2000;
+export const PCT_DEPTH_DEFAULT = 3;
+/** Spurious yields per dispatch, at most (and never more than the other ready threads). */
+export const DEFER_MAX = 16;
+const SYNTAX =
+  "fifo, random or pct[:depth], optionally followed by '+jitter=N' (e.g. pct:3+jitter=2)";
+
+/** Parse `fifo`, `random`, `pct`, `pct:3`, `random+jitter=2`; errors name the syntax. */
+export function parseSchedule(text: string): ScheduleSpec {
+  const m = /^(fifo|random|pct)(?::(\d+))?(?:\+jitter=(\d+))?$/.exec(String(text));
+  const bad = (why: string) =>
+    new RangeError(`option schedule: ${why}; use ${SYNTAX}, got '${String(text)}'`);
+  if (m === null) throw bad('unknown schedule');
+  const kind = m[1] as ScheduleKind;
+  if (m[2] !== undefined && kind !== 'pct') throw bad('only pct takes a depth');
+  const depth = m[2] === undefined ? PCT_DEPTH_DEFAULT : Number(m[2]);
+  if (depth < 1 || depth > 64) throw bad('pct depth must be from 1 to 64');
+  const jitterTicks = m[3] === undefined ? 0 : Number(m[3]);
+  if (jitterTicks > 1000) throw bad('jitter must be from 0 to 1000 ticks');
+  if (kind === 'fifo' && jitterTicks > 0) throw bad('fifo takes no jitter');
+  return { kind, depth, jitterTicks };
+}
+
+/** Tie keys for same-tick order; kernel actions sit in the middle, in queue order. */
+export const TIE_KEY_MAX = 2 ** 20;
+export const ACTION_TIE_KEY = 2 ** 19;
+
+export class Schedule {
+  deviations = 0;
+  private readonly ready = new Set<number>();
+  private readonly priority = new Map<number, number>();
+  private readonly changeAt: number[];
+  private steps = 0;
+  private top = -1;
+  private changes = 0;
+
+  constructor(
+    readonly spec: ScheduleSpec,
+    private readonly rng: Prng,
+  ) {
+    this.changeAt =
+      spec.kind === 'pct'
+        ? Array.from({ length: spec.depth - 1 }, () => rng.int(1, PCT_STEPS)).sort((a, b) => a - b)
+        : [];
+  }
+
+  tieKey(): number {
+    return this.rng.int(0, TIE_KEY_MAX - 1);
+  }
+
+  quantum(q: number): number {
+    if (this.spec.kind !== 'random' || q <= 1) return q;
+    const n = this.rng.int(1, q);
+    if (n !== q) this.deviations++;
+    return n;
+  }
+
+  cpuHint(hint: number, cpus: number): number {
+    if (this.spec.kind !== 'random' || cpus <= 1 || !this.rng.chance(0.25)) return hint;
+    const cpu = this.rng.int(0, cpus - 1);
+    if (cpu !== hint) this.deviations++;
+    return cpu;
+  }
+
+  kickCpu(idle: readonly number[]): number {
+    if (this.spec.kind !== 'random' || idle.length <= 1) return idle[0];
+    const i = this.rng.int(0, idle.length - 1);
+    if (i !== 0) this.deviations++;
+    return idle[i];
+  }
+
+  defer(id: number, deferred: number): boolean {
+    if (this.ready.size === 0 || deferred >= Math.min(this.ready.size, DEFER_MAX)) return false;
+    if (this.spec.kind === 'random') {
+      if (!this.rng.chance(0.25)) return false;
+    } else if (this.spec.kind === 'pct') {
+      if (deferred === 0) this.top = this.topReady();
+      if ((this.priority.get(id) ?? 0) >= this.top) return false;
+    } else return false;
+    this.deviations++;
+    return true;
+  }
+
+  /** The highest priority among the other ready threads (pct). */
+  private topReady(): number {
+    let top = -1;
+    for (const other of this.ready) top = Math.max(top, this.priority.get(other) ?? 0);
+    return top;
+  }
+
+  spawned(id: number): void {
+    if (this.spec.kind === 'pct') this.priority.set(id, this.spec.depth + this.rng.int(0, 2 ** 30));
+  }
+
+  readied(id: number): void {
+    this.ready.add(id);
+  }
+
+  picked(id: number): void {
+    this.ready.delete(id);
+  }
+
+  exited(id: number): void {
+    this.ready.delete(id);
+    this.priority.delete(id);
+  }
+
+  /** A step of `id` ran; true when a PCT change point falls here (preempt it). */
+  stepped(id: number): boolean {
+    if (this.changes >= this.changeAt.length) return false;
+    this.steps++;
+    if (this.steps < this.changeAt[this.changes]) return false;
+    while (this.changes < this.changeAt.length && this.changeAt[this.changes] <= this.steps)
+      this.changes++;
+    this.priority.set(id, this.spec.depth - this.changes);
+    this.deviations++;
+    return true;
+  }
+
+  jitter(): number {
+    return this.spec.jitterTicks === 0 ? 0 : this.rng.int(0, this.spec.jitterTicks);
+  }
+}
