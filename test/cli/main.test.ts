@@ -86,7 +86,9 @@ export default defineScenario({
   test('kernel-sim check on 2 worker threads loads the scenario with the CLI loader in each worker', () => {
     const r = kernelSim(['check', 'mine.ts', '--seeds', '6', '--workers', '2'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^check mine\.ts: seeds 1\.\.6, schedule random, all checkers on\nruns 6, passed 6/);
+    expect(r.stdout).toMatch(
+      /^check mine\.ts: seeds 1\.\.6, schedule random, all checkers on\nruns 6, passed 6/,
+    );
   });
 
   test('without dist/, the bin says to build instead of failing obscurely', () => {
