@@ -25,6 +25,7 @@ import {
   type ScenarioOverrides,
   type ScenarioReport,
 } from '../scenario/index.ts';
+import { withExitGuard } from './exit-guard.ts';
 import type { SeedResult, Verdict } from './seed-result.ts';
 
 export interface CheckSeedOptions {
@@ -106,7 +107,7 @@ function classify(
   }
 }
 
-function recheckLine(
+export function recheckLine(
   source: string,
   seed: number,
   faults: boolean,
@@ -127,10 +128,33 @@ function recheckLine(
     .join(' ');
 }
 
+/** A scenario's own input error (setup threw, a bad definition), named with the seed it met. */
+function nameSeed(error: unknown, seed: number): unknown {
+  const own = ['ScenarioInputError', 'ScenarioSetupError'];
+  if (error instanceof Error && own.includes(error.name))
+    error.message = `seed ${seed}: ${error.message}`;
+  return error;
+}
+
 export function checkSeed(
   scenario: Scenario<unknown>,
   seed: number,
   options: CheckSeedOptions = {},
+): SeedResult {
+  try {
+    const { value, exited } = withExitGuard(() => checkSeedUnguarded(scenario, seed, options));
+    return exited === null
+      ? value
+      : { ...value, verdict: 'crash', outcome: 'crash', reason: exited };
+  } catch (e) {
+    throw nameSeed(e, seed);
+  }
+}
+
+function checkSeedUnguarded(
+  scenario: Scenario<unknown>,
+  seed: number,
+  options: CheckSeedOptions,
 ): SeedResult {
   const run = runOnce(scenario, seed, options);
   const nondeterminism = options.rerun

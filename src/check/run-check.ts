@@ -18,6 +18,7 @@ import type { CheckSeedInput } from './check-seed-task.ts';
 import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 import { summarize, type CheckSummary } from './check-summary.ts';
 import { DEFAULT_LOADER, loadScenarioWith, resolveScenarioFile } from './import-scenario.ts';
+import { lostSeedResult } from './lost-seed.ts';
 import type { SeedResult } from './seed-result.ts';
 
 const RERUN_DEFAULT = 3;
@@ -56,6 +57,7 @@ async function runParallel(
   const pool = new WorkerPool<CheckSeedInput, SeedResult>({
     workers: Math.min(o.workers!, seeds.length),
     task: taskModule(import.meta.url, 'check-seed-task', 'checkSeedTask'),
+    onWorkerLost: (input, why) => lostSeedResult(input as CheckSeedInput, why),
   });
   const inputs = seeds.map((seed, i) => ({
     file,

@@ -17,8 +17,10 @@
  * From compiled dist/ a worker runs worker-entry.js; from the TypeScript
  * source (vitest, a jiti-run CLI) it runs worker-entry.ts under jiti's ESM
  * register hook (`--import jiti/register`), which compiles the task module
- * and its imports on the fly. A task that throws rejects the map with its
- * error text; so does a worker that fails to load or dies.
+ * and its imports on the fly. A task that throws rejects the map with an
+ * error of the same name and message. A worker that exits or crashes mid-task
+ * rejects the map too, unless `onWorkerLost` answers for the lost task: then
+ * a fresh worker takes over the queued ones and every other result is kept.
  *
  * Used by the quiescence experiment; meant for any sweep of independent runs
  * (e.g. `kernel-sim check` over seeds).
@@ -38,6 +40,12 @@ export interface WorkerPoolOptions {
   /** Tasks queued at each worker at once (default 3). */
   readonly inflightPerWorker?: number;
   readonly task: TaskModule;
+  /**
+   * A worker that exits or crashes loses the task it was running. Given this,
+   * the pool answers that task with `onWorkerLost(input, why)`, starts a new
+   * worker for the tasks still queued, and goes on; without it the map rejects.
+   */
+  readonly onWorkerLost?: (input: unknown, why: string) => unknown;
 }
 
 /** Main thread to worker. */
@@ -49,7 +57,22 @@ export interface TaskMessage {
 /** Worker to main thread. */
 export type ResultMessage =
   | { readonly index: number; readonly ok: true; readonly output: unknown }
-  | { readonly index: number; readonly ok: false; readonly error: string };
+  | {
+      readonly index: number;
+      readonly ok: false;
+      /** The thrown error's name, message and stack (or the value as text). */
+      readonly name: string;
+      readonly error: string;
+      readonly stack: string;
+    };
+
+/** A task's error as the main thread sees it: the same name and message, the worker's stack. */
+function taskError(m: Extract<ResultMessage, { ok: false }>): Error {
+  const e = new Error(m.error);
+  e.name = m.name;
+  e.stack = `worker task ${m.index} failed: ${m.stack}`;
+  return e;
+}
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const EXT = FROM_SOURCE ? '.ts' : '.js';
@@ -90,13 +113,9 @@ export class WorkerPool<In, Out> {
     return this.options.workers;
   }
 
-  private start(count: number): void {
+  private spawn(): Worker {
     const entry = new URL(`./worker-entry${EXT}`, import.meta.url);
-    while (this.workers.length < count) {
-      this.workers.push(
-        new Worker(entry, { workerData: this.options.task, execArgv: workerExecArgv() }),
-      );
-    }
+    return new Worker(entry, { workerData: this.options.task, execArgv: workerExecArgv() });
   }
 
   map(inputs: readonly In[], onResult?: (index: number, output: Out) => void): Promise<Out[]> {
@@ -104,22 +123,24 @@ export class WorkerPool<In, Out> {
       return Promise.reject(new Error('WorkerPool.map: one map at a time; await the previous one'));
     if (inputs.length === 0) return Promise.resolve([]);
     this.busy = true;
-    this.start(Math.min(this.size, inputs.length));
     return new Promise<Out[]>((resolve, reject) => {
       const outputs = new Array<Out>(inputs.length);
-      let next = 0;
+      const queue: number[] = inputs.map((_x, i) => i); // indices not yet handed out
       let finished = 0;
       let failed = false;
-      const cleanups: (() => void)[] = [];
+      const cleanups = new Map<Worker, () => void>();
       const settle = (error?: Error): void => {
-        for (const c of cleanups) c();
+        for (const c of cleanups.values()) c();
+        cleanups.clear();
         this.busy = false;
         if (error) reject(error);
         else resolve(outputs);
       };
-      const feed = (w: Worker): void => {
-        if (next < inputs.length)
-          w.postMessage({ index: next, input: inputs[next++] } satisfies TaskMessage);
+      const done = (index: number, output: Out): void => {
+        outputs[index] = output;
+        finished++;
+        onResult?.(index, output);
+        if (finished === inputs.length) settle();
       };
       const fail = (error: Error): void => {
         if (failed) return;
@@ -127,26 +148,51 @@ export class WorkerPool<In, Out> {
         settle(error);
         void this.close();
       };
-      const active = this.workers.slice(0, Math.min(this.size, inputs.length));
-      for (const w of active) {
+      const attach = (w: Worker): void => {
+        const held: number[] = []; // indices posted to w, in the order it runs them
+        const feed = (): void => {
+          const index = queue.shift();
+          if (index === undefined) return;
+          held.push(index);
+          w.postMessage({ index, input: inputs[index] } satisfies TaskMessage);
+        };
         const onMessage = (m: ResultMessage): void => {
           if (failed) return;
-          if (!m.ok) return fail(new Error(`worker task ${m.index} failed: ${m.error}`));
-          outputs[m.index] = m.output as Out;
-          finished++;
-          onResult?.(m.index, m.output as Out);
-          if (finished === inputs.length) settle();
-          else feed(w);
+          held.splice(held.indexOf(m.index), 1);
+          if (!m.ok) return fail(taskError(m));
+          done(m.index, m.output as Out);
+          if (!failed && finished < inputs.length) feed();
         };
-        const onError = (e: Error): void => fail(new Error(`worker failed: ${e.message}`));
-        const onExit = (code: number): void =>
-          fail(new Error(`worker exited with code ${code} before its tasks were done`));
+        const lost = (why: string): void => {
+          if (failed) return;
+          cleanups.get(w)?.();
+          cleanups.delete(w);
+          this.workers.splice(this.workers.indexOf(w), 1);
+          void w.terminate();
+          const running = held.shift();
+          if (running === undefined) return;
+          const recover = this.options.onWorkerLost;
+          if (recover === undefined)
+            return fail(new Error(`worker ${why} while running task ${running}`));
+          queue.unshift(...held); // the queued ones run again on a fresh worker
+          done(running, recover(inputs[running], why) as Out);
+          if (failed || finished === inputs.length) return;
+          const fresh = this.spawn();
+          this.workers.push(fresh);
+          attach(fresh);
+        };
+        const onError = (e: Error): void => lost(`failed (${e.message})`);
+        const onExit = (code: number): void => lost(`exited with code ${code}`);
         w.on('message', onMessage).on('error', onError).on('exit', onExit);
-        cleanups.push(
+        cleanups.set(
+          w,
           () => void w.off('message', onMessage).off('error', onError).off('exit', onExit),
         );
-      }
-      for (let k = 0; k < this.inflight; k++) for (const w of active) feed(w);
+        for (let k = 0; k < this.inflight; k++) feed();
+      };
+      while (this.workers.length < Math.min(this.size, inputs.length))
+        this.workers.push(this.spawn());
+      for (const w of this.workers.slice(0, Math.min(this.size, inputs.length))) attach(w);
     });
   }
 

@@ -48,9 +48,9 @@ describe('WorkerPool (from TypeScript source, via jiti/register)', () => {
 
   test('a task that throws rejects the map with its error', async () => {
     const p = pool<number, number>(2, 'failOnThree');
-    await expect(p.map([1, 2, 3, 4])).rejects.toThrow(
-      /worker task 2 failed: RangeError: three is not allowed/,
-    );
+    const error = (await p.map([1, 2, 3, 4]).catch((e: unknown) => e)) as Error;
+    expect([error.name, error.message]).toEqual(['RangeError', 'three is not allowed']);
+    expect(error.stack).toMatch(/^worker task 2 failed: RangeError: three is not allowed/);
   });
 
   test('a missing export fails the map instead of hanging', async () => {
