@@ -19,11 +19,11 @@ export class ScenarioExitError extends Error {
 export function withExitGuard<T>(run: () => T): { value: T; exited: string | null } {
   const exit = process.exit;
   let exited: string | null = null;
-  process.exit = ((code?: number | string | null) => {
+  process.exit = (code?: number | string | null) => {
     const message = `the scenario called process.exit(${code ?? ''}); a scenario ends by returning, not by exiting the process`;
     exited ??= message;
     throw new ScenarioExitError(message);
-  }) as typeof process.exit;
+  };
   try {
     return { value: run(), exited };
   } finally {
