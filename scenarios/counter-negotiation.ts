@@ -5,15 +5,18 @@
  *
  * SharedCounter keeps one value; PartitionedCounter is a clustered object
  * with one rep per CPU (each increment touches only its CPU's rep; value()
- * sums the reps). Shared -> partitioned: the partitioned counter prefers
- * 'canonical-ref' (K42 id 3: pass a pointer to the value) among what the
- * shared one exports. Partitioned -> shared: the shared counter takes
- * 'partitioned-val' (K42 id 1): each CPU's rep hands over its own count and
- * the parts add up, one transfer per CPU, as K42 runs one worker per VP.
+ * sums the reps). Both swaps negotiate by K42's rule (negotiation 'k42':
+ * the common format with the lowest DTType id, COUNTER_FORMAT_IDS).
+ * Shared -> partitioned: the common formats are 'canonical-ref' (3) and
+ * 'canonical-val' (4), so 3 (pass a pointer to the value). Partitioned ->
+ * shared: 'partitioned-val' (1) and 'canonical-val' (4), so 1: each CPU's rep
+ * hands over its own count and the parts add up, one transfer per CPU, as K42
+ * runs one worker per VP.
  *
  * Run: `kernel-sim scenario counter-negotiation.ts [--seed N] [--cpus 4]`
  */
 import {
+  COUNTER_FORMAT_IDS,
   PartitionedCounter,
   SharedCounter,
   defineScenario,
@@ -25,6 +28,7 @@ import {
 
 const THREADS = 120;
 const INCS = 5;
+const K42_RULE = { negotiation: 'k42', formatIds: COUNTER_FORMAT_IDS } as const;
 
 interface Ctx {
   readonly swaps: Swap[];
@@ -55,12 +59,12 @@ export default defineScenario<Ctx>({
     const back = () =>
       sim.at(
         sim.now + 200,
-        () => swaps.push(sim.hotswap(counter, SharedCounter)),
+        () => swaps.push(sim.hotswap(counter, SharedCounter, K42_RULE)),
         'back to shared',
       );
     sim.at(
       100,
-      () => swaps.push(sim.hotswap(counter, PartitionedCounter, { after: back })),
+      () => swaps.push(sim.hotswap(counter, PartitionedCounter, { ...K42_RULE, after: back })),
       'to partitioned',
     );
     return { counter, swaps };

@@ -65,6 +65,7 @@ export {
   type ClassUpdate,
   type BlockerReport,
   type StubsFor,
+  type NegotiationRule,
 } from './hotswap/index.ts';
 export {
   createSimulation,

@@ -11,10 +11,18 @@ export { stubsAfter } from './stubs-after.ts';
 export { ClassUpdate, type ClassUpdateOutcome } from './class-update.ts';
 export { SwapMember } from './swap-member.ts';
 export { SwapMediator } from './swap-mediator.ts';
-export { negotiateFormat, checkInterface, type Negotiated } from './negotiate.ts';
+export {
+  negotiateFormat,
+  checkInterface,
+  type Negotiated,
+  type NegotiationChoice,
+} from './negotiate.ts';
 export { PHASES, type SwapPhase, type SwapOutcome } from './swap-phase.ts';
 export {
   checkSwapOptions,
+  knowSwapOption,
+  NEGOTIATION_RULES,
+  type NegotiationRule,
   type SwapOptions,
   type SwapContext,
   type StubsFor,

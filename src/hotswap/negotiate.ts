@@ -2,16 +2,23 @@
  * negotiate: choose how state moves from the old implementation to the new
  * one, and check that every method the old interface offers is still served.
  *
- * Formats (K42 DataTransfer: export set AND import set, lowest id wins): we
- * take the first of the new object's importFormats() (its order is its
- * preference, best first) that the old object's exportFormats() contains.
+ * Formats (K42 DataTransfer: export set AND import set, lowest id wins).
+ * Two rules choose among the formats both sides support:
+ *   'importer' (the default): the first of the new object's importFormats()
+ *              (its order is its preference, best first) that the old
+ *              object's exportFormats() contains;
+ *   'k42':     K42's rule: the common format with the lowest id (`ids`, a
+ *              format -> id table: DTType ids, "the smaller the value, the
+ *              higher the priority"); a common format without an id refuses.
  * Rules, in order:
  *   old declares no exportFormats      -> stateless: null transfer
  *   new declares no importFormats      -> refused (the old state would be lost)
  *   no format in common                -> refused, both lists in the reason
  *
- * Interface: every method of the old class must have, in the new class, a
- * method of the same name and kind (plain / generator), or a stub. Anything
+ * Interface: every method of the old class (its own prototype chain below
+ * Object, so an own valueOf counts) must have, in the new class, a
+ * method of the same name and kind (plain / generator), or a stub (an own
+ * property of `stubs`: names inherited from Object.prototype are not stubs). Anything
  * else refuses the swap now, naming the methods, not at the first call.
  */
 import { methodKinds } from '../translation-table/index.ts';
@@ -21,10 +28,16 @@ export type Negotiated =
   | { readonly ok: true; readonly format: string | null }
   | { readonly ok: false; readonly reason: string };
 
+export interface NegotiationChoice {
+  readonly rule: 'importer' | 'k42';
+  readonly ids?: Readonly<Record<string, number>>;
+}
+
 export function negotiateFormat(
   oldImpl: StateTransfer,
   newImpl: StateTransfer,
   names: { old: string; new: string },
+  choice: NegotiationChoice = { rule: 'importer' },
 ): Negotiated {
   const exports = oldImpl.exportFormats?.();
   if (exports === undefined) return { ok: true, format: null };
@@ -35,13 +48,27 @@ export function negotiateFormat(
       reason: `${names.old} exports [${exports.join(', ')}] but ${names.new} declares no importFormats(): its state would be lost`,
     };
   }
-  const format = imports.find((f) => exports.includes(f));
+  const common = imports.filter((f) => exports.includes(f));
+  if (choice.rule === 'k42' && common.length > 0) return lowestId(common, choice.ids ?? {});
+  const format = common[0];
   if (format === undefined) {
     return {
       ok: false,
       reason: `no common transfer format: ${names.old} exports [${exports.join(', ')}], ${names.new} imports [${imports.join(', ')}]`,
     };
   }
+  return { ok: true, format };
+}
+
+/** K42's findFirstOne over (export AND import): the lowest id wins. */
+function lowestId(common: readonly string[], ids: Readonly<Record<string, number>>): Negotiated {
+  const missing = common.filter((f) => !Object.hasOwn(ids, f));
+  if (missing.length > 0)
+    return {
+      ok: false,
+      reason: `negotiation 'k42': no id for common format(s) [${missing.join(', ')}]; add them to formatIds`,
+    };
+  const format = common.reduce((a, b) => (ids[b] < ids[a] ? b : a));
   return { ok: true, format };
 }
 
@@ -53,7 +80,7 @@ export function checkInterface(
   const newKinds = methodKinds(newCls);
   const problems: string[] = [];
   for (const [method, kind] of methodKinds(oldCls)) {
-    if (stubs[method] !== undefined) continue;
+    if (Object.hasOwn(stubs, method) && stubs[method] !== undefined) continue;
     const k = newKinds.get(method);
     if (k === undefined)
       problems.push(`${method}() has no counterpart in ${newCls.name} and no stub`);

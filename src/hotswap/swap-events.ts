@@ -30,6 +30,8 @@ export type SwapEvent =
       readonly swap: number;
       readonly objects: readonly number[];
       readonly reason: string;
+      /** Set when the swap was negotiable but a request-time callback vetoed it. */
+      readonly vetoedBy?: 'prepare';
     }
   | {
       readonly type: 'swap.phase-changed';

@@ -4,6 +4,13 @@
  *   timeoutTicks  abort (roll back) if not complete this many ticks after the request
  *   stubs         method-type stubs: { oldMethod: (newTarget) => function with the
  *                 old signature }; they stay in the entry after the swap
+ *   prepare(ctx)  called when the swap is requested, once negotiation succeeded and
+ *                 before forward (nothing has moved yet); returning a string vetoes
+ *                 the swap: it is refused in 0 ticks (swap.refused with vetoedBy 'prepare')
+ *   negotiation   'importer' (default): the first of the new object's importFormats()
+ *                 the old one exports; 'k42': K42's rule, the common format with the
+ *                 lowest id in `formatIds` (DataTransfer's findFirstOne)
+ *   formatIds     format -> numeric id, for negotiation 'k42'
  *   before(ctx)   called at the start of transfer, the point of no return;
  *                 returning a string vetoes the swap (rolled back, the string is the reason)
  *   after(ctx)    called when the swap completes
@@ -25,9 +32,16 @@ export interface SwapContext {
   readonly tick: number;
 }
 
+/** How negotiation chooses among the formats both sides support (negotiate.ts). */
+export type NegotiationRule = 'importer' | 'k42';
+export const NEGOTIATION_RULES: readonly NegotiationRule[] = ['importer', 'k42'];
+
 export interface SwapOptions<Old = any, New = any> {
   readonly timeoutTicks?: number;
   readonly stubs?: StubsFor<Old, New>;
+  readonly prepare?: (ctx: SwapContext) => void | string;
+  readonly negotiation?: NegotiationRule;
+  readonly formatIds?: Readonly<Record<string, number>>;
   readonly before?: (ctx: SwapContext) => void | string;
   readonly after?: (ctx: SwapContext) => void;
   readonly args?: readonly unknown[];
@@ -36,7 +50,49 @@ export interface SwapOptions<Old = any, New = any> {
   readonly stallTicks?: number;
 }
 
+const OPTION_NAMES = [
+  'timeoutTicks',
+  'stubs',
+  'prepare',
+  'negotiation',
+  'formatIds',
+  'before',
+  'after',
+  'args',
+  'oldObject',
+  'transferTicks',
+  'stallTicks',
+];
+
+/** Names other modules add to SwapOptions register here, so the unknown-name check knows them. */
+export function knowSwapOption(name: string): void {
+  if (!OPTION_NAMES.includes(name)) OPTION_NAMES.push(name);
+}
+
 export function checkSwapOptions(o: SwapOptions): void {
+  for (const key of Object.keys(o)) {
+    if (!OPTION_NAMES.includes(key))
+      throw new RangeError(`hotswap: unknown option '${key}'; known: ${OPTION_NAMES.join(', ')}`);
+  }
+  for (const fn of ['prepare', 'before', 'after'] as const) {
+    if (o[fn] !== undefined && typeof o[fn] !== 'function')
+      throw new RangeError(`hotswap: option ${fn} must be a function (ctx) => void | string`);
+  }
+  if (o.negotiation !== undefined && !NEGOTIATION_RULES.includes(o.negotiation))
+    throw new RangeError(
+      `hotswap: option negotiation must be one of ${NEGOTIATION_RULES.join(', ')}, got '${String(o.negotiation)}'`,
+    );
+  if (o.formatIds !== undefined) {
+    for (const [f, id] of Object.entries(o.formatIds))
+      if (!Number.isInteger(id) || id < 0)
+        throw new RangeError(
+          `hotswap: formatIds['${f}'] must be an integer >= 0, got ${String(id)}`,
+        );
+  }
+  if (o.negotiation === 'k42' && o.formatIds === undefined)
+    throw new RangeError(
+      "hotswap: negotiation 'k42' picks the lowest format id: give formatIds { format: id }",
+    );
   const ints: [string, number | undefined, number][] = [
     ['timeoutTicks', o.timeoutTicks, 1],
     ['transferTicks', o.transferTicks, 0],

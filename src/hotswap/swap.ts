@@ -3,7 +3,8 @@
  * or all roll back). The K42 switchCObj protocol as a state machine driven
  * by kernel-context actions:
  *
- *   negotiate  formats and interfaces checked, new implementation built
+ *   negotiate  formats and interfaces checked, new implementation built;
+ *              prepare() may veto here (refused in 0 ticks, nothing moved)
  *   forward    mediator installed (local entries reset); calls forwarded to
  *              the old object and tracked; wait for a quiescence marker, so
  *              no untracked call (begun before the mediator) still runs
@@ -65,6 +66,11 @@ export class Swap extends SwapBookkeeping {
       this.refuse(problem);
       return false;
     }
+    const veto = this.prepare();
+    if (veto !== null) {
+      this.refuse(veto, 'prepare');
+      return false;
+    }
     for (const m of this.members) m.entry.extension().swap = this;
     h.kernel.holdRun(); // a swap in progress keeps the run alive until it completes or aborts
     this.enter('forward');
@@ -101,10 +107,15 @@ export class Swap extends SwapBookkeeping {
         m.build(this.host.table, this.args(m));
         const sampleNew =
           m.newParts()[0]?.impl ?? this.host.table.construct(m.newCls, this.args(m));
-        n = negotiateFormat(m.sampleOld(this.host.table), sampleNew, {
-          old: m.oldCls.name,
-          new: m.newCls.name,
-        });
+        n = negotiateFormat(
+          m.sampleOld(this.host.table),
+          sampleNew,
+          { old: m.oldCls.name, new: m.newCls.name },
+          {
+            rule: this.options.negotiation ?? 'importer',
+            ...(this.options.formatIds ? { ids: this.options.formatIds } : {}),
+          },
+        );
       } catch (err) {
         return `negotiating ${m.oldCls.name} -> ${m.newCls.name} failed: ${describeError(err)}`;
       }
@@ -119,12 +130,32 @@ export class Swap extends SwapBookkeeping {
     return this.options.args ?? m.entry.args;
   }
 
-  private refuse(reason: string): void {
+  /**
+   * prepare() runs at request time, after negotiation and before forward:
+   * a veto (a string, or a throw) refuses the swap with nothing moved.
+   */
+  private prepare(): string | null {
+    let veto: void | string;
+    try {
+      veto = this.options.prepare?.(this.context());
+    } catch (err) {
+      return `prepare() threw: ${describeError(err)}`;
+    }
+    return typeof veto === 'string' ? `vetoed by prepare(): ${veto}` : null;
+  }
+
+  private refuse(reason: string, vetoedBy?: 'prepare'): void {
     this.outcome = 'refused';
     this.reason = reason;
     this.enter('done');
     if (this.host.bus.on)
-      this.host.bus.emit({ type: 'swap.refused', swap: this.id, objects: this.objects, reason });
+      this.host.bus.emit({
+        type: 'swap.refused',
+        swap: this.id,
+        objects: this.objects,
+        reason,
+        ...(vetoedBy ? { vetoedBy } : {}),
+      });
     for (const m of this.members) m.forgetImpls();
   }
 

@@ -61,3 +61,4 @@ export {
   type WorkloadHost,
   type WorkloadThreadContext,
 } from './workload.ts';
+export { checkWorkloadSpec } from './check-workload-spec.ts';

@@ -9,12 +9,17 @@
  * long tail). The body of each thread is `spec.body(ctx)` if given (so a
  * scenario can make table calls), else a default mix of compute and sleep.
  *
+ * Bad specs (unknown lifetime kind or field, a non-integer count) are
+ * refused by checkWorkloadSpec (check-workload-spec.ts) before anything is
+ * scheduled.
+ *
  * Invariant: every number comes from the `prng` stream it is given (derive
  * 'workload' from the simulation seed), so the workload is a pure function of
  * (seed, spec).
  */
 import type { Prng } from './prng.ts';
 import { compute, sleep, type Op } from './effect.ts';
+import { checkWorkloadSpec } from './check-workload-spec.ts';
 
 export type Lifetime =
   | { readonly kind: 'fixed'; readonly ticks: number }
@@ -91,6 +96,7 @@ export function* defaultBody(ctx: WorkloadThreadContext, sleepFraction: number):
 }
 
 export function startWorkload(host: WorkloadHost, prng: Prng, spec: WorkloadSpec): WorkloadStats {
+  checkWorkloadSpec(spec);
   const name = spec.name ?? 'worker';
   const start = spec.startTick ?? host.now;
   // Arrivals accumulate in continuous time and each is rounded on its own:

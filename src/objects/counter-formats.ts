@@ -13,14 +13,23 @@
  *                          exporter sends the total from its first rep and 0
  *                          from the others, so the parts still add up)
  *
- * Negotiation (first of the importer's list the exporter offers), as in K42:
- * shared -> partitioned meets at 'canonical-ref' (3), partitioned -> shared
- * at 'partitioned-val' (1).
+ * Negotiation: by K42's rule (negotiation 'k42' with COUNTER_FORMAT_IDS, the
+ * lowest common id) and by the importer's preference alike, shared ->
+ * partitioned meets at 'canonical-ref' (3), partitioned -> shared at
+ * 'partitioned-val' (1).
  */
 export const PARTITIONED_VAL = 'partitioned-val';
 export const PARTITIONED_REF = 'partitioned-ref';
 export const CANONICAL_REF = 'canonical-ref';
 export const CANONICAL_VAL = 'canonical-val';
+
+/** K42's DTType ids for the counter formats, for negotiation 'k42' (lowest id wins). */
+export const COUNTER_FORMAT_IDS: Readonly<Record<string, number>> = {
+  [PARTITIONED_VAL]: 1,
+  [PARTITIONED_REF]: 2,
+  [CANONICAL_REF]: 3,
+  [CANONICAL_VAL]: 4,
+};
 
 /** The mutable cell a counter keeps its value in; the '-ref' formats pass it. */
 export interface CounterCell {

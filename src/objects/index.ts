@@ -22,5 +22,6 @@ export {
   PARTITIONED_REF,
   CANONICAL_REF,
   CANONICAL_VAL,
+  COUNTER_FORMAT_IDS,
   type CounterCell,
 } from './counter-formats.ts';

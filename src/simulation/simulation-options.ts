@@ -1,7 +1,7 @@
 /**
  * SimulationOptions: everything a run is made of besides its code. Every
- * option has a default; `resolveOptions` checks ranges and says which option
- * is wrong and what it accepts.
+ * option has a default; `resolveOptions` checks ranges, refuses unknown
+ * option names, and says which option is wrong and what it accepts.
  */
 import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
 import { parseSchedule } from '../kernel/index.ts';
@@ -72,6 +72,12 @@ function checkBoolean(name: string, value: unknown): void {
 }
 
 export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(DEFAULT_OPTIONS, key))
+      throw new RangeError(
+        `unknown option '${key}'; known: ${Object.keys(DEFAULT_OPTIONS).join(', ')}`,
+      );
+  }
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const o = { ...DEFAULT_OPTIONS, ...defined } as ResolvedOptions;
   checkInt('seed', o.seed, 0, Number.MAX_SAFE_INTEGER);

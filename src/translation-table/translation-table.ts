@@ -207,7 +207,12 @@ export class TranslationTable extends CallPaths {
 
   setStubs(entry: TableEntry, stubs: Readonly<Record<string, StubFactory>> | null): void {
     const ext = entry.extension();
-    ext.stubs = stubs && Object.keys(stubs).length > 0 ? stubs : null;
+    // A null-prototype copy: names every object inherits (valueOf, toString,
+    // hasOwnProperty...) are never taken for stubs by a lookup.
+    ext.stubs =
+      stubs && Object.keys(stubs).length > 0
+        ? (Object.assign(Object.create(null), stubs) as Record<string, StubFactory>)
+        : null;
     ext.adapters = new WeakMap();
     this.updateFast(entry);
   }

@@ -59,7 +59,8 @@ class Box {
 class Box2 extends Box {}
 
 function statsRun(options: { hashEvents: boolean; observe: boolean; callStats: boolean }) {
-  const sim = createSimulation({ seed: 5, cpus: 2, ...options });
+  const { observe: _observe, ...simOptions } = options; // observe is this test's, not an option
+  const sim = createSimulation({ seed: 5, cpus: 2, ...simOptions });
   const exports: number[] = [];
   class Counted extends Box2 {
     override exportState() {
