@@ -112,6 +112,7 @@ export function recheckLine(
   seed: number,
   faults: boolean,
   schedule: string | undefined,
+  strategy?: string,
 ): string {
   return [
     'kernel-sim',
@@ -123,6 +124,8 @@ export function recheckLine(
     String(seed),
     ...(faults ? ['--faults'] : []),
     ...(schedule === undefined ? [] : ['--schedule', schedule]),
+
+    ...(strategy === undefined ? [] : ['--strategy', strategy]),
   ]
     .map(shellQuote)
     .join(' ');
@@ -180,6 +183,12 @@ function checkSeedUnguarded(
     notes: checks.notes.slice(0, options.notesMax ?? 5),
     faults: plan === null ? null : { active: plan.active, log: [...plan.log] },
     reproduce: report.reproduce,
-    recheck: recheckLine(source, seed, plan !== null, options.overrides?.schedule),
+    recheck: recheckLine(
+      source,
+      seed,
+      plan !== null,
+      options.overrides?.schedule,
+      options.overrides?.swapStrategy,
+    ),
   };
 }

@@ -20,7 +20,11 @@
  *     implementation until the swap ends, if the swap completes: such a
  *     call's effect on the old state would be lost (a rolled-back swap keeps
  *     the old object, so there it is fine). `readOnlyMethods` lists methods
- *     that cannot change state and are exempt.
+ *     that cannot change state and are exempt;
+ *   - no call is in flight in the old implementation when its state is
+ *     exported, if the swap completes: the rest of that call runs on state
+ *     already copied, so its effect is lost (a torn call; the naive
+ *     strategy's failure). Read-only methods are exempt here too.
  */
 import type { Checker, EventOf, ReportViolation } from './checker.ts';
 import { deepEqual } from './deep-equal.ts';
@@ -53,6 +57,15 @@ interface Exported {
   readonly tick: number;
   /** The first call that reached the old version after the export, if any. */
   late: string | null;
+  /** The first call in flight in the old version at the export, if any. */
+  torn: string | null;
+}
+
+interface InFlight {
+  readonly object: number;
+  readonly version: number;
+  readonly method: string;
+  readonly tick: number;
 }
 
 export class TransferChecker implements Checker {
@@ -72,6 +85,10 @@ export class TransferChecker implements Checker {
   private readonly readOnly: ReadonlySet<string>;
   private readonly versions = new Map<number, number>();
   private readonly methods = new Map<number, string>();
+  /** Call id -> where it is in flight (from call.reached to call.exited). */
+  private readonly inFlight = new Map<number, InFlight>();
+  /** Call id -> method, for calls entered and not yet reached. */
+  private readonly entered = new Map<number, string>();
   /** Object id -> its export awaiting the swap's end. */
   private readonly exported = new Map<number, Exported>();
   private readonly unchecked: string[] = [];
@@ -91,10 +108,13 @@ export class TransferChecker implements Checker {
       case 'swap.transferred':
         return this.transferred(e, report);
       case 'call.entered':
+        this.entered.set(e.call, e.method);
         if (this.exported.size > 0) this.methods.set(e.call, e.method);
         return;
       case 'call.exited':
         this.methods.delete(e.call);
+        this.entered.delete(e.call);
+        this.inFlight.delete(e.call);
         return;
       case 'call.reached':
         return this.reached(e);
@@ -125,6 +145,7 @@ export class TransferChecker implements Checker {
       oldVersion: this.versions.get(e.object) ?? 1,
       tick: e.tick,
       late: null,
+      torn: this.tornAt(e.object, this.versions.get(e.object) ?? 1, e.tick),
     });
     this.nextReps.set(e.object, e.imported === null ? null : e.imported.length);
     if (e.format === null) return;
@@ -180,7 +201,22 @@ export class TransferChecker implements Checker {
       : `state not preserved: part ${i} exported ${show(exported[i])}, the new object holds ${show(imported[i])}`;
   }
 
+  /** The first call in flight in `object` at `version`, described; or null. */
+  private tornAt(object: number, version: number, tick: number): string | null {
+    for (const [call, f] of this.inFlight) {
+      if (f.object !== object || f.version !== version || this.readOnly.has(f.method)) continue;
+      return `call ${call} (${f.method}) was in flight in the old v${version} of object ${object} (since tick ${f.tick}) when its state was exported at tick ${tick}`;
+    }
+    return null;
+  }
+
   private reached(e: EventOf<'call.reached'>): void {
+    this.inFlight.set(e.call, {
+      object: e.object,
+      version: e.version,
+      method: this.entered.get(e.call) ?? '?',
+      tick: e.tick,
+    });
     const x = this.exported.get(e.object);
     if (x === undefined || x.late !== null || e.version !== x.oldVersion) return;
     const method = this.methods.get(e.call);
@@ -193,6 +229,10 @@ export class TransferChecker implements Checker {
       if (x.swap !== swap) continue;
       this.exported.delete(object);
       if (!completed) this.nextReps.delete(object);
+      if (completed && x.torn !== null)
+        report(
+          `${x.torn}; the swap then completed, so the rest of that call ran on state already copied and its effect is lost (a torn call)`,
+        );
       if (completed && x.late !== null)
         report(
           `${x.late}; the swap then completed, so that call's effect on the old state is lost`,

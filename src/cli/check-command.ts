@@ -27,6 +27,9 @@ export interface CheckCommandOptions {
   readonly faults?: boolean;
   /** --schedule: fifo, random or pct[:depth] (default CHECK_SCHEDULE_DEFAULT). */
   readonly schedule?: string;
+
+  /** Hot-swap strategy of swaps that name none (SimulationOptions.swapStrategy). */
+  readonly strategy?: 'quiescence' | 'naive' | 'block-all';
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;
@@ -54,6 +57,8 @@ export async function checkCommand(
       seeds,
       faults: options.faults === true,
       ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+
+      ...(options.strategy === undefined ? {} : { overrides: { swapStrategy: options.strategy } }),
       workers,
       load: SCENARIO_LOADER,
       source: options.target,

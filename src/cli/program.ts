@@ -17,6 +17,8 @@ import { packagePaths } from './package-paths.ts';
 
 const SEED_MAX = Number.MAX_SAFE_INTEGER;
 const DETECTORS = ['k42', 'event', 'oracle'];
+/** The hot-swap strategies (hotswap's STRATEGY_NAMES; kept here so --help loads no core). */
+const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -62,6 +64,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     )
     .addOption(new Option('--detector <name>', 'quiescence detector').choices(DETECTORS))
     .option('--poll-ticks <ticks>', 'poll interval of the k42 detector', intOption(1, 1e9))
+    .addOption(
+      new Option(
+        '--strategy <name>',
+        'hot-swap strategy of swaps that name none (docs/STRATEGIES.md)',
+      ).choices(STRATEGY_NAMES),
+    )
     .option(
       '--schedule <kind>',
       'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N',
@@ -114,6 +122,8 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           detector: o.detector as 'k42' | 'event' | 'oracle' | undefined,
           pollTicks: o.pollTicks as number | undefined,
           schedule: o.schedule as string | undefined,
+
+          strategy: o.strategy as 'quiescence' | 'naive' | 'block-all' | undefined,
           plugin: o.plugin as string[],
           trace: o.trace as string | undefined,
           report: o.report as string | undefined,
@@ -188,6 +198,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('--seed-from <a>', 'first seed', intOption(0, SEED_MAX))
     .option('--seed-to <b>', 'last seed (inclusive)', intOption(0, SEED_MAX))
     .option('--faults', 'inject seeded faults (BUGGIFY style)')
+    .addOption(
+      new Option(
+        '--strategy <name>',
+        'hot-swap strategy of swaps that name none (docs/STRATEGIES.md)',
+      ).choices(STRATEGY_NAMES),
+    )
     .option(
       '--schedule <kind>',
       'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N',
@@ -222,6 +238,8 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           seedTo: o.seedTo as number | undefined,
           faults: o.faults === true,
           schedule: o.schedule as string | undefined,
+
+          strategy: o.strategy as 'quiescence' | 'naive' | 'block-all' | undefined,
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,

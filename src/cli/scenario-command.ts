@@ -15,6 +15,7 @@
  */
 import pc from 'picocolors';
 import type { DetectorName } from '../quiescence/index.ts';
+import type { StrategyName } from '../hotswap/index.ts';
 import {
   resolveScenarioOptions,
   runScenario,
@@ -39,6 +40,7 @@ export interface ScenarioCommandOptions {
   readonly quantum?: number;
   readonly ticksMax?: number;
   readonly detector?: DetectorName;
+  readonly strategy?: StrategyName;
   readonly pollTicks?: number;
   /** --schedule: fifo (the default, unless the scenario declares one), random or pct[:depth]. */
   readonly schedule?: string;
@@ -110,6 +112,8 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
     detector: o.detector,
     pollTicks: o.pollTicks,
     schedule: o.schedule,
+
+    swapStrategy: o.strategy,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

@@ -25,6 +25,7 @@ import { checkSwapOptions, type SwapOptions } from './swap-options.ts';
 import type { SwapHost } from './swap-host.ts';
 import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
+import type { StrategyName } from './swap-strategy.ts';
 
 export class HotSwapper implements SwapHost {
   readonly heldBy = new Map<number, SwapBookkeeping>();
@@ -38,6 +39,7 @@ export class HotSwapper implements SwapHost {
     readonly interposer: Interposer,
     readonly quiescence: QuiescenceDetector,
     readonly bus: EventSink<SwapEvent>,
+    readonly strategy: StrategyName = 'quiescence',
   ) {}
 
   hotswap(entry: TableEntry, New: Function, options: SwapOptions): Swap {

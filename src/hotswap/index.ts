@@ -28,6 +28,14 @@ export {
   type StubsFor,
 } from './swap-options.ts';
 export type { SwapEvent, BlockerReport } from './swap-events.ts';
+export {
+  STRATEGY_NAMES,
+  checkStrategyName,
+  type StrategyName,
+  type SwapStrategy,
+  type SwapSteps,
+} from './swap-strategy.ts';
+export { strategyFor } from './strategy-for.ts';
 
 import type { Swap } from './swap.ts';
 /** The handle sim.hotswap returns. */

@@ -20,7 +20,10 @@ import type { SwapContext, SwapOptions } from './swap-options.ts';
 import type { BlockerReport } from './swap-events.ts';
 import { HeldCalls } from './held-calls.ts';
 import { threadBlockers } from './swap-blockers.ts';
+import { oldCallThreads } from './old-call-threads.ts';
 import type { SwapHost } from './swap-host.ts';
+import type { SwapStrategy } from './swap-strategy.ts';
+import { strategyFor } from './strategy-for.ts';
 
 export abstract class SwapBookkeeping implements SwapSide {
   phase: SwapPhase = 'negotiate';
@@ -41,6 +44,10 @@ export abstract class SwapBookkeeping implements SwapSide {
   protected request: QuiescenceRequest | null = null;
   protected timeout: Action | null = null;
   private stall: Action | null = null;
+  /** Waiting for calls that entered before the mediator to leave (block-all). */
+  protected draining = false;
+  /** How this swap gets from negotiate to transfer (swap-strategy.ts). */
+  readonly strategy: SwapStrategy;
 
   constructor(
     readonly id: number,
@@ -50,6 +57,7 @@ export abstract class SwapBookkeeping implements SwapSide {
   ) {
     this.holding = new HeldCalls(`swap ${id} held calls`);
     this.phaseStart.negotiate = host.kernel.now;
+    this.strategy = strategyFor(options.strategy ?? host.strategy);
   }
 
   /** Roll the swap back (swap.ts); false if it is too late. */
@@ -94,8 +102,12 @@ export abstract class SwapBookkeeping implements SwapSide {
     if (this.tracked === 0 && this.phase === 'block') this.onDrained();
   }
 
+  get holdsRecursiveCalls(): boolean {
+    return this.strategy.holdsRecursiveCalls;
+  }
+
   hold(call: Call, member: SwapMember): boolean {
-    const cycle = this.host.findCycle(this, call.thread);
+    const cycle = this.host.findCycle(this, call.thread) ?? this.selfCycle(call);
     if (cycle !== null) {
       this.abort(`deadlock: ${cycle}; swap ${this.id} rolled back so the cycle can drain`);
       return false;
@@ -112,6 +124,22 @@ export abstract class SwapBookkeeping implements SwapSide {
         object: member.entry.id,
       });
     return true;
+  }
+
+  /**
+   * A strategy that holds recursive calls (block-all) would hold a thread
+   * already inside one of this swap's objects: the swap waits for that call
+   * to drain, and the call waits for the swap. The cycle, or null.
+   */
+  private selfCycle(call: Call): string | null {
+    if (!this.strategy.holdsRecursiveCalls) return null;
+    const frames = this.host.kernel.threads.get(call.thread)?.calls ?? [];
+    const inside = frames.find(
+      (f) => f.id !== call.id && this.members.some((m) => (f as Call).entry === m.entry),
+    );
+    if (inside === undefined) return null;
+    const t = this.host.kernel.threads.get(call.thread)!;
+    return `thread ${call.thread} '${t.name}' calls ${call.objectName}.${call.method} while inside ${inside.objectName}.${inside.method} since tick ${inside.tickEntered}; strategy ${this.strategy.name} holds the call and waits for the thread to leave`;
   }
 
   /** The wait queue held threads sleep on. */
@@ -198,11 +226,23 @@ export abstract class SwapBookkeeping implements SwapSide {
     };
   }
 
-  /** Who holds the swap up now: quiescence blockers in forward, tracked calls in block. */
+  /**
+   * Who holds the swap up now: quiescence blockers in forward; in block the
+   * threads with calls inside (tracked ones, or under block-all the calls
+   * that entered before the mediator).
+   */
   get blockers(): BlockerReport[] {
     if (this.phase === 'forward' && this.request)
       return this.host.quiescence.blockers(this.request);
     if (this.phase !== 'block') return [];
+    if (this.draining)
+      return threadBlockers(
+        this.host.kernel,
+        oldCallThreads(
+          this.host.kernel,
+          this.members.map((m) => m.entry),
+        ),
+      );
     return threadBlockers(this.host.kernel, this.insideThreads());
   }
 }

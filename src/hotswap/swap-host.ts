@@ -9,6 +9,7 @@ import type { Interposer } from '../interposition/index.ts';
 import type { QuiescenceDetector } from '../quiescence/index.ts';
 import type { SwapEvent } from './swap-events.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
+import type { StrategyName } from './swap-strategy.ts';
 
 export interface SwapHost {
   readonly kernel: Kernel;
@@ -16,6 +17,8 @@ export interface SwapHost {
   readonly interposer: Interposer;
   readonly quiescence: QuiescenceDetector;
   readonly bus: EventSink<SwapEvent>;
+  /** The strategy of a swap that names none (SimulationOptions.swapStrategy). */
+  readonly strategy: StrategyName;
   /** Thread id -> the swap holding its call. */
   readonly heldBy: Map<number, SwapBookkeeping>;
   /** A description of the cycle holding `thread` on `swap` would close, or null. */

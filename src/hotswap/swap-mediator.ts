@@ -21,6 +21,8 @@ import type { SwapMember } from './swap-member.ts';
 /** What the mediator needs of its swap. */
 export interface SwapSide {
   readonly phase: string;
+  /** Hold calls of threads already inside too (block-all), instead of forwarding them. */
+  readonly holdsRecursiveCalls: boolean;
   isInside(thread: number): boolean;
   track(call: Call): void;
   untrack(call: Call): void;
@@ -47,7 +49,9 @@ export class SwapMediator implements Mediator {
     const phase = s.phase;
     if (
       phase === 'forward' ||
-      ((phase === 'block' || phase === 'transfer') && s.isInside(call.thread))
+      ((phase === 'block' || phase === 'transfer') &&
+        !s.holdsRecursiveCalls &&
+        s.isInside(call.thread))
     ) {
       return yield* this.tracked(call, forward);
     }

@@ -19,8 +19,12 @@
  *   oldObject     'destroy' (default: after a further generation) or 'keep'
  *   transferTicks ticks the transfer phase takes (default 1)
  *   stallTicks    emit swap.stalled with the blockers if a phase lasts longer (default 1000; 0 = never)
+ *   strategy      how the swap reaches transfer: 'quiescence' (K42, the default),
+ *                 'naive' or 'block-all' (swap-strategy.ts); default the
+ *                 simulation's swapStrategy option
  */
 import type { MethodKeys } from '../translation-table/index.ts';
+import { checkStrategyName, type StrategyName } from './swap-strategy.ts';
 
 export type StubsFor<Old, New> = { readonly [K in MethodKeys<Old>]?: (target: New) => Old[K] };
 
@@ -48,6 +52,7 @@ export interface SwapOptions<Old = any, New = any> {
   readonly oldObject?: 'destroy' | 'keep';
   readonly transferTicks?: number;
   readonly stallTicks?: number;
+  readonly strategy?: StrategyName;
 }
 
 const OPTION_NAMES = [
@@ -62,6 +67,7 @@ const OPTION_NAMES = [
   'oldObject',
   'transferTicks',
   'stallTicks',
+  'strategy',
 ];
 
 /** Names other modules add to SwapOptions register here, so the unknown-name check knows them. */
@@ -102,6 +108,7 @@ export function checkSwapOptions(o: SwapOptions): void {
     if (v !== undefined && (!Number.isInteger(v) || v < min))
       throw new RangeError(`hotswap: option ${name} must be an integer >= ${min}, got ${v}`);
   }
+  if (o.strategy !== undefined) checkStrategyName(o.strategy, 'hotswap: option strategy');
   if (o.oldObject !== undefined && o.oldObject !== 'destroy' && o.oldObject !== 'keep') {
     throw new RangeError(
       `hotswap: option oldObject must be 'destroy' or 'keep', got '${String(o.oldObject)}'`,

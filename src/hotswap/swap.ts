@@ -34,6 +34,8 @@ import { transferState } from './transfer-state.ts';
 import { describeBlockers } from './swap-blockers.ts';
 import { stubsAfter } from './stubs-after.ts';
 import { SwapBookkeeping } from './swap-bookkeeping.ts';
+import type { SwapSteps } from './swap-strategy.ts';
+import { oldCallThreads } from './old-call-threads.ts';
 
 export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
@@ -73,16 +75,8 @@ export class Swap extends SwapBookkeeping {
     }
     for (const m of this.members) m.entry.extension().swap = this;
     h.kernel.holdRun(); // a swap in progress keeps the run alive until it completes or aborts
-    this.enter('forward');
-    for (const m of this.members) {
-      m.mediator = new SwapMediator(this, m);
-      h.interposer.setInner(m.entry, m.mediator);
-      h.table.resetLocal(m.entry);
-    }
-    this.request = h.quiescence.request(() => this.onQuiescent(), {
-      label: `swap ${this.id} forward`,
-    });
-    if (this.options.timeoutTicks !== undefined) {
+    this.strategy.begin(this.steps());
+    if (this.options.timeoutTicks !== undefined && this.phase !== 'done') {
       this.timeout = h.kernel.at(
         h.kernel.now + this.options.timeoutTicks,
         () => this.onTimeout(),
@@ -90,6 +84,51 @@ export class Swap extends SwapBookkeeping {
       );
     }
     return true;
+  }
+
+  /** The steps a strategy drives (swap-strategy.ts). */
+  private steps(): SwapSteps {
+    const h = this.host;
+    const self = this;
+    return {
+      installMediators: () => {
+        for (const m of this.members) {
+          m.mediator = new SwapMediator(this, m);
+          h.interposer.setInner(m.entry, m.mediator);
+          h.table.resetLocal(m.entry);
+        }
+      },
+      enterPhase: (phase) => this.enter(phase),
+      awaitQuiescence: (label, then) => {
+        const phase = this.phase;
+        this.request = h.quiescence.request(
+          () => {
+            this.request = null;
+            if (this.phase === phase && this.outcome === 'pending') then();
+          },
+          { label: `swap ${this.id} ${label}` },
+        );
+      },
+      awaitOldCallsDrained: (label, then) => {
+        const phase = this.phase;
+        const entries = this.members.map((m) => m.entry);
+        this.draining = true;
+        const poll = (): void => {
+          if (this.phase !== phase || this.outcome !== 'pending') return;
+          if (oldCallThreads(h.kernel, entries).length > 0) {
+            h.kernel.at(h.kernel.now + 1, poll, `swap ${this.id} ${label}`, true);
+            return;
+          }
+          this.draining = false;
+          then();
+        };
+        poll();
+      },
+      transferNow: () => this.beginTransfer(),
+      get trackedCount() {
+        return self.tracked;
+      },
+    };
   }
 
   private negotiate(): string | null {
@@ -157,13 +196,6 @@ export class Swap extends SwapBookkeeping {
         ...(vetoedBy ? { vetoedBy } : {}),
       });
     for (const m of this.members) m.forgetImpls();
-  }
-
-  private onQuiescent(): void {
-    this.request = null;
-    if (this.phase !== 'forward') return;
-    this.enter('block');
-    if (this.tracked === 0) this.beginTransfer();
   }
 
   private beginTransfer(): void {

@@ -62,6 +62,8 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'pollTicks',
   'hashEvents',
   'schedule',
+
+  'swapStrategy',
 ];
 
 export function defineScenario<Ctx = unknown>(spec: ScenarioSpec<Ctx>): Scenario<Ctx> {

@@ -21,6 +21,8 @@ export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = {
   detector: '--detector',
   pollTicks: '--poll-ticks',
   schedule: '--schedule',
+
+  swapStrategy: '--strategy',
 };
 
 export function reproduceCommand(

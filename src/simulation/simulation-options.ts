@@ -6,6 +6,8 @@
 import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
 import { parseSchedule } from '../kernel/index.ts';
 
+import { checkStrategyName, type StrategyName } from '../hotswap/index.ts';
+
 export interface SimulationOptions {
   /** The one seed every random choice derives from. Default 1. */
   readonly seed?: number;
@@ -41,6 +43,11 @@ export interface SimulationOptions {
    * 'random' (docs/CHECKING.md, "Schedules").
    */
   readonly schedule?: string;
+  /**
+   * How a swap that names no strategy reaches its transfer: 'quiescence'
+   * (K42, the default), 'naive' or 'block-all' (docs/STRATEGIES.md).
+   */
+  readonly swapStrategy?: StrategyName;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -56,6 +63,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   callStats: false,
   callDepthMax: 1000,
   schedule: 'fifo',
+  swapStrategy: 'quiescence',
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
@@ -89,6 +97,8 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkBoolean('callStats', o.callStats);
   checkInt('callDepthMax', o.callDepthMax, 1, 5000);
   parseSchedule(o.schedule);
+
+  checkStrategyName(o.swapStrategy, 'option swapStrategy');
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

@@ -118,7 +118,14 @@ export class Simulation {
     this.table.deferReclaim = (_entry, reclaim) =>
       void this.quiescence.request(reclaim, { label: 'reclaim' });
     this.interposer = new Interposer(this.table, this.bus);
-    this.swapper = new HotSwapper(kernel, this.table, this.interposer, this.quiescence, this.bus);
+    this.swapper = new HotSwapper(
+      kernel,
+      this.table,
+      this.interposer,
+      this.quiescence,
+      this.bus,
+      this.options.swapStrategy,
+    );
     this.objects = new ObjectSpace(this.table);
     this.scheduler = this.objects.createNamed('scheduler', RoundRobinPolicy);
     kernel.policy = this.scheduler;

@@ -18,6 +18,8 @@ const base: ScenarioReport = {
     callStats: false,
     callDepthMax: 1000,
     schedule: 'fifo',
+
+    swapStrategy: 'quiescence',
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
@@ -61,7 +63,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 schedule=fifo',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 schedule=fifo swapStrategy=quiescence',
       'scenario: s (s.ts): d',
     ]);
     expect(
