@@ -1,0 +1,97 @@
+/**
+ * naive-swap-loses-a-call: why K42 waits before it moves state. An account
+ * takes deposits that read the balance, work for a while, then write it
+ * back. A 'payroll' thread enters a long deposit at tick 0; at tick 5, while
+ * that deposit is still inside the old account, the account is hot-swapped.
+ *
+ * Under the default strategy (quiescence, K42) the swap waits in forward
+ * until payroll has left, so its deposit lands on the old account before the
+ * balance is copied: every deposit counts. Under `--strategy naive` the swap
+ * copies the balance at once: payroll's deposit finishes on the old account,
+ * after the copy, and is lost; the transfer checker names it as a torn call
+ * (`kernel-sim check naive-swap-loses-a-call --strategy naive`). The
+ * expectation asserts both: the full balance by default, exactly the
+ * payroll deposit missing under naive.
+ *
+ * Run: `kernel-sim scenario naive-swap-loses-a-call.ts --strategy naive --report naive.html`
+ */
+import { compute, defineScenario, sleep, type ObjectRef, type Op, type Swap } from 'kernel-sim';
+
+class Account {
+  protected balance = 0;
+  *deposit(amount: number, workTicks: number): Op<number> {
+    const before = this.balance;
+    yield* compute(workTicks);
+    this.balance = before + amount;
+    return this.balance;
+  }
+  read(): number {
+    return this.balance;
+  }
+  exportFormats(): readonly string[] {
+    return ['balance'];
+  }
+  exportState(): number {
+    return this.balance;
+  }
+  importFormats(): readonly string[] {
+    return ['balance'];
+  }
+  importState(_f: string, state: unknown): void {
+    this.balance = state as number;
+  }
+}
+class AccountV2 extends Account {}
+
+const PAYROLL = 1000;
+const CLERKS = 6;
+
+interface Ctx {
+  readonly account: ObjectRef<Account>;
+  readonly swap: { handle: Swap | null };
+}
+
+export default defineScenario<Ctx>({
+  name: 'naive-swap-loses-a-call',
+  description:
+    'an account swapped while a deposit is inside it: quiescence keeps the deposit, naive loses it (a torn call)',
+  options: { cpus: 2, quantumTicks: 10, ticksMax: 20_000 },
+  setup(sim) {
+    const account = sim.objects.createNamed('account', Account);
+    const ctx: Ctx = { account, swap: { handle: null } };
+    sim.spawn('payroll', function* () {
+      yield* account.deposit(PAYROLL, 30);
+    });
+    sim.workload({
+      name: 'clerk',
+      threads: CLERKS,
+      meanGapTicks: 20,
+      startTick: 60,
+      lifetime: { kind: 'fixed', ticks: 0 },
+      body: function* ({ prng }): Op<void> {
+        yield* sleep(prng.int(0, 5));
+        yield* account.deposit(1, 2);
+      },
+    });
+    sim.at(5, () => (ctx.swap.handle = sim.hotswap(ctx.account, AccountV2)), 'swap the account');
+    return ctx;
+  },
+  expect(_result, sim, ctx) {
+    const swap = ctx.swap.handle;
+    if (swap?.outcome !== 'completed')
+      throw new Error(`the swap should complete, but it is ${swap?.outcome}: ${swap?.reason}`);
+    const naive = swap.strategy.name === 'naive';
+    const expected = naive ? CLERKS : PAYROLL + CLERKS;
+    const balance = ctx.account.read();
+    if (balance !== expected)
+      throw new Error(
+        naive
+          ? `under naive the payroll deposit should be lost (balance ${CLERKS}), but the balance is ${balance}`
+          : `balance is ${balance}, expected ${expected}: a deposit was lost or doubled`,
+      );
+    void sim;
+  },
+  summary(_result, _sim, ctx) {
+    return [`strategy ${ctx.swap.handle?.strategy.name}: balance ${ctx.account.read()}`];
+  },
+});
