@@ -1,7 +1,7 @@
 /**
  * naive-swap-loses-a-call: why K42 waits before it moves state. An account
- * takes deposits that read the balance, work for a while, then write it
- * back. A 'payroll' thread enters a long deposit at tick 0; at tick 5, while
+ * takes a slow deposit that reads the balance, works, then writes it back
+ * (clerks later make atomic credits). A 'payroll' thread enters a long deposit at tick 0; at tick 5, while
  * that deposit is still inside the old account, the account is hot-swapped.
  *
  * Under the default strategy (quiescence, K42) the swap waits in forward
@@ -23,6 +23,11 @@ class Account {
     const before = this.balance;
     yield* compute(workTicks);
     this.balance = before + amount;
+    return this.balance;
+  }
+  /** An atomic deposit (a plain method: never in flight across a preemption). */
+  credit(amount: number): number {
+    this.balance += amount;
     return this.balance;
   }
   read(): number {
@@ -70,7 +75,7 @@ export default defineScenario<Ctx>({
       lifetime: { kind: 'fixed', ticks: 0 },
       body: function* ({ prng }): Op<void> {
         yield* sleep(prng.int(0, 5));
-        yield* account.deposit(1, 2);
+        account.credit(1);
       },
     });
     sim.at(5, () => (ctx.swap.handle = sim.hotswap(ctx.account, AccountV2)), 'swap the account');
