@@ -20,8 +20,14 @@
  * method of the same name and kind (plain / generator), or a stub (an own
  * property of `stubs`: names inherited from Object.prototype are not stubs). Anything
  * else refuses the swap now, naming the methods, not at the first call.
+ * A stub must fit the kind of the method it covers: checkStubKinds makes
+ * each stub's function for a sample of the new implementation and refuses a
+ * generator function for a plain method (its callers would get a generator
+ * object, not a value). A plain function for a generator method is allowed:
+ * it may return the new method's generator (`(t) => (x) => t.op(x)`), which
+ * the call runs, or a value, which the call returns at once.
  */
-import { methodKinds } from '../translation-table/index.ts';
+import { isGeneratorFunction, methodKinds } from '../translation-table/index.ts';
 import type { StateTransfer } from '../translation-table/index.ts';
 
 export type Negotiated =
@@ -96,4 +102,28 @@ export function checkInterface(
   return problems.length === 0
     ? null
     : `interface mismatch ${oldCls.name} -> ${newCls.name}: ${problems.join('; ')}`;
+}
+
+/** A stub whose function is not of its method's kind, named; null when all match. */
+export function checkStubKinds(
+  oldCls: Function,
+  stubs: Readonly<Record<string, unknown>>,
+  sampleNew: object,
+): string | null {
+  const kinds = methodKinds(oldCls);
+  const problems: string[] = [];
+  for (const [method, factory] of Object.entries(stubs)) {
+    const kind = kinds.get(method);
+    if (kind === undefined || typeof factory !== 'function') continue;
+    const fn = (factory as (target: object) => unknown)(sampleNew);
+    if (typeof fn !== 'function') {
+      problems.push(`the stub for ${method}() returned ${typeof fn}, not a function`);
+      continue;
+    }
+    if (kind === 'plain' && isGeneratorFunction(fn))
+      problems.push(
+        `${oldCls.name}.${method}() is plain but its stub is a generator function (callers would get a generator, not a value); make the stub a plain function`,
+      );
+  }
+  return problems.length === 0 ? null : `stub kind mismatch: ${problems.join('; ')}`;
 }

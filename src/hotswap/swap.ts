@@ -27,7 +27,7 @@
  */
 import { describeError } from '../kernel/index.ts';
 import type { StubFactory } from '../translation-table/index.ts';
-import { checkInterface, negotiateFormat } from './negotiate.ts';
+import { checkInterface, checkStubKinds, negotiateFormat } from './negotiate.ts';
 import { SwapMediator } from './swap-mediator.ts';
 import type { SwapMember } from './swap-member.ts';
 import { transferState } from './transfer-state.ts';
@@ -146,6 +146,8 @@ export class Swap extends SwapBookkeeping {
         m.build(this.host.table, this.args(m));
         const sampleNew =
           m.newParts()[0]?.impl ?? this.host.table.construct(m.newCls, this.args(m));
+        const kinds = checkStubKinds(m.oldCls, stubs, sampleNew);
+        if (kinds !== null) return kinds;
         n = negotiateFormat(
           m.sampleOld(this.host.table),
           sampleNew,
