@@ -22,10 +22,12 @@
  *               module URL and export name, so workers can load it too);
  *               default: a plain dynamic import of the file's default export
  *   onSeed      progress: called with each seed's result as it finishes
+ *   shard       run only slice k of N of the seeds (runCheckSeeds only)
  */
 import type { CheckerOptions } from '../checkers/index.ts';
 import type { FaultOptions } from '../faults/index.ts';
 import type { Scenario, ScenarioOverrides } from '../scenario/index.ts';
+import type { CheckShard } from './check-shard.ts';
 import type { SeedResult } from './seed-result.ts';
 
 export interface LoaderModule {
@@ -50,6 +52,8 @@ export interface CheckOptions {
   /** The watchdog's limit per step of user code, per seed, in ms (0 = off; default 5000). */
   readonly watchdogMs?: number;
   readonly onSeed?: (result: SeedResult) => void;
+  /** Run only slice k of N of the seed list (runCheckSeeds; see check-shard.ts). */
+  readonly shard?: CheckShard;
 }
 
 export const DEFAULT_SEEDS = 100;

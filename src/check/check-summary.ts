@@ -64,10 +64,15 @@ function exitCode(f: Readonly<Record<FailureKind, number>>): number {
   return CHECK_EXIT.passed;
 }
 
-export function summarize(
-  results: readonly SeedResult[],
-  context: { scenario: string; faults: boolean; schedule?: string; rerun: number },
-): CheckSummary {
+/** What a summary says besides the per-seed results: the scenario's label, faults on, the schedule, seeds re-run. */
+export interface CheckContext {
+  readonly scenario: string;
+  readonly faults: boolean;
+  readonly schedule?: string;
+  readonly rerun: number;
+}
+
+export function summarize(results: readonly SeedResult[], context: CheckContext): CheckSummary {
   const failures = Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<
     FailureKind,
     number

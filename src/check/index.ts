@@ -1,9 +1,23 @@
 /**
  * check/: the logic of `kernel-sim check`: a scenario over many seeds with
  * every checker on, optionally with seeded faults, serially or on worker
- * threads, summarised with a reproduce line per failing seed.
+ * threads, summarised with a reproduce line per failing seed; or one shard
+ * of the seeds, written as a part that mergeCheckParts joins with the rest.
  */
-export { runCheck } from './run-check.ts';
+export { runCheck, runCheckSeeds, type CheckRun } from './run-check.ts';
+export { parseShard, shardRange, SHARD_COUNT_MAX, type CheckShard } from './check-shard.ts';
+export {
+  toCheckPart,
+  parseCheckPart,
+  mergeCheckParts,
+  scenarioHash,
+  compactSeeds,
+  expandSeeds,
+  CHECK_PART_FORMAT,
+  CHECK_PART_VERSION,
+  type CheckPart,
+  type SeedList,
+} from './check-part.ts';
 export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 export {
   resolveSeeds,
@@ -20,6 +34,7 @@ export {
   CHECK_EXIT,
   type CheckSummary,
   type CheckCoverage,
+  type CheckContext,
 } from './check-summary.ts';
 export {
   FAILURE_KINDS,

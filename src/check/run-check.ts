@@ -14,9 +14,10 @@
  */
 import type { Scenario } from '../scenario/index.ts';
 import { checkSchedule, resolveSeeds, type CheckOptions } from './check-options.ts';
+import { shardRange } from './check-shard.ts';
 import type { CheckSeedInput } from './check-seed-task.ts';
 import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
-import { summarize, type CheckSummary } from './check-summary.ts';
+import { summarize, type CheckContext, type CheckSummary } from './check-summary.ts';
 import { DEFAULT_LOADER, loadScenarioWith, resolveScenarioFile } from './import-scenario.ts';
 import { lostSeedResult } from './lost-seed.ts';
 import type { SeedResult } from './seed-result.ts';
@@ -48,6 +49,7 @@ function checkCloneable(o: CheckOptions): void {
 async function runParallel(
   file: string,
   seeds: readonly number[],
+  first: number,
   o: CheckOptions,
   rerun: number,
 ): Promise<SeedResult[]> {
@@ -63,7 +65,7 @@ async function runParallel(
     file,
     load: o.load ?? DEFAULT_LOADER,
     seed,
-    options: seedOptions(o, i, rerun),
+    options: seedOptions(o, first + i, rerun),
   }));
   try {
     return await pool.map(inputs, (_i, r) => o.onSeed?.(r));
@@ -75,41 +77,66 @@ async function runParallel(
 function runSerial(
   scenario: Scenario<unknown>,
   seeds: readonly number[],
+  first: number,
   o: CheckOptions,
   rerun: number,
 ): SeedResult[] {
   return seeds.map((seed, i) => {
-    const r = checkSeed(scenario, seed, seedOptions(o, i, rerun));
+    const r = checkSeed(scenario, seed, seedOptions(o, first + i, rerun));
     o.onSeed?.(r);
     return r;
   });
 }
 
-export async function runCheck(options: CheckOptions): Promise<CheckSummary> {
-  const seeds = resolveSeeds(options);
+/** What a check (or one shard of it) ran: enough to summarise, or to merge with other shards. */
+export interface CheckRun {
+  /** The whole sweep's seeds, in order (a shard ran a contiguous slice of them). */
+  readonly seeds: readonly number[];
+  /** The results of the seeds this run ran, in seed-list order. */
+  readonly results: readonly SeedResult[];
+  readonly context: CheckContext;
+  /** The scenario's file, when it has one. */
+  readonly file: string | undefined;
+}
+
+export async function runCheckSeeds(options: CheckOptions): Promise<CheckRun> {
+  const all = resolveSeeds(options);
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`check: workers must be an integer >= 1, got ${workers}`);
-  const rerun = Math.min(options.rerun ?? RERUN_DEFAULT, seeds.length);
+  const rerun = Math.min(options.rerun ?? RERUN_DEFAULT, all.length);
+  const [first, end] =
+    options.shard === undefined ? [0, all.length] : shardRange(all.length, options.shard);
+  const seeds = all.slice(first, end);
   const given = options.scenario;
   const file = typeof given === 'string' ? resolveScenarioFile(given) : given.file;
   let results: SeedResult[];
   let name: string;
-  if (workers > 1 && file !== undefined) {
-    results = await runParallel(file, seeds, options, rerun);
+  if (workers > 1 && file !== undefined && seeds.length > 1) {
+    results = await runParallel(file, seeds, first, options, rerun);
     name = typeof given === 'string' ? given : given.name;
   } else {
     const scenario =
       typeof given === 'string'
         ? await loadScenarioWith(options.load ?? DEFAULT_LOADER, file!)
         : given;
-    results = runSerial(scenario, seeds, options, rerun);
+    results = runSerial(scenario, seeds, first, options, rerun);
     name = scenario.name;
   }
-  return summarize(results, {
+  const context = {
     scenario: options.source ?? (typeof given === 'string' ? given : (given.file ?? name)),
     faults: options.faults !== undefined && options.faults !== false,
     schedule: checkSchedule(options),
     rerun,
-  });
+  };
+  return { seeds: all, results, context, file };
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckSummary> {
+  if (options.shard !== undefined)
+    throw new RangeError(
+      'check: runCheck summarises a whole sweep; run a shard with runCheckSeeds and join the shards with mergeCheckParts',
+    );
+  const run = await runCheckSeeds(options);
+  return summarize(run.results, run.context);
 }

@@ -1,6 +1,6 @@
 /**
  * checkCommand: `kernel-sim check <scenario> [--seeds N | --seed-from A
- * --seed-to B] [--faults] [--schedule S] [--workers N] [--json]`, a thin wrapper round
+ * --seed-to B] [--faults] [--schedule S] [--workers N] [--json] [--shard k/N [--out FILE]]`, a thin wrapper round
  * runCheck (src/check): every checker on, optionally seeded faults, on
  * worker threads (default: one per available CPU) that load the scenario
  * with the CLI's own loader. The file is loaded here first, so a bad file is
@@ -8,13 +8,29 @@
  * Progress goes to stderr; the summary (or, with --json, the summary as one
  * JSON document) to stdout. Exit code: the summary's (0 passed, 3 any
  * correctness failure, 4 liveness, 1 crash).
+ *
+ * With --shard k/N it runs slice k of the seeds only and writes them as a
+ * part (src/check/check-part.ts) to --out (default check-part-K-of-N.json);
+ * stdout gets one line naming the file, the exit code is the slice's own;
+ * `kernel-sim merge` joins the N parts into the serial run's output.
  */
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import pc from 'picocolors';
-import { formatSummary, resolveSeeds, runCheck, type CheckSummary } from '../check/index.ts';
+import { dirname, resolve } from 'node:path';
+import {
+  parseShard,
+  resolveSeeds,
+  runCheckSeeds,
+  shardRange,
+  summarize,
+  toCheckPart,
+  type CheckRun,
+  type CheckShard,
+  type CheckSummary,
+} from '../check/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
-import { terminalSafeData } from './terminal-text.ts';
+import { printCheckSummary } from './print-check-summary.ts';
 import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
@@ -33,6 +49,10 @@ export interface CheckCommandOptions {
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;
+  /** 'k/N': run slice k of N of the seeds and write a part file. */
+  readonly shard?: string;
+  /** Where the part goes (with shard). */
+  readonly out?: string;
 }
 
 export interface CheckCommandResult {
@@ -44,15 +64,19 @@ export async function checkCommand(
   options: CheckCommandOptions,
   io: CliIo,
 ): Promise<CheckCommandResult> {
+  const shard = shardOf(options);
+  const out = shard === undefined ? undefined : partPath(shard, options, io);
   const file = resolveScenarioPath(options.target, io.cwd);
   const scenario = await loadScenario(file);
   const seeds = seedsOf(options);
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), seeds.length));
+  const [first, end] = shard === undefined ? [0, seeds.length] : shardRange(seeds.length, shard);
+  const count = end - first;
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), count));
   const progress = progressReporter(io, 'check', 'seeds');
   let done = 0;
-  let summary: CheckSummary;
+  let run: CheckRun;
   try {
-    summary = await runCheck({
+    run = await runCheckSeeds({
       scenario: workers > 1 ? file : scenario,
       seeds,
       faults: options.faults === true,
@@ -63,25 +87,60 @@ export async function checkCommand(
       load: SCENARIO_LOADER,
       source: options.target,
       ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
-      onSeed: () => progress.update(++done, seeds.length),
+      ...(shard === undefined ? {} : { shard }),
+      onSeed: () => progress.update(++done, count),
     });
   } finally {
     progress.stop();
   }
-  if (options.json === true) {
-    io.out(JSON.stringify(summary, null, 2));
-  } else {
-    const c = pc.createColors(io.color);
-    for (const line of formatSummary(terminalSafeData(summary)))
-      io.out(
-        /^(PASSED|FAILED) /.test(line)
-          ? line.startsWith('PASSED')
-            ? c.green(line)
-            : c.red(line)
-          : line,
-      );
-  }
+  const summary = summarize(run.results, run.context);
+  if (shard === undefined) printCheckSummary(summary, options.json === true, io);
+  else writePart(run, shard, summary, out!, io);
   return { exitCode: summary.exitCode, summary };
+}
+
+function shardOf(o: CheckCommandOptions): CheckShard | undefined {
+  if (o.shard === undefined) {
+    if (o.out !== undefined)
+      throw new CliError('--out names the part file of a shard; add --shard k/N');
+    return undefined;
+  }
+  try {
+    return parseShard(o.shard);
+  } catch (e) {
+    throw new CliError((e as Error).message.replace(/^shard: /, '--shard: '), undefined, {
+      cause: e,
+    });
+  }
+}
+
+/** Where the part goes, checked before the run: its folder must exist. */
+function partPath(shard: CheckShard, o: CheckCommandOptions, io: CliIo): string {
+  const out = resolve(io.cwd, o.out ?? `check-part-${shard.index}-of-${shard.count}.json`);
+  const dir = dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new CliError(`--out: the folder ${dir} does not exist; create it or name another file`);
+  return out;
+}
+
+function writePart(
+  run: CheckRun,
+  shard: CheckShard,
+  summary: CheckSummary,
+  out: string,
+  io: CliIo,
+): void {
+  // written whole or not at all: a part on disk is always a complete slice
+  writeFileSync(`${out}.partial`, `${JSON.stringify(toCheckPart(run, shard))}\n`);
+  renameSync(`${out}.partial`, out);
+  const seeds = run.results.map((r) => r.seed);
+  const slice =
+    seeds.length === 0
+      ? 'no seeds'
+      : `${seeds.length} seed(s) ${seeds[0]}..${seeds[seeds.length - 1]}`;
+  io.out(
+    `check ${summary.scenario}: shard ${shard.index}/${shard.count}, ${slice} of ${run.seeds.length}: passed ${summary.passes}, failed ${summary.runs - summary.passes}; wrote ${out}`,
+  );
 }
 
 function seedsOf(o: CheckCommandOptions): number[] {

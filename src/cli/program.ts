@@ -5,7 +5,7 @@
  * runs it, and hands back the exit code through `setExit`. Errors propagate
  * to the one boundary in run-cli.ts.
  *
- * Commands: scenario, list, experiment quiescence, check. Each has --help
+ * Commands: scenario, list, experiment quiescence, check, merge. Each has --help
  * with examples; the program has --version and documents the exit codes.
  */
 import { Command, Option } from 'commander';
@@ -220,12 +220,18 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
       intOption(0, 1e9),
     )
+    .option(
+      '--shard <k/N>',
+      'run slice k of N of the seeds and write a part file; `kernel-sim merge` joins the N parts',
+    )
+    .option('--out <file>', 'the part file of --shard (default check-part-K-of-N.json)')
     .addHelpText(
       'after',
       examples(
         'kernel-sim check hello.ts --seeds 200',
         'kernel-sim check swap-scheduler.ts --seed-from 1000 --seed-to 1099 --faults',
         'kernel-sim check swap-file-cache.ts --seeds 500 --schedule pct:3',
+        'kernel-sim check hello.ts --seeds 1000 --shard 2/4 --out part-2.json',
       ),
     )
     .action(async (target: string, o: Record<string, unknown>) => {
@@ -243,10 +249,31 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,
+          shard: o.shard as string | undefined,
+          out: o.out as string | undefined,
         },
         io,
       );
       setExit(r.exitCode);
+    });
+
+  program
+    .command('merge')
+    .description(
+      'join the part files of `check --shard k/N` and print what the serial check prints (same exit code)',
+    )
+    .argument('<part...>', 'the part files, one per shard, in any order')
+    .option('--json', 'print the summary as one JSON document')
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim merge part-1.json part-2.json part-3.json part-4.json',
+        'kernel-sim merge check-part-*.json --json',
+      ),
+    )
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const { mergeCommand } = await import('./merge-command.ts');
+      setExit(mergeCommand({ files, json: o.json === true }, io).exitCode);
     });
 
   return program;
