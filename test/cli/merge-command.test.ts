@@ -180,5 +180,8 @@ describe('kernel-sim check --shard k/N, then kernel-sim merge', () => {
     expect((await cli(['check', 'hello.ts', '--out', 'p.json'])).stderr).toMatch(
       /add --shard k\/N/,
     );
+    const noDir = await cli(['check', 'hello.ts', '--shard', '1/2', '--out', 'nowhere/p.json']);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toMatch(/--out: the folder .*nowhere does not exist/);
   });
 });
