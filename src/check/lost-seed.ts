@@ -28,6 +28,12 @@ export function lostSeedResult(input: CheckSeedInput, why: string): SeedResult {
     notes: [],
     faults: null,
     reproduce: [...reproduce, ...(faults ? ['--faults'] : [])].map(shellQuote).join(' '),
-    recheck: recheckLine(source, input.seed, faults, schedule),
+    recheck: recheckLine(
+      source,
+      input.seed,
+      faults,
+      schedule,
+      input.options.overrides?.swapStrategy,
+    ),
   };
 }

@@ -61,8 +61,9 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'detector',
   'pollTicks',
   'hashEvents',
+  'callStats',
+  'callDepthMax',
   'schedule',
-
   'swapStrategy',
 ];
 
