@@ -105,7 +105,11 @@ export class ClusterNode {
     const u = this.host.upgrade;
     const ref = this.callable(refIn);
     if (call.version === this.version) {
-      if (typeof ref[call.method] !== 'function')
+      // between a swap's completion and the version flip the object is
+      // already new: a caller of the node's version sees only its class
+      const own = u === null ? null : this.version === u.from ? u.oldClass : u.newClass;
+      const has = own === null || typeof own.prototype?.[call.method] === 'function';
+      if (!has || typeof ref[call.method] !== 'function')
         throw new Error(`${this.name}: '${call.object}' has no method '${call.method}'`);
       return (...args) => ref[call.method](...args);
     }

@@ -6,7 +6,10 @@
  * `rpc(from, to, object, method, args, { version, timeoutTicks })` is an Op
  * a thread on node `from` runs with `yield*`: it blocks until the reply or
  * the timeout and returns an RpcResult; `at(tick, fn)` runs fn at a cluster
- * tick (between windows); `startUpgrade(upgrade, schedule)`; `fail(i)`,
+ * tick (between windows); `spawnClient(i, name, body)` starts a long-lived
+ * client thread on node i that quiescence does not wait for (K42
+ * DeactivateSelf; otherwise the node's hot swap waits until the client
+ * exits); `startUpgrade(upgrade, schedule)`; `fail(i)`,
  * `restart(i)`; `run(ticksMax)` -> ClusterResult.
  *
  * Shared clock: the driver advances all nodes in windows of
@@ -16,7 +19,7 @@
  * receives a message in its past (conservative lookahead). The order is a
  * pure function of the seed.
  */
-import { block, Prng, WaitQueue, type Op } from '../kernel/index.ts';
+import { block, deactivateSelf, Prng, WaitQueue, type Op } from '../kernel/index.ts';
 import { ClusterNode, type NodeHost, type RpcRequest } from './cluster-node.ts';
 import { Network, type NetworkOptions } from './network.ts';
 import { RpcLedger } from './rpc-ledger.ts';
@@ -102,6 +105,20 @@ export class Cluster implements NodeHost {
       throw new RangeError(`cluster.at: tick must be an integer >= now (${this.now}), got ${tick}`);
     this.actions.push({ tick, seq: this.actionSeq++, fn });
     this.actions.sort((a, b) => a.tick - b.tick || a.seq - b.seq);
+  }
+
+  /**
+   * Start a long-lived client thread on node i. It deactivates itself first
+   * (K42 DeactivateSelf): it is counted by quiescence only inside table
+   * calls, so a hot swap on its node does not wait for it to exit. A thread
+   * spawned with node.sim.spawn instead stays counted for its whole life and
+   * holds back every swap on its node until it ends (docs/UPSTART.md).
+   */
+  spawnClient(i: number, name: string, body: () => Op<void>): void {
+    this.node(i).sim.spawn(name, function* () {
+      yield* deactivateSelf();
+      yield* body();
+    });
   }
 
   /** The client side of an RPC, run by a thread on node `from`. */

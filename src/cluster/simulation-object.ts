@@ -7,7 +7,10 @@
  *
  * Interface: `new SimulationObject(upgrade, 'past' | 'future')`,
  * `resolve(current, method)` -> a function to call, or throws
- * DisallowedCallError naming the upgrade's invariant.
+ * DisallowedCallError naming the upgrade's invariant. An SO presents the
+ * interface of its version's class: a method that class lacks (and the
+ * table does not list) fails as "no method", even if the current object has
+ * it (a version-1 caller cannot remove from an IntSet through the past SO).
  */
 import { DisallowedCallError, type SoMethod, type Upgrade } from './upgrade.ts';
 
@@ -29,6 +32,11 @@ export class SimulationObject {
   resolve(current: any, method: string): (...args: unknown[]) => unknown {
     const spec = Object.hasOwn(this.table, method) ? this.table[method] : undefined;
     if (typeof spec === 'function') return (...args) => spec(current, ...args);
+    const own = this.kind === 'future' ? this.upgrade.newClass : this.upgrade.oldClass;
+    if (spec === undefined && typeof own.prototype?.[method] !== 'function')
+      throw new Error(
+        `${this.kind} SO of '${this.upgrade.name}': version ${this.version} (${own.name}) has no method '${method}'`,
+      );
     const has = typeof current?.[method] === 'function';
     if (spec === 'disallow' || (spec === undefined && !has))
       throw new DisallowedCallError(this.upgrade.invariant.name, method, this.version);
