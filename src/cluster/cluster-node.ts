@@ -17,7 +17,7 @@
 import { createSimulation, type Simulation } from '../simulation/index.ts';
 import type { Op } from '../kernel/index.ts';
 import { SimulationObject } from './simulation-object.ts';
-import type { Upgrade } from './upgrade.ts';
+import { DisallowedCallError, type Upgrade } from './upgrade.ts';
 
 type Newable = abstract new (...args: any) => any;
 
@@ -111,6 +111,10 @@ export class ClusterNode {
       const has = own === null || typeof own.prototype?.[call.method] === 'function';
       if (!has || typeof ref[call.method] !== 'function')
         throw new Error(`${this.name}: '${call.object}' has no method '${call.method}'`);
+      const guard = u !== null && this.version === u.to ? u.current?.[call.method] : undefined;
+      if (guard === 'disallow')
+        throw new DisallowedCallError(u!.invariant.name, call.method, call.version);
+      if (typeof guard === 'function') return (...args) => guard(ref, ...args);
       return (...args) => ref[call.method](...args);
     }
     const kind =
@@ -146,7 +150,7 @@ export class ClusterNode {
     const names = [...this.refs.keys()].filter((n) => this.disk.get(n)!.cls === u.oldClass);
     const incarnation = this.incarnation;
     this.upgrading = true;
-    const swaps = names.map((n) => this.sim.hotswap(this.refs.get(n), u.newClass as any));
+    const swaps = names.map((n) => this.sim.hotswap(this.refs.get(n), u.newClass as any, u.swap));
     const poll = (): void => {
       if (incarnation !== this.incarnation || !this.up) return;
       if (swaps.some((s) => s.outcome === 'pending')) {

@@ -26,3 +26,12 @@ export { SimulationObject, type SoKind } from './simulation-object.ts';
 export { rolling, byGroup, atTime, whenIdle, type UpgradeSchedule } from './upgrade-schedule.ts';
 export { ClusterTimeline, type TimelineMark } from './cluster-timeline.ts';
 export { GrowSet, IntSet, growSetUpgrade } from './grow-set-upgrade.ts';
+export {
+  ColorSet,
+  FlavorSet,
+  FLAVOR_OF,
+  colorSetUpgrade,
+  colorSetWeakUpgrade,
+  type Color,
+  type Flavor,
+} from './color-set-upgrade.ts';

@@ -14,10 +14,22 @@
  *                         shadow method (current, ...args) => value. A method not
  *                         listed delegates when the current class has it, and is
  *                         disallowed otherwise.
+ *   current               optional table for calls of version `to` on an upgraded
+ *                         node while the upgrade is active: 'disallow' or a shadow
+ *                         (which may throw DisallowedCallError) for a call of the
+ *                         new class that would break the invariant; a method not
+ *                         listed is served directly
+ *   swap                  options for the hot swap of each object (stubs for old
+ *                         methods the new class drops, transferTicks, ...)
  *
  * Invariant: a disallowed call never reaches the current object; it fails
  * with DisallowedCallError naming the invariant.
  */
+import type { Simulation } from '../simulation/index.ts';
+
+/** The options of one hot swap (src/hotswap/swap-options.ts), as Simulation.hotswap takes them. */
+export type SwapOptions = NonNullable<Parameters<Simulation['hotswap']>[2]>;
+
 export interface UpgradeInvariant {
   readonly name: string;
   holds(oldView: unknown, newView: unknown): boolean;
@@ -40,6 +52,8 @@ export interface Upgrade {
   readonly retro: (newView: unknown) => unknown;
   readonly future?: Readonly<Record<string, SoMethod>>;
   readonly past?: Readonly<Record<string, SoMethod>>;
+  readonly current?: Readonly<Record<string, SoMethod>>;
+  readonly swap?: SwapOptions;
 }
 
 export class DisallowedCallError extends Error {
