@@ -52,7 +52,12 @@ export {
   ForwardingMediator,
   type MediatorHandle,
 } from './interposition/index.ts';
-export { type QuiescenceRequest, type Blocker, type DetectorName } from './quiescence/index.ts';
+export {
+  DETECTOR_NAMES,
+  type QuiescenceRequest,
+  type Blocker,
+  type DetectorName,
+} from './quiescence/index.ts';
 export {
   describeBlockers,
   type Swap,

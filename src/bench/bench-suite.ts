@@ -14,6 +14,7 @@ import { interpositionBench } from './interposition-bench.ts';
 import { kernelBench } from './kernel-bench.ts';
 import { memoryBench } from './memory-bench.ts';
 import { quiescenceBench } from './quiescence-bench.ts';
+import { quiescenceRequestsBench } from './quiescence-requests-bench.ts';
 import { scalingBench } from './scaling-bench.ts';
 import { swapUnderLoadBench } from './swap-under-load-bench.ts';
 import { tableBench } from './table-bench.ts';
@@ -45,6 +46,11 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
     name: 'quiescence',
     about: 'generation counting per thread vs a thread spawn-to-exit',
     run: quiescenceBench,
+  },
+  {
+    name: 'quiescence-requests',
+    about: 'quiescence bookkeeping as pending requests and live threads grow together (10^4..10^6)',
+    run: quiescenceRequestsBench,
   },
   {
     name: 'hotswap',

@@ -18,6 +18,7 @@ export { kernelBench } from './kernel-bench.ts';
 export { tableBench } from './table-bench.ts';
 export { interpositionBench } from './interposition-bench.ts';
 export { quiescenceBench } from './quiescence-bench.ts';
+export { quiescenceRequestsBench, reclaimWhileAlive } from './quiescence-requests-bench.ts';
 export { hotswapBench } from './hotswap-bench.ts';
 export { endToEndBench } from './end-to-end-bench.ts';
 export { memoryBench } from './memory-bench.ts';

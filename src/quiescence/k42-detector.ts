@@ -16,16 +16,20 @@
  * request takes the global generation as its marker and is reached when the
  * global generation is at least marker + 2: one partial round and then one
  * whole round after the request.
+ *
+ * Cost: a poll is O(CPUs) plus the requests it reaches. Markers only grow,
+ * so the requests waiting on each CPU's genCount, and the machine-wide ones
+ * waiting on the global generation, are FIFO queues by marker; a poll pops
+ * the ones whose markers have elapsed. Each CPU counts the pending per-CPU
+ * requests that cover it (the CPUs a poll updates).
  */
-import type { EventSink, Kernel, Thread } from '../kernel/index.ts';
+import type { EventSink, Kernel } from '../kernel/index.ts';
 import { ActiveThreadCount } from './active-thread-count.ts';
-import { QuiescenceDetector, type CountSlot } from './quiescence-detector.ts';
+import type { CountSlot } from './count-slot.ts';
+import { QuiescenceDetector } from './quiescence-detector.ts';
 import type { QuiescenceEvent } from './quiescence-events.ts';
 import type { QuiescenceRequest } from './quiescence-request.ts';
-
-interface K42Slot extends CountSlot {
-  readonly index: 0 | 1;
-}
+import { RequestQueue } from './request-queue.ts';
 
 type K42Marker = { readonly global: number } | { readonly perCpu: ReadonlyMap<number, number> };
 
@@ -37,6 +41,12 @@ export class K42Detector extends QuiescenceDetector {
   private tokenMarker = -1;
   private polling = false;
   polls = 0;
+  /** Per CPU: pending per-CPU requests by marker, and how many pending ones cover the CPU. */
+  private readonly waiting: RequestQueue[];
+  private readonly involved: number[];
+  /** Pending machine-wide requests by global marker, and how many are pending. */
+  private readonly waitingGlobal = new RequestQueue('k42 detector global');
+  private globalPending = 0;
 
   constructor(
     kernel: Kernel,
@@ -48,34 +58,60 @@ export class K42Detector extends QuiescenceDetector {
       throw new RangeError(`k42 detector: pollTicks must be an integer >= 1, got ${pollTicks}`);
     this.counts = kernel.cpus.map((c) => new ActiveThreadCount(c.index));
     this.global = kernel.cpus.length;
+    this.waiting = kernel.cpus.map((c) => new RequestQueue(`k42 detector cpu ${c.index}`));
+    this.involved = kernel.cpus.map(() => 0);
   }
 
-  protected counted(_thread: Thread, cpu: number): K42Slot {
-    const c = this.counts[cpu];
-    const index = c.count();
-    return { cpu, index, generation: c.genCount, tickCounted: this.kernel.now };
+  protected counted(slot: CountSlot): void {
+    const c = this.counts[slot.cpu];
+    slot.index = c.count();
+    slot.generation = c.genCount;
   }
 
-  protected uncounted(_thread: Thread, slot: CountSlot): void {
-    this.counts[slot.cpu].uncount((slot as K42Slot).index);
+  protected uncounted(slot: CountSlot): void {
+    this.counts[slot.cpu].uncount(slot.index);
   }
 
   protected opened(r: QuiescenceRequest): void {
     if (r.cpus.length === this.cpuCount) {
       r.marker = { global: this.global } satisfies K42Marker;
+      r.detectorWaits = 1;
+      this.waitingGlobal.push(r, this.global);
+      this.globalPending++;
     } else {
       r.marker = {
         perCpu: new Map(r.cpus.map((c) => [c, this.counts[c].genCount])),
       } satisfies K42Marker;
+      for (const c of r.cpus) {
+        r.detectorWaits++;
+        this.waiting[c].push(r, this.counts[c].genCount);
+        this.involved[c]++;
+      }
     }
     this.schedulePoll(this.kernel.now);
   }
 
-  protected check(r: QuiescenceRequest): boolean {
+  protected override closed(r: QuiescenceRequest): void {
     const m = r.marker as K42Marker;
-    if ('global' in m) return this.global >= m.global + 2;
-    for (const [cpu, marker] of m.perCpu) if (!this.counts[cpu].elapsed(marker)) return false;
-    return true;
+    if ('global' in m) this.globalPending--;
+    else for (const c of m.perCpu.keys()) this.involved[c]--;
+  }
+
+  /** The pending requests whose markers have all elapsed (a marker m elapses at genCount m + 2; a global one at global m + 2). */
+  private elapsedRequests(): QuiescenceRequest[] {
+    const done: QuiescenceRequest[] = [];
+    const met = (r: QuiescenceRequest): void => {
+      if (--r.detectorWaits === 0) done.push(r);
+    };
+    for (const c of this.counts) this.waiting[c.cpu].drainUpTo(c.genCount - 2, met);
+    this.waitingGlobal.drainUpTo(this.global - 2, met);
+    return done;
+  }
+
+  protected override detectorSteps(): number {
+    let n = this.waitingGlobal.steps;
+    for (const q of this.waiting) n += q.steps;
+    return n;
   }
 
   /** The threads counted on the CPUs whose generation still has to advance for `r`. */
@@ -99,23 +135,13 @@ export class K42Detector extends QuiescenceDetector {
   private poll(): void {
     this.polling = false;
     this.polls++;
-    const involved = this.involvedCpus();
-    const global = this.pending.some((r) => 'global' in (r.marker as K42Marker));
+    const global = this.globalPending > 0;
     for (const c of this.counts) {
-      if (involved.has(c.cpu) || (global && this.tokenAt === c.cpu)) this.update(c);
+      if (this.involved[c.cpu] > 0 || (global && this.tokenAt === c.cpu)) this.update(c);
       if (global && this.tokenAt === c.cpu) this.moveToken(c);
     }
-    this.reachDone();
-    if (this.pending.length > 0) this.schedulePoll(this.kernel.now + this.pollTicks);
-  }
-
-  private involvedCpus(): Set<number> {
-    const s = new Set<number>();
-    for (const r of this.pending) {
-      const m = r.marker as K42Marker;
-      if ('perCpu' in m) for (const c of m.perCpu.keys()) s.add(c);
-    }
-    return s;
+    this.reachAll(this.elapsedRequests());
+    if (this.pendingCount > 0) this.schedulePoll(this.kernel.now + this.pollTicks);
   }
 
   private update(c: ActiveThreadCount): void {

@@ -2,28 +2,23 @@
  * OracleDetector: knows exactly. A request is reached at the tick the last
  * thread counted at the request exits (or at once if there was none). No
  * real kernel can do this cheaply (it would scan every thread); it is the
- * yardstick the other detectors' lag is measured against.
+ * yardstick the other detectors' lag is measured against. Its work is the
+ * base class's oracle index (O(1) amortised per uncount and request CPU).
  */
-import type { Thread } from '../kernel/index.ts';
-import { QuiescenceDetector, type CountSlot } from './quiescence-detector.ts';
+import type { CountSlot } from './count-slot.ts';
+import { QuiescenceDetector } from './quiescence-detector.ts';
 import type { QuiescenceRequest } from './quiescence-request.ts';
 
 export class OracleDetector extends QuiescenceDetector {
   readonly name = 'oracle';
 
-  protected counted(_thread: Thread, cpu: number): CountSlot {
-    return { cpu, generation: 0, tickCounted: this.kernel.now };
+  protected counted(): void {}
+
+  protected uncounted(_slot: CountSlot, oracleMet: QuiescenceRequest[]): void {
+    this.reachAll(oracleMet);
   }
 
-  protected uncounted(): void {
-    if (this.pending.length > 0) this.reachDone();
-  }
-
-  protected opened(): void {
-    this.reachDone();
-  }
-
-  protected check(r: QuiescenceRequest): boolean {
-    return this.oracleSatisfied(r);
+  protected opened(r: QuiescenceRequest): void {
+    if (r.oracleWaits === 0) this.reach(r);
   }
 }

@@ -5,9 +5,16 @@
  * reports blockers and lag the same way for all detectors.
  *
  * Interface: `request(onReached, {cpus, label})` returns a QuiescenceRequest;
- * `cancel(request)`; `blockers(request)`; `generationOf(thread)`. Subclasses
- * implement `counted` / `uncounted` (their generation bookkeeping), `opened`
- * (a request began) and `check` (is a pending request reached now?).
+ * `cancel(request)`; `blockers(request)`; `generationOf(thread)`; `pending`,
+ * `pendingCount`. Subclasses implement `counted` / `uncounted` (their
+ * generation bookkeeping), `opened` (a request began) and `closed`, and
+ * reach requests with `reachAll`.
+ *
+ * Cost: O(1) amortised per count, per uncount and per request CPU, whatever
+ * the number of pending requests and live threads. Each CPU keeps its
+ * activations oldest first (CpuActivations) and the requests still waiting
+ * on it by watermark (RequestQueue); an uncount pops only the requests it
+ * meets. The subclasses index their own waits the same way.
  *
  * Invariant (soundness, checked by test/quiescence and checkers/): a request
  * is never reached while a thread that was counted at the request on one of
@@ -20,7 +27,10 @@ import {
   type Thread,
   type ThreadLifecycle,
 } from '../kernel/index.ts';
+import { CountSlot } from './count-slot.ts';
+import { CpuActivations } from './cpu-activations.ts';
 import { QuiescenceRequest } from './quiescence-request.ts';
+import { RequestQueue } from './request-queue.ts';
 import type { QuiescenceEvent } from './quiescence-events.ts';
 
 export interface RequestOptions {
@@ -44,58 +54,69 @@ export interface Blocker {
   }[];
 }
 
-/** What a detector keeps in thread.quiescence. */
-export interface CountSlot {
-  /** CPU the thread was counted on. */
-  readonly cpu: number;
-  /** Generation it was counted in (detector-specific numbering). */
-  readonly generation: number;
-  readonly tickCounted: number;
-}
-
 export abstract class QuiescenceDetector implements ThreadLifecycle {
   abstract readonly name: string;
-  readonly pending: QuiescenceRequest[] = [];
+  private readonly pendingSet = new Set<QuiescenceRequest>();
   /** Requests reached so far. */
   reachedCount = 0;
   private nextRequestId = 1;
-  /** Threads counted right now, by id. */
-  protected readonly live = new Map<number, Thread>();
-  /** Per CPU: thread id -> activation number, in activation order (oldest first). */
-  private readonly liveByCpu: Map<number, number>[];
+  /** Per CPU: the activations counted there, oldest first (the oracle's view). */
+  private readonly activationsOn: CpuActivations[];
+  /** Activations so far: the next slot's seq, and a request's watermark. */
   private activations = 0;
-  /** Pending requests whose oracle tick is still unknown: machine-wide ones (in watermark order), and the rest. */
-  private readonly awaitAll: QuiescenceRequest[] = [];
-  private readonly awaitSome: QuiescenceRequest[] = [];
+  /** Per CPU: pending requests whose oracle tick is unknown, by watermark. */
+  private readonly oracleQueues: RequestQueue[];
 
   constructor(
     protected readonly kernel: Kernel,
     protected readonly bus: EventSink<QuiescenceEvent>,
   ) {
-    this.liveByCpu = kernel.cpus.map(() => new Map());
+    this.activationsOn = kernel.cpus.map(() => new CpuActivations());
+    this.oracleQueues = kernel.cpus.map(
+      (c) => new RequestQueue(`${this.constructor.name} cpu ${c.index}`),
+    );
   }
 
   get cpuCount(): number {
     return this.kernel.cpus.length;
   }
 
+  /** Pending requests, oldest first (a copy). */
+  get pending(): readonly QuiescenceRequest[] {
+    return [...this.pendingSet];
+  }
+
+  get pendingCount(): number {
+    return this.pendingSet.size;
+  }
+
+  /** Bookkeeping work so far: entries visited by every index (a measure that does not depend on the machine). */
+  get bookkeepingSteps(): number {
+    let n = this.detectorSteps();
+    for (const a of this.activationsOn) n += a.steps;
+    for (const q of this.oracleQueues) n += q.steps;
+    return n;
+  }
+
   // ---- ThreadLifecycle ---------------------------------------------------------
 
   activate(thread: Thread, cpu: number): void {
-    if (this.live.has(thread.id))
+    const old = thread.quiescence as CountSlot | undefined;
+    if (old !== undefined && old.alive)
       panic(`${this.name}.activate`, `thread ${thread.id} is already counted`);
-    this.live.set(thread.id, thread);
-    this.liveByCpu[cpu].set(thread.id, this.activations++);
-    thread.quiescence = this.counted(thread, cpu);
+    const slot = new CountSlot(thread, cpu, this.activations++, this.kernel.now);
+    this.activationsOn[cpu].add(slot);
+    this.counted(slot);
+    thread.quiescence = slot;
   }
 
   deactivate(thread: Thread): void {
-    if (!this.live.delete(thread.id))
+    const slot = thread.quiescence as CountSlot | undefined;
+    if (slot === undefined || !slot.alive)
       panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
-    const slot = thread.quiescence as CountSlot;
-    this.liveByCpu[slot.cpu].delete(thread.id);
-    if (this.awaitAll.length + this.awaitSome.length > 0) this.noteOracle();
-    this.uncounted(thread, slot);
+    const on = this.activationsOn[slot.cpu];
+    on.retire(slot);
+    this.uncounted(slot, this.noteOracle(slot.cpu, on.oldestSeq()));
   }
 
   generationOf(thread: Thread): number {
@@ -106,36 +127,26 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
 
   /** True when no thread counted before `r` (activation number below its watermark) is still counted on its CPUs. */
   protected oracleSatisfied(r: QuiescenceRequest): boolean {
-    for (const cpu of r.cpus) {
-      const oldest = this.liveByCpu[cpu].values().next();
-      if (oldest.done !== true && oldest.value < r.watermark) return false;
-    }
+    for (const cpu of r.cpus) if (this.activationsOn[cpu].oldestSeq() < r.watermark) return false;
     return true;
   }
 
-  /** A thread left: stamp the oracle tick of the requests it was the last holder of. */
-  private noteOracle(): void {
-    const all = this.awaitAll;
-    let n = 0;
-    while (n < all.length && this.oracleSatisfied(all[n])) all[n++].oracleTick = this.kernel.now;
-    if (n > 0) all.splice(0, n);
-    for (let i = this.awaitSome.length - 1; i >= 0; i--) {
-      const r = this.awaitSome[i];
-      if (this.oracleSatisfied(r)) {
-        r.oracleTick = this.kernel.now;
-        this.awaitSome.splice(i, 1);
-      }
-    }
+  /** The oldest activation on `cpu` is now `oldest`: stamp the oracle tick of the requests this meets on every CPU; returns them. */
+  private noteOracle(cpu: number, oldest: number): QuiescenceRequest[] {
+    const met: QuiescenceRequest[] = [];
+    this.oracleQueues[cpu].drainUpTo(oldest, (r) => {
+      if (--r.oracleWaits > 0) return;
+      r.oracleTick = this.kernel.now;
+      met.push(r);
+    });
+    return met;
   }
 
   /** Ids of the threads counted at the request that are still counted (the oracle's blockers). */
   aliveFrom(r: QuiescenceRequest): number[] {
     const ids: number[] = [];
     for (const cpu of r.cpus) {
-      for (const [id, seq] of this.liveByCpu[cpu]) {
-        if (seq >= r.watermark) break;
-        ids.push(id);
-      }
+      for (const slot of this.activationsOn[cpu].aliveBelow(r.watermark)) ids.push(slot.thread.id);
     }
     return ids;
   }
@@ -157,10 +168,15 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     );
     r.aliveAtRequest = () => this.aliveFrom(r);
     let alive = 0;
-    for (const cpu of cpus) alive += this.liveByCpu[cpu].size;
-    if (alive === 0) r.oracleTick = r.tickRequested;
-    else (cpus.length === this.cpuCount ? this.awaitAll : this.awaitSome).push(r);
-    this.pending.push(r);
+    for (const cpu of cpus) {
+      const live = this.activationsOn[cpu].live;
+      alive += live;
+      if (live === 0) continue;
+      r.oracleWaits++;
+      this.oracleQueues[cpu].push(r, r.watermark);
+    }
+    if (r.oracleWaits === 0) r.oracleTick = r.tickRequested;
+    this.pendingSet.add(r);
     this.kernel.holdRun(); // a pending request keeps the run alive, whatever the detector
     if (this.bus.on) {
       this.bus.emit({
@@ -189,34 +205,23 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   }
 
   cancel(r: QuiescenceRequest): void {
-    const i = this.pending.indexOf(r);
-    if (i < 0) return;
-    this.pending.splice(i, 1);
+    if (!this.pendingSet.delete(r)) return;
     this.kernel.releaseRun();
-    this.forgetOracle(r);
-    r.state = 'cancelled';
+    r.state = 'cancelled'; // the queues drop it when they reach it
     if (this.bus.on) this.bus.emit({ type: 'quiescence.cancelled', request: r.id });
-    this.closed();
-  }
-
-  private forgetOracle(r: QuiescenceRequest): void {
-    for (const list of [this.awaitAll, this.awaitSome]) {
-      const i = list.indexOf(r);
-      if (i >= 0) list.splice(i, 1);
-    }
+    this.closed(r);
   }
 
   /** Mark `r` reached now and call its callback (after it left `pending`). */
   protected reach(r: QuiescenceRequest): void {
-    const i = this.pending.indexOf(r);
-    if (i < 0) panic(`${this.name}.reach`, `request ${r.id} is not pending`);
+    if (!this.pendingSet.has(r)) panic(`${this.name}.reach`, `request ${r.id} is not pending`);
     if (!this.soundToReach(r)) {
       panic(
         `${this.name}.reach`,
         `request ${r.id} reached while thread(s) ${this.aliveFrom(r).join(', ')} alive at the request still run`,
       );
     }
-    this.pending.splice(i, 1);
+    this.pendingSet.delete(r);
     this.kernel.releaseRun();
     r.state = 'reached';
     r.tickReached = this.kernel.now;
@@ -231,18 +236,19 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
         lagTicks: r.lagTicks,
       });
     }
-    this.closed();
+    this.closed(r);
     this.kernel.at(this.kernel.now, () => r.onReached(r), `quiescence ${r.id} reached`);
+  }
+
+  /** Reach the requests found done at one moment, oldest first (the order the event log has always had). */
+  protected reachAll(done: QuiescenceRequest[]): void {
+    if (done.length > 1) done.sort((a, b) => a.id - b.id);
+    for (const r of done) if (r.state === 'pending') this.reach(r);
   }
 
   /** The soundness guard (a detector bug panics). Tests of the checkers override it to sabotage a detector. */
   protected soundToReach(r: QuiescenceRequest): boolean {
     return this.oracleSatisfied(r);
-  }
-
-  /** Reach every pending request `check` says is done, oldest first. */
-  protected reachDone(): void {
-    for (const r of [...this.pending]) if (r.state === 'pending' && this.check(r)) this.reach(r);
   }
 
   /**
@@ -252,8 +258,11 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
    */
   blockers(r: QuiescenceRequest): Blocker[] {
     const ids = new Set([...this.aliveFrom(r), ...this.detectorBlockers(r)]);
+    const threads = new Map<number, Thread>();
+    for (const on of this.activationsOn)
+      for (const slot of on.liveSlots()) threads.set(slot.thread.id, slot.thread);
     return [...ids].flatMap((id) => {
-      const t = this.live.get(id);
+      const t = threads.get(id);
       return t === undefined ? [] : [this.describeBlocker(t)];
     });
   }
@@ -283,13 +292,24 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
 
   /** Live counted threads on `cpu`, in counting order. */
   protected liveOn(cpu: number): Thread[] {
-    return [...this.liveByCpu[cpu].keys()].map((id) => this.live.get(id)!);
+    return [...this.activationsOn[cpu].liveSlots()].map((slot) => slot.thread);
   }
 
-  protected abstract counted(thread: Thread, cpu: number): CountSlot;
-  protected abstract uncounted(thread: Thread, slot: CountSlot): void;
+  /** How many threads are counted on `cpu`. */
+  protected liveCountOn(cpu: number): number {
+    return this.activationsOn[cpu].live;
+  }
+
+  /** Set the detector's own fields of a new activation (generation, K42 slot index). */
+  protected abstract counted(slot: CountSlot): void;
+  /** `slot` was uncounted; `oracleMet` are the requests whose last holder it was. */
+  protected abstract uncounted(slot: CountSlot, oracleMet: QuiescenceRequest[]): void;
+  /** `r` was made (its oracle fields are set). */
   protected abstract opened(r: QuiescenceRequest): void;
-  protected abstract check(r: QuiescenceRequest): boolean;
-  /** A request left `pending` (reached or cancelled). */
-  protected closed(): void {}
+  /** `r` left `pending` (reached or cancelled). */
+  protected closed(_r: QuiescenceRequest): void {}
+  /** The detector's own bookkeeping work (see `bookkeepingSteps`). */
+  protected detectorSteps(): number {
+    return 0;
+  }
 }

@@ -20,6 +20,10 @@ export class QuiescenceRequest {
   aliveAtRequest: () => readonly number[] = () => [];
   /** Detector-private marker data (per-CPU genCount, global marker). */
   marker: unknown = undefined;
+  /** @internal CPUs on which a thread counted at the request still lives (the oracle's count). */
+  oracleWaits = 0;
+  /** @internal CPUs (or the global generation) the detector still waits on. */
+  detectorWaits = 0;
 
   constructor(
     readonly id: number,

@@ -138,12 +138,16 @@ describe('QuiescenceChecker: catches', () => {
   test('a sabotaged K42 detector that reports quiescence at its first poll (real run)', () => {
     const sim = createSimulation({ seed: 5, cpus: 2, detector: 'k42' });
     const checks = attachCheckers(sim, only);
-    // check() says done at once; soundToReach() is the detector's own guard, which would panic
+    // its poll reaches every pending request at once; soundToReach() is the detector's own guard, which would panic
     const detector = sim.quiescence as unknown as {
-      check: () => boolean;
+      pending: readonly unknown[];
+      poll: () => void;
+      reach: (r: unknown) => void;
       soundToReach: () => boolean;
     };
-    detector.check = () => true;
+    detector.poll = function (this: typeof detector) {
+      for (const r of this.pending) this.reach(r);
+    };
     detector.soundToReach = () => true;
     counterWorkload(sim, { threads: 4, rounds: 4, swapAt: 6 });
     sim.run();
