@@ -17,6 +17,8 @@ export {
   WaitQueue,
   Prng,
   KernelPanic,
+  LiveLimitError,
+  type LiveLimitOption,
   type Effect,
   type Op,
   type ThreadView,

@@ -1,32 +1,51 @@
 /**
- * withExitGuard: runs a seed with `process.exit` turned into a thrown error,
- * so a scenario that calls it fails the thread (or setup, or expect) it was
- * called from instead of ending the check with no verdict: silently with
- * exit 0 on one worker, or by killing a worker thread on several.
+ * withExitGuard: runs a seed with the process's escape hatches
+ * (`process.exit`, `process.abort`, `process.reallyExit`, and
+ * `process.kill` aimed at the process itself) turned into a thrown error,
+ * so a scenario that calls one fails the thread (or setup, or expect) it
+ * was called from instead of ending the run with no verdict: silently with
+ * exit 0 under `scenario` or on one check worker, or by killing a worker
+ * thread on several. `check` (check-seed.ts) and `scenario`
+ * (cli/scenario-command.ts) both run user code under it.
  *
  *   const { value, exited } = withExitGuard(() => checkSeed(scenario, seed));
  *   // exited: the first call's message, so the caller can fail the seed
  *
- * Invariant: the real process.exit is back in place when it returns or throws.
+ * `process.kill` of another process id is let through (a scenario has no
+ * business doing it, but it does not end this run).
+ *
+ * Invariant: the real functions are back in place when it returns or throws.
  */
 
-/** What a scenario's process.exit(code) throws inside a check. */
+/** What a scenario's process.exit(code) (or abort, or kill of itself) throws inside a run. */
 export class ScenarioExitError extends Error {
   override readonly name: string = 'ScenarioExitError';
 }
 
-/** run's value, and the first process.exit call's message (null if none: even one caught by the scenario counts). */
+type Hatch = 'exit' | 'abort' | 'reallyExit' | 'kill';
+const HATCHES: readonly Hatch[] = ['exit', 'abort', 'reallyExit', 'kill'];
+
+/** run's value, and the first escape's message (null if none: even one caught by the scenario counts). */
 export function withExitGuard<T>(run: () => T): { value: T; exited: string | null } {
-  const exit = process.exit;
+  const p = process as unknown as Record<Hatch, (...args: unknown[]) => unknown>;
+  const saved = HATCHES.map((h) => [h, p[h]] as const);
   let exited: string | null = null;
-  process.exit = (code?: number | string | null) => {
-    const message = `the scenario called process.exit(${code ?? ''}); a scenario ends by returning, not by exiting the process`;
+  const escape = (call: string): never => {
+    const message = `the scenario called ${call}; a scenario ends by returning, not by exiting the process`;
     exited ??= message;
     throw new ScenarioExitError(message);
   };
+  p.exit = (code?: unknown) => escape(`process.exit(${code ?? ''})`);
+  p.reallyExit = (code?: unknown) => escape(`process.reallyExit(${code ?? ''})`);
+  p.abort = () => escape('process.abort()');
+  const kill = saved[3][1];
+  p.kill = (pid: unknown, signal?: unknown) =>
+    Number(pid) === process.pid || Number(pid) === 0
+      ? escape(`process.kill(${String(pid)}${signal === undefined ? '' : `, ${String(signal)}`})`)
+      : kill.call(process, pid, signal);
   try {
     return { value: run(), exited };
   } finally {
-    process.exit = exit;
+    for (const [h, f] of saved) p[h] = f;
   }
 }

@@ -4,7 +4,8 @@
  *
  *   renderHeader   seed (and whether it was drawn), options, scenario
  *   renderAccount  threads, calls, objects, each swap with its phases and
- *                  their ticks, plugin reports
+ *                  their ticks, plugin reports (the object and per-object
+ *                  call lists show ACCOUNT_ITEMS_MAX items and a count of the rest)
  *   renderVerdict  `PASSED (N ticks)` or `FAILED <outcome>: <reason> at tick N`,
  *                  then `reproduce: kernel-sim scenario ...`
  *
@@ -44,14 +45,12 @@ export function renderHeader(h: HeaderInfo, c: Colors): string[] {
 export function renderAccount(r: ScenarioReport, c: Colors): string[] {
   const t = r.threads;
   const k = r.calls;
-  const perObject = Object.entries(k.byObject)
-    .map(([name, n]) => `${name} ${n}`)
-    .join(', ');
+  const perObject = capped(Object.entries(k.byObject).map(([name, n]) => `${name} ${n}`));
   const lines = [
     '',
     `${c.bold('threads:')} ${t.spawned} spawned, ${t.exited} exited, ${t.failed} failed${t.alive > 0 ? `, ${t.alive} still alive` : ''}`,
     `${c.bold('calls:')} ${k.entered} entered, ${k.exited} exited, ${k.failed} failed${perObject === '' ? '' : ` (${perObject})`}`,
-    `${c.bold('objects:')} ${r.objects.map((o) => `${o.name} ${o.class} v${o.version}${o.state === 'live' ? '' : ` (${o.state})`}`).join(', ') || 'none'}`,
+    `${c.bold('objects:')} ${capped(r.objects.map((o) => `${o.name} ${o.class} v${o.version}${o.state === 'live' ? '' : ` (${o.state})`}`)) || 'none'}`,
     `${c.bold('events:')} ${r.events}, hash ${r.eventsHash}`,
   ];
   lines.push(
@@ -64,6 +63,14 @@ export function renderAccount(r: ScenarioReport, c: Colors): string[] {
     lines.push(...p.lines.map((l) => `  ${l}`));
   }
   return lines;
+}
+
+/** The first ACCOUNT_ITEMS_MAX items, joined, and how many more (an object bomb names 10^5 objects). */
+export const ACCOUNT_ITEMS_MAX = 20;
+function capped(items: readonly string[]): string {
+  const shown = items.slice(0, ACCOUNT_ITEMS_MAX).join(', ');
+  const more = items.length - ACCOUNT_ITEMS_MAX;
+  return more > 0 ? `${shown}, ... and ${more} more (--json lists them all)` : shown;
 }
 
 function renderSwap(s: SwapReport, c: Colors): string[] {

@@ -11,9 +11,13 @@
  * nothing else; --quiet prints only the verdict and the reproduce line).
  *
  * Exit code: the outcome's (0 passed, 3 correctness, 4 liveness, 1 crash).
+ * The run is under the exit guard (check/exit-guard.ts): a scenario that
+ * calls process.exit (or abort, or kills its own process) is a crash
+ * naming the call, with its verdict printed, never a silent exit.
  * Input problems throw CliError / ScenarioInputError (exit 2).
  */
 import pc from 'picocolors';
+import { withExitGuard } from '../check/index.ts';
 import type { DetectorName } from '../quiescence/index.ts';
 import type { StrategyName } from '../hotswap/index.ts';
 import {
@@ -80,15 +84,19 @@ export async function scenarioCommand(
     const shown = terminalSafeData({ ...header, scenario: { ...scenario, source } });
     for (const l of renderHeader(shown, c)) io.out(l);
   }
-  const report = runScenario(scenario, {
-    seed,
-    overrides,
-    plugins: plugins.plugins,
-    attach: (sim: Simulation) => plugins.attach(sim),
-    source,
-    reproduceArgs: plugins.reproduceArgs,
-    ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
-  });
+  const { value: ran, exited } = withExitGuard(() =>
+    runScenario(scenario, {
+      seed,
+      overrides,
+      plugins: plugins.plugins,
+      attach: (sim: Simulation) => plugins.attach(sim),
+      source,
+      reproduceArgs: plugins.reproduceArgs,
+      ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
+    }),
+  );
+  const report: ScenarioReport =
+    exited === null ? ran : { ...ran, outcome: 'crash', reason: exited };
   const written = plugins.finish(report);
   if (options.json === true) {
     io.out(JSON.stringify(report, null, 2));

@@ -45,6 +45,14 @@ export { Cpu } from './cpu.ts';
 export { Action } from './action.ts';
 export { describeError } from './describe-error.ts';
 export {
+  LiveLimitError,
+  liveLimitMessage,
+  tallyTop,
+  LIVE_LIMIT_CEILINGS,
+  type LiveLimitOption,
+  type LiveLimitFacts,
+} from './live-limit-error.ts';
+export {
   Kernel,
   type KernelOptions,
   type KernelSpawnOptions,

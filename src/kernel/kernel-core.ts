@@ -31,6 +31,8 @@ export interface KernelOptions {
   readonly quantumTicks: number;
   /** Seeded perturbation of scheduling choices (schedule.ts); absent: fifo. */
   readonly schedule?: Schedule | null;
+  /** Most live threads at once (daemons included); one more is a LiveLimitError. Default: no limit. */
+  readonly threadsMax?: number;
 }
 
 export interface KernelSpawnOptions extends SpawnOptions {
@@ -58,6 +60,12 @@ export abstract class KernelCore {
   readonly cpus: readonly Cpu[];
   readonly quantumTicks: number;
   readonly schedule: Schedule | null;
+  readonly threadsMax: number;
+  /**
+   * Called when a live limit (threadsMax, the table's objectsMax) is passed,
+   * with the reason; the Simulation ends the run as liveness. Default: halt.
+   */
+  onLimit: (reason: string) => void = (reason) => this.halt(reason);
   /** Live (not exited) threads by id. */
   readonly threads = new Map<number, Thread>();
   threadsSpawned = 0;
@@ -79,6 +87,7 @@ export abstract class KernelCore {
     this.cpus = Array.from({ length: options.cpus }, (_, i) => new Cpu(i));
     this.quantumTicks = options.quantumTicks;
     this.schedule = options.schedule ?? null;
+    this.threadsMax = options.threadsMax ?? Infinity;
     this.idleCount = options.cpus;
   }
   /** Run `fn` in kernel context at `tick` (not before now). */
@@ -186,6 +195,15 @@ export abstract class KernelCore {
 
   /** Hand a ready thread to the policy (and kick an idle CPU). */
   protected abstract enqueue(t: Thread, reason: EnqueueReason): void;
+
+  /** Who is running now, for messages: a thread, a kernel action, or code outside the run. */
+  describeContext(
+    thread: { readonly name: string; readonly id: number } | null = this.current,
+  ): string {
+    if (thread !== null) return `thread '${thread.name}' (#${thread.id})`;
+    if (this.currentAction !== null) return `kernel action '${this.currentAction}'`;
+    return this.running ? 'the kernel' : 'code outside the run (setup)';
+  }
 
   /** Live threads that are not daemons. */
   get aliveCount(): number {

@@ -27,6 +27,7 @@ import type { Effect } from './effect.ts';
 import type { WaitQueue, Waker } from './wait-queue.ts';
 import { isKernelPanic, panic } from './panic.ts';
 import { checkSpawn } from './check-spawn.ts';
+import { LiveLimitError, liveLimitMessage, tallyTop } from './live-limit-error.ts';
 import { describeError } from './describe-error.ts';
 import { Ready } from './ready.ts';
 import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
@@ -57,6 +58,7 @@ export class Kernel extends KernelCore implements Waker {
     parent: Thread | null = this.current,
   ): Thread {
     checkSpawn(name, body, options, this.cpus.length);
+    if (this.threads.size >= this.threadsMax) this.threadLimit(name, parent);
     const hint = options.cpu ?? (parent ? parent.cpu : -1);
     const id = this.nextThreadId++;
     const t = new Thread(
@@ -85,6 +87,19 @@ export class Kernel extends KernelCore implements Waker {
     this.makeReady(t, 'spawned');
     return t;
   }
+  private threadLimit(name: string, parent: Thread | null): never {
+    const reason = liveLimitMessage({
+      option: 'threadsMax',
+      limit: this.threadsMax,
+      what: `spawned '${name}'`,
+      who: this.describeContext(parent),
+      tick: this.now,
+      tally: tallyTop(Array.from(this.threads.values(), (t) => t.name)),
+    });
+    this.onLimit(reason);
+    throw new LiveLimitError('threadsMax', reason);
+  }
+
   // ---- the dispatcher -------------------------------------------------------
 
   protected onCpu(cpu: Cpu): void {
@@ -209,7 +224,12 @@ export class Kernel extends KernelCore implements Waker {
         t.resumeValue = e.queue.wake(e.count);
         return this.advance(cpu, t, 1);
       case 'spawn':
-        t.resumeValue = this.spawn(e.name, e.body, e.options, t).id;
+        try {
+          t.resumeValue = this.spawn(e.name, e.body, e.options, t).id;
+        } catch (err) {
+          if (isKernelPanic(err)) throw err;
+          t.resumeError = err;
+        }
         return this.advance(cpu, t, 1);
       case 'deactivate':
         deactivateSelf(t, this.lifecycle);

@@ -63,6 +63,8 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'hashEvents',
   'callStats',
   'callDepthMax',
+  'threadsMax',
+  'objectsMax',
   'schedule',
   'swapStrategy',
 ];

@@ -17,9 +17,11 @@
  *
  * Errors: a malformed scenario, options out of range, or a `setup` that
  * throws raise ScenarioInputError (setup: ScenarioSetupError with the
- * message and `file:line`). Outcomes of the run itself are values.
+ * message and `file:line`). Outcomes of the run itself are values; so is a
+ * setup stopped by the watchdog or by a live limit (threadsMax, objectsMax):
+ * liveness.
  */
-import { Prng } from '../kernel/index.ts';
+import { LiveLimitError, Prng } from '../kernel/index.ts';
 import {
   createSimulation,
   resolveOptions,
@@ -87,8 +89,7 @@ export function runScenario<Ctx>(
   try {
     ctx = guard('setup()', () => runSetup(scenario, sim));
   } catch (e) {
-    if (!(e instanceof WatchdogTimeout)) throw e;
-    stuck = e.message;
+    stuck = endsSetup(e);
   }
   for (const p of plugins) p.attach(sim);
   const ran =
@@ -176,6 +177,17 @@ function runSetup<Ctx>(scenario: Scenario<Ctx>, sim: Simulation): Ctx {
       { cause: e },
     );
   }
+}
+
+/**
+ * A setup that never returned (the watchdog) or made too many live threads
+ * or objects is a liveness failure, with that message; any other throw is
+ * the scenario's input error, rethrown.
+ */
+function endsSetup(e: unknown): string {
+  if (e instanceof WatchdogTimeout) return e.message;
+  if (e instanceof ScenarioSetupError && e.cause instanceof LiveLimitError) return e.cause.message;
+  throw e;
 }
 
 type Guard = <T>(what: string, fn: () => T) => T;

@@ -4,7 +4,7 @@
  * option names, and says which option is wrong and what it accepts.
  */
 import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
-import { parseSchedule } from '../kernel/index.ts';
+import { LIVE_LIMIT_CEILINGS, parseSchedule } from '../kernel/index.ts';
 
 import { checkStrategyName, type StrategyName } from '../hotswap/index.ts';
 
@@ -37,6 +37,19 @@ export interface SimulationOptions {
    */
   readonly callDepthMax?: number;
   /**
+   * Most live threads at once (daemons included). One more spawn throws
+   * LiveLimitError into its caller and ends the run as liveness, naming who
+   * spawned and what is alive: a fork bomb stops here, not in the heap.
+   * Default 10000.
+   */
+  readonly threadsMax?: number;
+  /**
+   * Most live objects at once (created and not yet reclaimed, the scheduler
+   * included). One more objects.create throws LiveLimitError and ends the
+   * run as liveness. Default 100000.
+   */
+  readonly objectsMax?: number;
+  /**
    * How the seed perturbs scheduling (src/kernel/schedule.ts): 'fifo' (no
    * perturbation: the kernel's own order), 'random', or 'pct[:depth]',
    * optionally '+jitter=N'. Default 'fifo'; `kernel-sim check` defaults to
@@ -62,6 +75,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   hashEvents: true,
   callStats: false,
   callDepthMax: 1000,
+  threadsMax: 10_000,
+  objectsMax: 100_000,
   schedule: 'fifo',
   swapStrategy: 'quiescence',
 };
@@ -96,6 +111,8 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   checkBoolean('hashEvents', o.hashEvents);
   checkBoolean('callStats', o.callStats);
   checkInt('callDepthMax', o.callDepthMax, 1, 5000);
+  checkInt('threadsMax', o.threadsMax, 1, LIVE_LIMIT_CEILINGS.threadsMax);
+  checkInt('objectsMax', o.objectsMax, 1, LIVE_LIMIT_CEILINGS.objectsMax);
   parseSchedule(o.schedule);
 
   checkStrategyName(o.swapStrategy, 'option swapStrategy');

@@ -18,6 +18,7 @@ import {
   Kernel,
   isKernelPanic,
   describeError,
+  LiveLimitError,
   Prng,
   Schedule,
   parseSchedule,
@@ -98,7 +99,7 @@ export class Simulation {
     const spec = parseSchedule(o.schedule);
     const schedule = spec.kind === 'fifo' ? null : new Schedule(spec, this.prng.derive('schedule'));
     const kernel = (this.kernel = new Kernel(
-      { cpus: o.cpus, quantumTicks: o.quantumTicks, schedule },
+      { cpus: o.cpus, quantumTicks: o.quantumTicks, schedule, threadsMax: o.threadsMax },
       this.bus,
     ));
     this.events$ = this.bus.events$;
@@ -110,7 +111,9 @@ export class Simulation {
     this.hasher = o.hashEvents ? new EventsHasher() : null;
     if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
     this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
+    kernel.onLimit = (reason) => this.fail('liveness', reason);
     this.table = new TranslationTable(kernel, this.bus, o.callStats, o.callDepthMax);
+    this.table.objectsMax = o.objectsMax;
     this.table.construct = (cls, args) => this.composition.construct(cls, args);
     this.quiescence = createDetector(o.detector, kernel, this.bus, o.pollTicks);
     kernel.lifecycle = this.quiescence;
@@ -217,6 +220,10 @@ export class Simulation {
         [outcome, reason] = ['liveness', r.reason];
     } catch (e) {
       if (e instanceof RunInterrupted) return this.result('liveness', e.message);
+      if (e instanceof LiveLimitError) {
+        const f = this.failure ?? { outcome: 'liveness', reason: e.message };
+        return this.result(f.outcome, f.reason);
+      }
       outcome = 'crash';
       reason = isKernelPanic(e) ? e.message : describeCrash(e);
     }

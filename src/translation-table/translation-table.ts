@@ -3,7 +3,9 @@
  * table of entries plus one local table per CPU).
  *
  * Interface:
- *   create(cls, args, name?)    a new entry and its ref (through `construct`)
+ *   create(cls, args, name?)    a new entry and its ref (through `construct`);
+ *                               past `objectsMax` live objects, LiveLimitError
+ *                               (and the kernel's onLimit ends the run)
  *   entryOf(ref)                the entry behind a genuine ref (else ForgedRefError)
  *   refFor(entry, cls)          a ref on the same id, typed as another class
  *   destroy(entry, reason)      mark it; reclaim after `deferReclaim` says so
@@ -24,7 +26,7 @@
  * generation a call carries, `deferReclaim(entry, fn)` delays reclaiming a
  * destroyed entry until a quiescence generation has passed.
  */
-import { assert, panic } from '../kernel/index.ts';
+import { assert, panic, LiveLimitError, liveLimitMessage, tallyTop } from '../kernel/index.ts';
 import { CallPaths } from './call-paths.ts';
 import { isClusteredClass } from './clustered-object.ts';
 import { Factory } from './factory.ts';
@@ -43,6 +45,10 @@ const NO_ARGS: readonly unknown[] = Object.freeze([]);
 export class TranslationTable extends CallPaths {
   deferReclaim: (entry: TableEntry, reclaim: () => void) => void = (_e, reclaim) => reclaim();
   readonly entries: TableEntry[] = [];
+  /** Most live objects at once (created, not yet reclaimed); one more is a LiveLimitError. */
+  objectsMax = Infinity;
+  /** Objects created and not yet reclaimed. */
+  objectsLive = 0;
   readonly factories = new Map<Function, Factory>();
   private readonly refClasses = new Map<Function, RefClass>();
   private readonly refs: ObjectRefBase[] = [];
@@ -74,6 +80,7 @@ export class TranslationTable extends CallPaths {
     name?: string,
   ): ObjectRef<T> {
     const cls = this.currentClass(requested);
+    if (this.objectsLive >= this.objectsMax) this.objectLimit(cls);
     const id = this.entries.length + 1;
     const clustered = isClusteredClass(cls);
     const target = clustered ? null : this.construct(cls, args);
@@ -88,6 +95,7 @@ export class TranslationTable extends CallPaths {
       factory,
     );
     this.entries.push(entry);
+    this.objectsLive++;
     const ref = new (this.refClass(requested))(entry);
     this.refs[id] = ref;
     if (this.bus.on)
@@ -99,6 +107,20 @@ export class TranslationTable extends CallPaths {
         clustered,
       });
     return ref as unknown as ObjectRef<T>;
+  }
+
+  private objectLimit(cls: Function): never {
+    const live = this.entries.filter((e) => e.state !== 'destroyed').map((e) => e.cls.name);
+    const reason = liveLimitMessage({
+      option: 'objectsMax',
+      limit: this.objectsMax,
+      what: `created a ${cls.name}`,
+      who: this.kernel.describeContext(),
+      tick: this.kernel.now,
+      tally: tallyTop(live),
+    });
+    this.kernel.onLimit(reason);
+    throw new LiveLimitError('objectsMax', reason);
   }
 
   private refClass(cls: Function): RefClass {
@@ -143,6 +165,7 @@ export class TranslationTable extends CallPaths {
 
   private reclaim(entry: TableEntry): void {
     entry.state = 'destroyed';
+    this.objectsLive--;
     this.resetLocal(entry);
     if (this.bus.on)
       this.bus.emit({

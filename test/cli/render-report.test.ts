@@ -17,6 +17,8 @@ const base: ScenarioReport = {
     hashEvents: true,
     callStats: false,
     callDepthMax: 1000,
+    threadsMax: 10_000,
+    objectsMax: 100_000,
     schedule: 'fifo',
 
     swapStrategy: 'quiescence',
@@ -63,7 +65,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 schedule=fifo swapStrategy=quiescence',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence',
       'scenario: s (s.ts): d',
     ]);
     expect(
@@ -90,6 +92,21 @@ describe('renderReport', () => {
       'plugin counter:',
       '  counter: 3 calls',
     ]);
+  });
+
+  test('account: a long object list shows the first 20 and counts the rest', () => {
+    const objects = Array.from({ length: 25 }, (_, i) => ({
+      id: i + 2,
+      name: `o${i}`,
+      class: 'Box',
+      version: 1,
+      state: 'live',
+    }));
+    const byObject = Object.fromEntries(objects.map((o) => [o.name, 1]));
+    const lines = renderAccount({ ...base, objects, calls: { ...base.calls, byObject } }, c);
+    const shown = Array.from({ length: 20 }, (_, i) => `o${i} Box v1`).join(', ');
+    expect(lines[3]).toBe(`objects: ${shown}, ... and 5 more (--json lists them all)`);
+    expect(lines[2]).toMatch(/\(o0 1, .*o19 1, \.\.\. and 5 more \(--json lists them all\)\)$/);
   });
 
   test('verdict: FAILED <outcome>: <reason> at tick N, then the reproduce line; PASSED (N ticks)', () => {

@@ -1,0 +1,84 @@
+/**
+ * Adversarial scenarios through the built CLI (child processes, so a real
+ * process.exit or a heap that runs out would show): a fork bomb and an
+ * object bomb under a small heap end as liveness (exit 4) at the default
+ * limits, naming who made them and the option to raise, under `scenario`
+ * and `check`; a body that calls process.exit or process.abort under
+ * `scenario` is a crash (exit 1) with its verdict printed, not a silent
+ * exit 0 or an abort (134).
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { BIN, ensureBuilt, run } from './built-cli.ts';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+/** A heap far too small for a bomb that is not stopped. */
+const SMALL_HEAP = '--max-old-space-size=96';
+
+beforeAll(() => ensureBuilt(), 240_000);
+
+describe('live limits', () => {
+  test.each([
+    [
+      'fork-bomb',
+      /FAILED liveness: live threads: thread 'bomb' \(#\d+\) spawned 'bomb' at tick \d+, past threadsMax 10000 \(live threads: bomb 10000\)/,
+      'threadsMax',
+    ],
+    [
+      'object-bomb',
+      /FAILED liveness: live objects: thread 'hoarder' \(#1\) created a Blob at tick \d+, past objectsMax 100000 \(live objects: Blob 99999, RoundRobinPolicy 1\)/,
+      'objectsMax',
+    ],
+  ])(
+    'scenario %s under a small heap: exit 4 naming the cause and the option',
+    (name, reason, option) => {
+      const r = run('node', [SMALL_HEAP, BIN, 'scenario', `./${name}.ts`, '--seed', '1'], FIXTURES);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(4);
+      expect(r.stdout).toMatch(reason);
+      expect(r.stdout).toContain(`raise the option ${option} (up to `);
+    },
+  );
+
+  test('check on 2 workers: every seed of a fork bomb is liveness, none lost', () => {
+    const args = [SMALL_HEAP, BIN, 'check', './fork-bomb.ts', '--seeds', '2', '--workers', '2'];
+    const r = run('node', [...args, '--json'], FIXTURES);
+    expect(r.code).toBe(4);
+    const s = JSON.parse(r.stdout) as {
+      runs: number;
+      failing: { seed: number; verdict: string; reason: string }[];
+    };
+    expect(s.runs).toBe(2);
+    expect(s.failing.map((f) => [f.seed, f.verdict])).toEqual([
+      [1, 'liveness'],
+      [2, 'liveness'],
+    ]);
+    for (const f of s.failing) expect(f.reason).toMatch(/past threadsMax 10000/);
+  });
+});
+
+describe('escape hatches under scenario', () => {
+  test('process.exit(0) in a body: exit 1, FAILED crash naming the call, the reproduce line', () => {
+    const r = run('node', [BIN, 'scenario', './escapes-on-seed-2.ts', '--seed', '2'], FIXTURES);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /FAILED crash: the scenario called process\.exit\(0\); a scenario ends by returning/,
+    );
+    expect(r.stdout).toMatch(/reproduce: kernel-sim scenario \.\/escapes-on-seed-2\.ts --seed 2/);
+  });
+
+  test('process.abort() in a body: exit 1 with a JSON verdict, not a core dump', () => {
+    const args = [BIN, 'scenario', './escapes-on-seed-2.ts', '--seed', '3', '--json'];
+    const r = run('node', args, FIXTURES);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { outcome: string; reason: string };
+    expect(report.outcome).toBe('crash');
+    expect(report.reason).toMatch(/the scenario called process\.abort\(\)/);
+  });
+
+  test('the same scenario on another seed passes (the guard changes nothing else)', () => {
+    const r = run('node', [BIN, 'scenario', './escapes-on-seed-2.ts', '--seed', '1'], FIXTURES);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/PASSED/);
+  });
+});
