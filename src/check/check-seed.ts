@@ -26,6 +26,7 @@ import {
   type ScenarioReport,
 } from '../scenario/index.ts';
 import { withExitGuard } from './exit-guard.ts';
+import { observeInterleavings, type InterleavingObserver } from './interleavings.ts';
 import type { SeedResult, Verdict } from './seed-result.ts';
 
 export interface CheckSeedOptions {
@@ -47,6 +48,7 @@ interface Run {
   readonly report: ScenarioReport;
   readonly checks: CheckReport;
   readonly plan: FaultPlan | null;
+  readonly interleavings: InterleavingObserver;
 }
 
 function faultOptions(f: boolean | FaultOptions | undefined): FaultOptions | null {
@@ -59,6 +61,7 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
   const fromScenario = (scenario as { checkers?: CheckerOptions }).checkers ?? {};
   let checks: ReturnType<typeof attachCheckers> | null = null;
   let plan: FaultPlan | null = null;
+  let interleavings: InterleavingObserver | null = null;
   const report = runScenario(scenario, {
     seed,
     overrides: o.overrides ?? {},
@@ -67,10 +70,11 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     attach(sim) {
       checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
+      interleavings = observeInterleavings(sim);
       if (faults !== null) plan = installFaults(sim, faults);
     },
   });
-  return { report, checks: checks!.report(), plan };
+  return { report, checks: checks!.report(), plan, interleavings: interleavings! };
 }
 
 function faultFired(plan: FaultPlan | null): boolean {
@@ -174,6 +178,7 @@ function checkSeedUnguarded(
     tolerated,
     ticks: report.ticks,
     eventsHash: report.eventsHash,
+    interleavings: run.interleavings.cells(),
     violations: checks.violations.map((v) => ({
       checker: v.checker,
       tick: v.tick,

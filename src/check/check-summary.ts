@@ -9,6 +9,12 @@
  * it as the lines the CLI prints.
  */
 import { CHECK_SCHEDULE_DEFAULT } from './check-options.ts';
+import {
+  formatInterleavings,
+  interleavingCellCount,
+  interleavingCoverageOf,
+  type InterleavingCoverage,
+} from './interleavings.ts';
 import { FAILURE_KINDS, type FailureKind, type SeedResult } from './seed-result.ts';
 
 export interface CheckSummary {
@@ -39,12 +45,22 @@ export interface CheckCoverage {
   readonly schedules: number;
   /** Runs per event-log hash. */
   readonly eventHashes: Readonly<Record<string, number>>;
+  /** Distinct (swap, phase, call state) cells seen over the runs. */
+  readonly interleavingCells: number;
+  /** Per swap (`from->to`), per `phase/state` cell: runs in which it occurred (interleavings.ts). */
+  readonly interleavings: InterleavingCoverage;
 }
 
 export function coverageOf(results: readonly SeedResult[]): CheckCoverage {
   const eventHashes: Record<string, number> = {};
   for (const r of results) eventHashes[r.eventsHash] = (eventHashes[r.eventsHash] ?? 0) + 1;
-  return { schedules: Object.keys(eventHashes).length, eventHashes };
+  const interleavings = interleavingCoverageOf(results.map((r) => r.interleavings));
+  return {
+    schedules: Object.keys(eventHashes).length,
+    eventHashes,
+    interleavingCells: interleavingCellCount(interleavings),
+    interleavings,
+  };
 }
 
 export const CHECK_EXIT = { passed: 0, crash: 1, correctness: 3, liveness: 4 } as const;
@@ -105,7 +121,8 @@ export function formatSummary(s: CheckSummary): string[] {
   const lines = [
     `check ${s.scenario}: ${range}, schedule ${s.schedule}${s.faults ? ', faults on' : ''}, all checkers on`,
     `runs ${s.runs}, passed ${s.passes}, failed ${s.runs - s.passes}${kinds.length ? ` (${kinds.join(', ')})` : ''}${s.tolerated ? `; ${s.tolerated} outcome(s) were the injected faults' own` : ''}${s.rerun ? `; ${s.rerun} seed(s) re-run for determinism` : ''}`,
-    `coverage: ${s.coverage.schedules} distinct schedule(s) (event logs) in ${s.runs} run(s)`,
+    `coverage: ${s.coverage.schedules} distinct schedule(s) (event logs) in ${s.runs} run(s); ${s.coverage.interleavingCells} swap interleaving cell(s) (phase x call state)`,
+    ...formatInterleavings(s.coverage.interleavings),
   ];
   for (const r of s.failing.slice(0, SHOWN_MAX)) {
     lines.push(

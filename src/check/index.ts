@@ -38,6 +38,17 @@ export {
   type CheckContext,
 } from './check-summary.ts';
 export {
+  InterleavingObserver,
+  observeInterleavings,
+  interleavingCoverageOf,
+  interleavingCellCount,
+  formatInterleavings,
+  INTERLEAVING_PHASES,
+  CALL_STATES,
+  type InterleavingCells,
+  type InterleavingCoverage,
+} from './interleavings.ts';
+export {
   FAILURE_KINDS,
   type FailureKind,
   type Verdict,

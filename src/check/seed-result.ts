@@ -17,6 +17,7 @@
  */
 import type { RunOutcome } from '../simulation/index.ts';
 import type { FaultRecord } from '../faults/index.ts';
+import type { InterleavingCells } from './interleavings.ts';
 
 export const FAILURE_KINDS = [
   'violation',
@@ -45,6 +46,8 @@ export interface SeedResult {
   readonly tolerated: string | null;
   readonly ticks: number;
   readonly eventsHash: string;
+  /** Which (swap phase x call state) cells the run showed, per swap (interleavings.ts); absent in older parts. */
+  readonly interleavings?: InterleavingCells;
   readonly violations: readonly ViolationSummary[];
   /** Checker notes (in-flight calls, pending swaps, unchecked transfers), at most a few. */
   readonly notes: readonly string[];

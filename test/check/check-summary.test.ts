@@ -84,7 +84,7 @@ test('prints each failing seed with its violation and reproduce lines', () => {
   expect(formatSummary(s)).toEqual([
     'check s.ts: seeds 1..2, schedule random, faults on, all checkers on',
     'runs 2, passed 1, failed 1 (violation 1); 1 seed(s) re-run for determinism',
-    'coverage: 1 distinct schedule(s) (event logs) in 2 run(s)',
+    'coverage: 1 distinct schedule(s) (event logs) in 2 run(s); 0 swap interleaving cell(s) (phase x call state)',
     '',
     'FAILED seed 2: violation (correctness: boom)',
     '  [calls] tick 7, seed 2: lost',
