@@ -1,42 +1,60 @@
 /**
- * The peer workload of docs/BENCHMARKS.md ("The event hash"): N threads
+ * The peer workload of issue 18 (src/bench/peer-workload.ts: N threads
  * arrive one per tick, each makes 10 generator calls over 64 objects, each
- * call computes 1 tick, 2 CPUs, built with createSimulation and nothing else
- * (hashEvents on, the default, then off). Prints the median of three runs'
- * CPU time (process.cpuUsage) and calls per CPU second, after a warm-up run.
+ * call computes 1 tick, 2 CPUs, createSimulation defaults), with the event
+ * hash on (the default), off, and the hand-written minimal simulator of the
+ * same cost model (src/bench/peer-minimal.ts), in interleaved rounds after a
+ * warm-up. Prints the median CPU time (process.cpuUsage) per round and calls
+ * per CPU second: a quick probe of the headline group of `npm run bench`.
  *
- * Usage: node --import jiti/register scripts/peer-workload.ts [N]
+ * Usage: node --import jiti/register scripts/peer-workload.ts [N] [rounds]
  */
-import { compute, createSimulation } from '../src/index.ts';
-
-class PeerObject {
-  *work() {
-    yield* compute(1);
-  }
-}
-
-function run(n: number, hashEvents: boolean): { ms: number; ticks: number } {
-  const sim = createSimulation({ seed: 1, cpus: 2, hashEvents, ticksMax: Number.MAX_SAFE_INTEGER });
-  const objects = Array.from({ length: 64 }, () => sim.objects.create(PeerObject));
-  for (let i = 0; i < n; i++)
-    sim.at(i, () =>
-      sim.spawn('peer', function* () {
-        for (let k = 0; k < 10; k++) yield* objects[(i + k) % 64].work();
-      }),
-    );
-  const c0 = process.cpuUsage();
-  const r = sim.run();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, ticks: r.ticks };
-}
+import { measureRounds, runPeerMinimal, runPeerWorkload } from '../src/bench/index.ts';
+import { timed } from '../src/bench/wall-clock.ts';
 
 const n = Number(process.argv[2] ?? 5000);
-for (const hash of [true, false]) {
-  run(500, hash);
-  const runs = [0, 1, 2].map(() => run(n, hash)).sort((a, b) => a.ms - b.ms);
-  const m = runs[1];
-  const rate = ((n * 10) / m.ms).toFixed(0);
+const rounds = Number(process.argv[3] ?? 3);
+const ticks: Record<string, number> = {};
+const runs = measureRounds(
+  [
+    {
+      name: 'hash on ',
+      run: () => {
+        const r = runPeerWorkload({ threads: n, hashEvents: true });
+        ticks['hash on '] = r.ticks;
+        return r;
+      },
+    },
+    {
+      name: 'hash off',
+      run: () => {
+        const r = runPeerWorkload({ threads: n, hashEvents: false });
+        ticks['hash off'] = r.ticks;
+        return r;
+      },
+    },
+    {
+      name: 'minimal ',
+      run: () => {
+        let calls = 0;
+        const t = timed(() => {
+          const m = runPeerMinimal({ threads: n, quantumTicks: 10 });
+          calls = m.calls;
+          ticks['minimal '] = m.ticks;
+        });
+        return { ...t, ops: calls };
+      },
+    },
+  ],
+  rounds,
+);
+for (const [name, f] of runs)
   console.log(
-    `hash ${hash ? 'on ' : 'off'}: ${m.ms.toFixed(0)} ms CPU, ${rate} k calls per CPU s, ${m.ticks} ticks`,
+    `${name}: ${((f.cpuNsPerOp * f.ops) / 1e6).toFixed(0)} ms CPU (${f.cpuNsLeast.toFixed(0)}-${f.cpuNsMost.toFixed(0)} ns/call), ${(1e6 / f.cpuNsPerOp).toFixed(0)} k calls per CPU s, ${ticks[name]} ticks`,
   );
-}
+const on = runs.get('hash on ')!.cpuNsPerOp;
+const off = runs.get('hash off')!.cpuNsPerOp;
+const min = runs.get('minimal ')!.cpuNsPerOp;
+console.log(
+  `on/off ${(on / off).toFixed(2)}x; default vs minimal ${(min / on).toFixed(3)}x; hash off vs minimal ${(min / off).toFixed(3)}x`,
+);

@@ -9,6 +9,7 @@
 import type { BenchFigure } from './bench-figure.ts';
 import type { BenchScale } from './bench-scale.ts';
 import { endToEndBench } from './end-to-end-bench.ts';
+import { headlineBench } from './headline-bench.ts';
 import { hotswapBench } from './hotswap-bench.ts';
 import { interpositionBench } from './interposition-bench.ts';
 import { kernelBench } from './kernel-bench.ts';
@@ -27,6 +28,12 @@ export interface BenchGroup {
 }
 
 export const BENCH_GROUPS: readonly BenchGroup[] = [
+  {
+    name: 'headline',
+    about:
+      'the peer workload as users run it (createSimulation defaults, event hash on) and with the hash off, vs a hand-written minimal simulator of the same cost model',
+    run: headlineBench,
+  },
   {
     name: 'kernel',
     about: 'thread steps in the kernel vs a bare generator loop',
@@ -59,7 +66,8 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
   },
   {
     name: 'end-to-end',
-    about: 'short-lived threads making table calls vs a hand-written minimal simulator',
+    about:
+      'short-lived threads making table calls, default options and event hash off, vs a hand-written minimal simulator',
     run: endToEndBench,
   },
   { name: 'memory', about: 'heap bytes per table entry and per live thread', run: memoryBench },

@@ -2,7 +2,8 @@
  * callWorkload: the end-to-end workload of issue 10: `threads` short-lived
  * threads, all spawned at tick 0, each making `callsPerThread` generator
  * calls `yield* ref.op(j)` through the table, on `cpus` simulated CPUs with
- * events unobserved (unless `observe` subscribes something).
+ * events unobserved (unless `observe` subscribes something) and the event
+ * hash off, unless `hashEvents: true` (the default configuration).
  *
  * Interface: `runCallWorkload(spec)` -> { ms, cpuMs, ops, ticks }: ms is the
  * wall time from the first spawn to the end of the run (spawning is part of a
@@ -20,6 +21,8 @@ export interface CallWorkloadSpec {
   readonly callsPerThread: number;
   readonly cpus: number;
   readonly cls: WorkClass;
+  /** The event hash, on in createSimulation's defaults; off here unless asked. */
+  readonly hashEvents?: boolean;
   /** Attach observers (a tracer) before the run. */
   readonly observe?: (sim: Simulation) => void;
 }
@@ -32,7 +35,7 @@ export interface CallWorkloadRun {
 }
 
 export function runCallWorkload(spec: CallWorkloadSpec): CallWorkloadRun {
-  const sim = benchSimulation({ cpus: spec.cpus });
+  const sim = benchSimulation({ cpus: spec.cpus, hashEvents: spec.hashEvents ?? false });
   const ref = sim.objects.create(spec.cls);
   const calls = spec.callsPerThread;
   const body = function* () {

@@ -3,12 +3,13 @@
  * each task as a batch (a loop of `ops` operations per iteration) and dividing,
  * since single operations of 1-100 ns sit at timer resolution.
  *
- * Interface: `measureBatches(tasks, timing)` -> Map name -> ns per operation
- * (the minimum over iterations: this machine is shared, and other work only
- * ever adds time, so the least-disturbed sample is the cost). Tasks run one
- * after another in the order given, in this process, so a figure and its
- * baseline see the same machine state. A task's function must return a value
- * derived from its work so the loop cannot be optimised away.
+ * Interface: `measureBatches(tasks, timing)` -> Map name -> ns per operation:
+ * the median over `BATCH_ROUNDS` interleaved rounds of each round's median
+ * sample (issue 18: medians, not minima). In each round every task gets a
+ * tinybench run of a third of the time budget, one task after another, so a
+ * figure and its baseline are measured in turns and see the same machine
+ * state. A task's function must return a value derived from its work so the
+ * loop cannot be optimised away.
  *
  * Clock: this process's CPU time (`cpuClockMs`, from process.cpuUsage, whose
  * microseconds are fine for batches of milliseconds), so time the process
@@ -17,6 +18,7 @@
  */
 import { Bench } from 'tinybench';
 import type { Timing } from './bench-scale.ts';
+import { median } from './measure-rounds.ts';
 import { cpuClockMs } from './wall-clock.ts';
 
 export interface BatchTask {
@@ -37,30 +39,41 @@ export function lastConsumed(): unknown {
   return sink;
 }
 
+export const BATCH_ROUNDS = 3;
+
 export async function measureBatches(
   tasks: readonly BatchTask[],
   t: Timing,
 ): Promise<Map<string, number>> {
-  const bench = new Bench({
-    time: t.timeMs,
-    iterations: t.iterations,
-    warmup: t.warmupMs > 0,
-    warmupTime: t.warmupMs,
-    warmupIterations: 2,
-    throws: true,
-    now: cpuClockMs,
-  });
-  for (const task of tasks) bench.add(task.name, () => consume(task.fn()));
-  await bench.run();
+  const samples = tasks.map(() => [] as number[]);
+  for (let r = 0; r < BATCH_ROUNDS; r++) {
+    for (let j = 0; j < tasks.length; j++) {
+      const i = (j + r) % tasks.length;
+      const task = tasks[i];
+      const bench = new Bench({
+        time: t.timeMs / BATCH_ROUNDS,
+        iterations: Math.ceil(t.iterations / BATCH_ROUNDS),
+        warmup: r === 0 && t.warmupMs > 0,
+        warmupTime: t.warmupMs,
+        warmupIterations: 2,
+        throws: true,
+        now: cpuClockMs,
+      });
+      bench.add(task.name, () => consume(task.fn()));
+      await bench.run();
+      samples[i].push((medianMs(bench, task.name) * 1e6) / task.ops);
+    }
+  }
   const out = new Map<string, number>();
-  for (const task of tasks) out.set(task.name, (leastMs(bench, task.name) * 1e6) / task.ops);
+  tasks.forEach((task, i) => out.set(task.name, median(samples[i])));
   return out;
 }
 
-export function leastMs(bench: Bench, name: string): number {
+/** The median sample of a finished tinybench task, ms. */
+export function medianMs(bench: Bench, name: string): number {
   const r = bench.getTask(name)?.result;
   if (r === undefined) throw new Error(`bench task '${name}' does not exist`);
   if (r.state === 'errored') throw r.error;
   if (r.state !== 'completed') throw new Error(`bench task '${name}' ended ${r.state}`);
-  return r.latency.min;
+  return r.latency.p50;
 }

@@ -3,11 +3,13 @@
  * see the same machine state, for figures that are a difference of two runs
  * (the cost of one feature is the run with it minus the run without it).
  *
- * Interface: `measureInterleaved(tasks, rounds)` -> Map name -> the least CPU
- * time per operation (ns) over the rounds; a task's `run()` returns
+ * Interface: `measureInterleaved(tasks, rounds)` -> Map name -> the median
+ * CPU time per operation (ns) over the rounds; a task's `run()` returns
  * `{ cpuMs, ops }`. CPU time, not wall time: a difference of two wall times
- * on a shared machine is mostly noise.
+ * on a shared machine is mostly noise. Built on measureRounds.
  */
+import { measureRounds } from './measure-rounds.ts';
+
 export interface InterleavedTask {
   readonly name: string;
   readonly run: () => { readonly cpuMs: number; readonly ops: number };
@@ -17,13 +19,15 @@ export function measureInterleaved(
   tasks: readonly InterleavedTask[],
   rounds: number,
 ): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of tasks) t.run();
-  for (let r = 0; r < rounds; r++) {
-    for (const t of tasks) {
-      const x = t.run();
-      out.set(t.name, Math.min(out.get(t.name) ?? Infinity, (x.cpuMs * 1e6) / x.ops));
-    }
-  }
-  return out;
+  const figures = measureRounds(
+    tasks.map((t) => ({
+      name: t.name,
+      run: () => {
+        const x = t.run();
+        return { wallMs: NaN, cpuMs: x.cpuMs, ops: x.ops };
+      },
+    })),
+    rounds,
+  );
+  return new Map([...figures].map(([name, f]) => [name, f.cpuNsPerOp]));
 }

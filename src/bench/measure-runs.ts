@@ -1,17 +1,16 @@
 /**
- * measureRuns: time whole runs (a simulation, a table build) with tinybench,
- * where each iteration prepares its own input untimed and reports the timed
- * part itself (tinybench's `overriddenDuration`).
+ * measureRuns: time whole runs (a simulation, a table build) where each run
+ * prepares its own input untimed and reports the timed part itself, in
+ * interleaved rounds with medians (measureRounds).
  *
- * Interface: `measureRuns(tasks, iterations)` -> Map name -> { ms, ops,
- * nsPerOp, cpuNsPerOp } where `ms` is the least timed part of one run (the
- * least disturbed; see measureBatches), `ops` the operations it reported
- * (calls, steps, threads), and `cpuNsPerOp` the least CPU time per operation
- * when the run reports `cpuMs` (NaN otherwise). A task's `run()` returns
- * `{ ms, ops, cpuMs? }`.
+ * Interface: `measureRuns(tasks, rounds)` -> Map name -> { ms, ops, nsPerOp,
+ * cpuNsPerOp } where `ms` is the median wall time of one run's timed part,
+ * `ops` the operations it reported (calls, steps, threads), `nsPerOp` the
+ * median wall ns per operation and `cpuNsPerOp` the median CPU ns per
+ * operation when the run reports `cpuMs` (NaN otherwise). A task's `run()`
+ * returns `{ ms, ops, cpuMs? }`. Async only to keep the callers' shape.
  */
-import { Bench } from 'tinybench';
-import { consume, leastMs } from './measure-batches.ts';
+import { measureRounds } from './measure-rounds.ts';
 
 export interface RunTask {
   readonly name: string;
@@ -26,41 +25,27 @@ export interface RunFigure {
   readonly cpuNsPerOp: number;
 }
 
-export async function measureRuns(
+export function measureRuns(
   tasks: readonly RunTask[],
-  iterations: number,
+  rounds: number,
 ): Promise<Map<string, RunFigure>> {
-  const bench = new Bench({
-    time: 0,
-    iterations,
-    warmup: true,
-    warmupTime: 0,
-    warmupIterations: 1,
-    throws: true,
-  });
-  const ops = new Map<string, number>();
-  const cpu = new Map<string, number>();
-  for (const task of tasks) {
-    bench.add(task.name, () => {
-      const r = task.run();
-      ops.set(task.name, r.ops);
-      if (r.cpuMs !== undefined)
-        cpu.set(task.name, Math.min(cpu.get(task.name) ?? Infinity, r.cpuMs));
-      consume(r);
-      return { overriddenDuration: r.ms };
-    });
-  }
-  await bench.run();
+  const figures = measureRounds(
+    tasks.map((t) => ({
+      name: t.name,
+      run: () => {
+        const r = t.run();
+        return { wallMs: r.ms, cpuMs: r.cpuMs ?? NaN, ops: r.ops };
+      },
+    })),
+    rounds,
+  );
   const out = new Map<string, RunFigure>();
-  for (const task of tasks) {
-    const ms = leastMs(bench, task.name);
-    const n = ops.get(task.name) ?? NaN;
-    out.set(task.name, {
-      ms,
-      ops: n,
-      nsPerOp: (ms * 1e6) / n,
-      cpuNsPerOp: ((cpu.get(task.name) ?? NaN) * 1e6) / n,
+  for (const [name, f] of figures)
+    out.set(name, {
+      ms: (f.wallNsPerOp * f.ops) / 1e6,
+      ops: f.ops,
+      nsPerOp: f.wallNsPerOp,
+      cpuNsPerOp: f.cpuNsPerOp,
     });
-  }
-  return out;
+  return Promise.resolve(out);
 }

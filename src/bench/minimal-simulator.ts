@@ -8,9 +8,10 @@
  * emits per-call events only behind an `observed` guard.
  *
  * Interface: `runMinimalSimulator({ threads, callsPerThread, cpus,
- * quantumTicks, target })` -> { calls, steps, ticks, counted }: `target.op(x)`
+ * quantumTicks, target })` -> { calls, steps, ticks }: `target.op(x)`
  * is the generator method each call reaches (the same class the kernel-sim
- * run calls through its table).
+ * run calls through its table); `ticks` is the tick of the last step, as the
+ * kernel's run result counts it (the end-to-end group asserts they agree).
  */
 import { BOUNDARY, type Effect, type Op } from '../kernel/index.ts';
 
@@ -105,5 +106,5 @@ export function runMinimalSimulator(spec: MinimalSpec): MinimalRun {
       head = 0;
     }
   }
-  return { calls: stats.calls, steps, ticks: tick };
+  return { calls: stats.calls, steps, ticks: tick - 1 };
 }

@@ -13,9 +13,14 @@ import {
   carriedNotes,
   figure,
   logLogSlope,
+  measureRounds,
+  median,
   parseBenchArgs,
   renderBenchmarksDoc,
   runMinimalSimulator,
+  runCallWorkload,
+  runPeerMinimal,
+  runPeerWorkload,
   runSuite,
   summaryTable,
   type BenchFigure,
@@ -115,6 +120,69 @@ describe('the minimal simulator baseline', () => {
   });
 });
 
+describe('the minimal simulators simulate the same machine as kernel-sim', () => {
+  test('peer workload: the same tick count for every size, hash on or off', () => {
+    for (const threads of [1, 2, 3, 7, 64, 200]) {
+      const m = runPeerMinimal({ threads, quantumTicks: 10 });
+      expect(m.calls).toBe(threads * 10);
+      expect(runPeerWorkload({ threads, hashEvents: false }).ticks, `${threads}`).toBe(m.ticks);
+      expect(runPeerWorkload({ threads, hashEvents: true }).ticks, `${threads}`).toBe(m.ticks);
+    }
+  });
+
+  test('the peer tick count follows the cost model: 31 ticks a thread on 2 CPUs', () => {
+    // 3 threads arriving one per tick leave one CPU idle at times; 40 keep both busy
+    const a = runPeerMinimal({ threads: 3, quantumTicks: 10 });
+    const b = runPeerMinimal({ threads: 40, quantumTicks: 10 });
+    expect(a.ticks).toBe(50);
+    expect(b.ticks).toBe((40 * 31) / 2);
+  });
+
+  test('end-to-end workload: the same tick count', () => {
+    const Work = makeWorkClass('TickProbe');
+    for (const threads of [1, 3, 50]) {
+      const k = runCallWorkload({ threads, callsPerThread: 10, cpus: 2, cls: Work });
+      const m = runMinimalSimulator({
+        threads,
+        callsPerThread: 10,
+        cpus: 2,
+        quantumTicks: 10,
+        target: new Work(),
+      });
+      expect(k.ticks, `${threads}`).toBe(m.ticks);
+    }
+  });
+});
+
+describe('interleaved rounds with medians', () => {
+  test('median of odd and even samples', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(Number.isNaN(median([]))).toBe(true);
+  });
+
+  test('tasks take turns, each round starting one later, and the figure is the median', () => {
+    const order: string[] = [];
+    const cpu: Record<string, number[]> = { a: [0, 9, 1, 5], b: [0, 2, 100, 3] };
+    const task = (name: string) => ({
+      name,
+      run: () => {
+        order.push(name);
+        const x = cpu[name].shift()!;
+        return { wallMs: 2 * x, cpuMs: x, ops: 1e6 };
+      },
+    });
+    const r = measureRounds([task('a'), task('b')], 3);
+    expect(order.join('')).toBe('ab' + 'ab' + 'ba' + 'ab');
+    expect(r.get('a')!.cpuNsPerOp).toBe(5);
+    expect(r.get('b')!.cpuNsPerOp).toBe(3);
+    expect(r.get('a')!.wallNsPerOp).toBe(10);
+    expect(r.get('b')!.cpuNsLeast).toBe(2);
+    expect(r.get('b')!.cpuNsMost).toBe(100);
+    expect(() => measureRounds([task('a')], 0)).toThrow(/rounds must be an integer >= 1/);
+  });
+});
+
 describe('the command line', () => {
   test('accepts --only, --write and --smoke', () => {
     expect(parseBenchArgs([])).toEqual({ write: false, smoke: false, only: undefined });
@@ -129,7 +197,7 @@ describe('the command line', () => {
 
   test('names bad arguments and lists the groups', () => {
     expect(() => parseBenchArgs(['--only', 'nope'])).toThrow(
-      /no benchmark group 'nope'[\s\S]*groups: kernel, table/,
+      /no benchmark group 'nope'[\s\S]*groups: headline, kernel, table/,
     );
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchArgsError);
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument '--fast'/);

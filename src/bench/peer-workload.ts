@@ -1,0 +1,72 @@
+/**
+ * peerWorkload: the workload of issue 18, as a new user builds it: `threads`
+ * threads arrive one per tick, each makes 10 generator calls over 64
+ * objects, each call computes 1 tick, on 2 CPUs, in a simulation made by
+ * `createSimulation({ seed, cpus: 2 })` with nothing else changed (the event
+ * hash on, the default; `ticksMax` raised only so that a large run is not cut
+ * off, which changes no cost). `hashEvents: false` gives the same run with
+ * the hash off, for the figure beside the headline.
+ *
+ * Interface: `runPeerWorkload({ threads, hashEvents })` -> { wallMs, cpuMs,
+ * ops, ticks }: the times of `sim.run()` (the arrivals are queued actions,
+ * so spawning is inside it), ops the calls made. It checks the run passed
+ * and every call reached its object, so a broken run cannot pass as a fast
+ * one. `PeerObject` is the object class; the minimal simulator
+ * (peer-minimal.ts) calls the same class.
+ */
+import { compute, type Op } from '../kernel/index.ts';
+import { createSimulation } from '../simulation/index.ts';
+import { timed } from './wall-clock.ts';
+
+export const PEER_CALLS_PER_THREAD = 10;
+export const PEER_OBJECTS = 64;
+export const PEER_CPUS = 2;
+
+export class PeerObject {
+  calls = 0;
+  *work(): Op<void> {
+    this.calls++;
+    yield* compute(1);
+  }
+}
+
+export interface PeerSpec {
+  readonly threads: number;
+  readonly hashEvents: boolean;
+}
+
+export interface PeerRun {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly ops: number;
+  readonly ticks: number;
+}
+
+export function runPeerWorkload(spec: PeerSpec): PeerRun {
+  const sim = createSimulation({
+    seed: 1,
+    cpus: PEER_CPUS,
+    ticksMax: Number.MAX_SAFE_INTEGER,
+    ...(spec.hashEvents ? {} : { hashEvents: false }),
+  });
+  const objects = Array.from({ length: PEER_OBJECTS }, () => sim.objects.create(PeerObject));
+  for (let i = 0; i < spec.threads; i++)
+    sim.at(i, () =>
+      sim.spawn('peer', function* () {
+        for (let k = 0; k < PEER_CALLS_PER_THREAD; k++)
+          yield* objects[(i + k) % PEER_OBJECTS].work();
+      }),
+    );
+  let outcome = '';
+  let ticks = 0;
+  const t = timed(() => {
+    const r = sim.run();
+    outcome = r.outcome;
+    ticks = r.ticks;
+  });
+  if (outcome !== 'passed') throw new Error(`peerWorkload: the run ended '${outcome}'`);
+  const ops = spec.threads * PEER_CALLS_PER_THREAD;
+  const made = objects.reduce((n, ref) => n + sim.objects.peek(ref).calls, 0);
+  if (made !== ops) throw new Error(`peerWorkload: the objects saw ${made} calls, expected ${ops}`);
+  return { wallMs: t.wallMs, cpuMs: t.cpuMs, ops, ticks };
+}
