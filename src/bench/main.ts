@@ -4,6 +4,7 @@
  *   npm run bench                      the whole suite, printed
  *   npm run bench -- --only <group>    one group (see BENCH_GROUPS)
  *   npm run bench -- --write           the whole suite, then rewrite docs/BENCHMARKS.md
+ *                                      (formatted with the repository's prettier config)
  *   npm run bench -- --smoke           every benchmark at tiny sizes (a quick check)
  *
  * Prints each figure as it is measured (value, baseline, ratio, goal), then a
@@ -45,10 +46,16 @@ async function main(): Promise<void> {
   if (!args.write) return;
   const path = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : null;
-  writeFileSync(
-    path,
-    renderBenchmarksDoc({ result, machine, command: 'npm run bench -- --write', previous }),
-  );
+  const text = renderBenchmarksDoc({
+    result,
+    machine,
+    command: 'npm run bench -- --write',
+    previous,
+  });
+  // formatted as `npm run lint` wants it, so the written file is the one to commit
+  const { format, resolveConfig } = await import('prettier');
+  const config = (await resolveConfig(path)) ?? {};
+  writeFileSync(path, await format(text, { ...config, filepath: path }));
   console.log(`\nwrote ${path}`);
 }
 
