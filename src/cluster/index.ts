@@ -35,3 +35,21 @@ export {
   type Color,
   type Flavor,
 } from './color-set-upgrade.ts';
+export {
+  RingStore,
+  RingStoreV2,
+  ringNullUpgrade,
+  ringPositions,
+  ringOwner,
+  ringHash,
+  RING_SIZE,
+} from './ring-upgrade.ts';
+export {
+  runRing,
+  scheduleNamed,
+  SCHEDULE_NAMES,
+  KEY_STRIDE,
+  type RingOptions,
+  type RingRun,
+  type ScheduleName,
+} from './ring-run.ts';
