@@ -1,7 +1,7 @@
 /**
  * withExitGuard: runs a seed with the process's escape hatches
- * (`process.exit`, `process.abort`, `process.reallyExit`, and
- * `process.kill` aimed at the process itself) turned into a thrown error,
+ * (`process.exit`, `process.abort`, and `process.kill` aimed at the process
+ * itself) turned into a thrown error,
  * so a scenario that calls one fails the thread (or setup, or expect) it
  * was called from instead of ending the run with no verdict: silently with
  * exit 0 under `scenario` or on one check worker, or by killing a worker
@@ -12,7 +12,10 @@
  *   // exited: the first call's message, so the caller can fail the seed
  *
  * `process.kill` of another process id is let through (a scenario has no
- * business doing it, but it does not end this run).
+ * business doing it, but it does not end this run). Node's internal
+ * `process.reallyExit` is left alone: a reference to the real process.exit
+ * taken before the guard still ends the process (a worker that dies that
+ * way is check's lost-seed case, test/check/fixtures/kills-worker-on-seed-2.ts).
  *
  * Invariant: the real functions are back in place when it returns or throws.
  */
@@ -22,8 +25,8 @@ export class ScenarioExitError extends Error {
   override readonly name: string = 'ScenarioExitError';
 }
 
-type Hatch = 'exit' | 'abort' | 'reallyExit' | 'kill';
-const HATCHES: readonly Hatch[] = ['exit', 'abort', 'reallyExit', 'kill'];
+type Hatch = 'exit' | 'abort' | 'kill';
+const HATCHES: readonly Hatch[] = ['exit', 'abort', 'kill'];
 
 /** run's value, and the first escape's message (null if none: even one caught by the scenario counts). */
 export function withExitGuard<T>(run: () => T): { value: T; exited: string | null } {
@@ -36,9 +39,8 @@ export function withExitGuard<T>(run: () => T): { value: T; exited: string | nul
     throw new ScenarioExitError(message);
   };
   p.exit = (code?: unknown) => escape(`process.exit(${code ?? ''})`);
-  p.reallyExit = (code?: unknown) => escape(`process.reallyExit(${code ?? ''})`);
   p.abort = () => escape('process.abort()');
-  const kill = saved[3][1];
+  const kill = saved[2][1];
   p.kill = (pid: unknown, signal?: unknown) =>
     Number(pid) === process.pid || Number(pid) === 0
       ? escape(`process.kill(${String(pid)}${signal === undefined ? '' : `, ${String(signal)}`})`)

@@ -6,7 +6,8 @@
  *
  * Interface: `new TracerPlugin(path?)` (the CLI passes `tracer=out.json`),
  * `attach(sim)` before `sim.run()`, then `toJSON()` (the trace object),
- * `text()` (its bytes), `write(path?)` (writes the file, returns its path),
+ * `text()` (its bytes), `write(path?)` (streams the same bytes to the file,
+ * never holding the trace's events, and returns its path),
  * `model()` (the TimelineModel the HTML report draws from the same data),
  * `report()` / `lines()` (a summary; when a path was given they also write
  * the file, once, so the CLI needs no extra step).
@@ -27,7 +28,8 @@ import {
   TimelineRecorder,
   toChromeTrace,
   fileSink,
-  streamJson,
+  streamChromeTrace,
+  traceEventCount,
   type ChromeTrace,
   type TimelineModel,
 } from '../report/index.ts';
@@ -46,8 +48,11 @@ export class TracerPlugin implements Plugin {
   readonly name = 'tracer';
   readonly recorder = new TimelineRecorder();
   private written: string | null = null;
-  /** The last model and trace built, and the event count they were built at. */
-  private cache: { events: number; model: TimelineModel; trace: ChromeTrace } | null = null;
+  /**
+   * The last model built, the event count it was built at, and the trace
+   * object if toJSON() asked for it (write() and report() never build it).
+   */
+  private cache: { events: number; model: TimelineModel; trace: ChromeTrace | null } | null = null;
 
   /** `path`: where `write()` (and `report()`) put the trace; optional. */
   constructor(readonly path?: string) {
@@ -66,21 +71,21 @@ export class TracerPlugin implements Plugin {
     this.recorder.detach();
   }
 
-  private built(): { model: TimelineModel; trace: ChromeTrace } {
-    const events = this.recorder.eventCount;
-    if (this.cache === null || this.cache.events !== events) {
-      const model = this.recorder.model();
-      this.cache = { events, model, trace: toChromeTrace(model) };
-    }
-    return this.cache;
-  }
-
   model(): TimelineModel {
     return this.built().model;
   }
 
+  /** The trace as one object (write() streams the same bytes without building it). */
   toJSON(): ChromeTrace {
-    return this.built().trace;
+    const c = this.built();
+    return (c.trace ??= toChromeTrace(c.model));
+  }
+
+  private built(): { model: TimelineModel; trace: ChromeTrace | null } {
+    const events = this.recorder.eventCount;
+    if (this.cache === null || this.cache.events !== events)
+      this.cache = { events, model: this.recorder.model(), trace: null };
+    return this.cache;
   }
 
   /** The trace file's bytes. */
@@ -97,7 +102,7 @@ export class TracerPlugin implements Plugin {
     }
     const out = fileSink(path);
     try {
-      streamJson(this.toJSON(), out.write);
+      streamChromeTrace(this.model(), out.write);
     } finally {
       out.close();
     }
@@ -107,10 +112,10 @@ export class TracerPlugin implements Plugin {
 
   report(): TracerReport {
     if (this.path !== undefined && this.written === null) this.write();
-    const { model: m, trace } = this.built();
+    const m = this.model();
     return {
       file: this.written,
-      traceEvents: trace.traceEvents.length,
+      traceEvents: traceEventCount(m),
       threads: m.threads.length,
       calls: m.calls.id.length,
       swaps: m.swaps.length,

@@ -17,8 +17,14 @@
  * Invariants: on one (pid, tid), slices nest perfectly (Perfetto drops
  * overlapping ones); `checkTraceNesting` verifies it. Events are ordered by
  * track, then start tick, then depth, so the same model gives the same bytes.
+ *
+ * Interface: `toChromeTrace(model)` the trace as one object;
+ * `streamChromeTrace(model, sink)` the same bytes written piece by piece,
+ * never holding the events (trace-tracks.ts), for large runs;
+ * `traceEventCount(model)`; `checkTraceNesting(events)`.
  */
-import { CALL_ERROR, CALL_OPEN, RUN_ENDS, type TimelineModel } from './timeline-model.ts';
+import type { TimelineModel } from './timeline-model.ts';
+import { PID_CPUS, PID_KERNEL, PID_SWAPS, PID_THREADS, TraceTracks } from './trace-tracks.ts';
 
 export interface TraceEvent {
   readonly name: string;
@@ -38,37 +44,7 @@ export interface ChromeTrace {
   readonly otherData: Readonly<Record<string, unknown>>;
 }
 
-export const PID_THREADS = 1;
-export const PID_CPUS = 2;
-export const PID_KERNEL = 3;
-export const PID_SWAPS = 4;
-
-interface Slice {
-  readonly ev: TraceEvent;
-  readonly depth: number;
-}
-
-/** Slices per track, keyed `pid:tid`, in insertion order. */
-class Tracks {
-  readonly byKey = new Map<string, Slice[]>();
-
-  add(ev: TraceEvent, depth: number): void {
-    const key = `${ev.pid}:${ev.tid}`;
-    let list = this.byKey.get(key);
-    if (list === undefined) this.byKey.set(key, (list = []));
-    list.push({ ev, depth });
-  }
-
-  /** Every track's events ordered by (ts, depth), stable. */
-  flatten(): TraceEvent[] {
-    const out: TraceEvent[] = [];
-    for (const list of this.byKey.values()) {
-      list.sort((a, b) => a.ev.ts - b.ev.ts || a.depth - b.depth);
-      for (const s of list) out.push(s.ev);
-    }
-    return out;
-  }
-}
+export { PID_THREADS, PID_CPUS, PID_KERNEL, PID_SWAPS };
 
 function meta(
   pid: number,
@@ -101,206 +77,56 @@ function metadata(model: TimelineModel): TraceEvent[] {
   return out;
 }
 
-function addThreads(model: TimelineModel, tracks: Tracks): void {
-  for (const t of model.threads) {
-    const args = {
-      thread: t.id,
-      parent: t.parent,
-      end: t.end,
-      ...(t.error === null ? {} : { error: t.error }),
-    };
-    tracks.add(
-      {
-        name: t.name,
-        cat: 'thread',
-        ph: 'X',
-        pid: PID_THREADS,
-        tid: t.id,
-        ts: t.spawnTick,
-        dur: t.endTick - t.spawnTick,
-        args,
-      },
-      -1,
-    );
-  }
-}
-
-function addCalls(model: TimelineModel, tracks: Tracks): void {
-  const c = model.calls;
-  for (let i = 0; i < c.id.length; i++) {
-    const kernel = c.thread[i] < 0;
-    const flags = c.flags[i];
-    const args: Record<string, unknown> = {
-      call: c.id[i],
-      object: c.object[i],
-      version: c.version[i],
-      cpu: c.cpu[i],
-    };
-    if (flags & CALL_ERROR) args.error = true;
-    if (flags & CALL_OPEN) args.unfinished = true;
-    const ev: TraceEvent = {
-      name: model.labels[c.label[i]],
-      cat: 'call',
-      ph: 'X',
-      pid: kernel ? PID_KERNEL : PID_THREADS,
-      tid: kernel ? c.cpu[i] + 1 : c.thread[i],
-      ts: c.start[i],
-      dur: c.end[i] - c.start[i],
-      args,
-    };
-    tracks.add(ev, c.depth[i]);
-  }
-  const h = model.held;
-  for (let j = 0; j < h.call.length; j++) {
-    const i = h.call[j];
-    const ev: TraceEvent = {
-      name: `held by swap ${h.swap[j]}`,
-      cat: 'swap',
-      ph: 'X',
-      pid: PID_THREADS,
-      tid: c.thread[i],
-      ts: h.start[j],
-      dur: h.end[j] - h.start[j],
-      args: { call: c.id[i], swap: h.swap[j] },
-    };
-    tracks.add(ev, c.depth[i] + 0.5);
-  }
-}
-
-function addCpus(model: TimelineModel, tracks: Tracks): void {
-  const r = model.runs;
-  const names = new Map(model.threads.map((t) => [t.id, t.name]));
-  for (let i = 0; i < r.cpu.length; i++) {
-    const ev: TraceEvent = {
-      name: names.get(r.thread[i]) ?? `thread ${r.thread[i]}`,
-      cat: 'run',
-      ph: 'X',
-      pid: PID_CPUS,
-      tid: r.cpu[i] + 1,
-      ts: r.start[i],
-      dur: r.end[i] - r.start[i],
-      args: { thread: r.thread[i], ended: RUN_ENDS[r.why[i]] },
-    };
-    tracks.add(ev, 0);
-  }
-  const g = model.generations;
-  for (let i = 0; i < g.tick.length; i++) {
-    tracks.add(
-      {
-        name: `generation cpu ${g.cpu[i]}`,
-        ph: 'C',
-        pid: PID_CPUS,
-        tid: 0,
-        ts: g.tick[i],
-        args: { gen: g.generation[i] },
-      },
-      0,
-    );
-  }
-}
-
-function addSwaps(model: TimelineModel, tracks: Tracks): void {
-  for (const s of model.swaps) {
-    for (const p of s.phases) {
-      const args = { swap: s.swap, objects: s.objects, from: s.from, to: s.to };
-      tracks.add(
-        {
-          name: p.phase,
-          cat: 'swap',
-          ph: 'X',
-          pid: PID_SWAPS,
-          tid: s.swap,
-          ts: p.start,
-          dur: p.end - p.start,
-          args,
-        },
-        0,
-      );
-      tracks.add(
-        {
-          name: `swap ${s.swap} ${p.phase}`,
-          cat: 'swap',
-          ph: 'i',
-          s: 't',
-          pid: PID_SWAPS,
-          tid: s.swap,
-          ts: p.start,
-        },
-        1,
-      );
-    }
-    if (s.outcomeTick !== null) {
-      const args =
-        s.reason === '' ? { held: s.held, maxHoldTicks: s.maxHoldTicks } : { reason: s.reason };
-      tracks.add(
-        {
-          name: `swap ${s.swap} ${s.outcome}`,
-          cat: 'swap',
-          ph: 'i',
-          s: 't',
-          pid: PID_SWAPS,
-          tid: s.swap,
-          ts: s.outcomeTick,
-          args,
-        },
-        1,
-      );
-    }
-  }
-  for (const q of model.quiescence) {
-    const args = { request: q.request, label: q.label, detector: q.detector };
-    tracks.add(
-      {
-        name: `quiescence requested: ${q.label}`,
-        cat: 'quiescence',
-        ph: 'i',
-        s: 'g',
-        pid: PID_SWAPS,
-        tid: 0,
-        ts: q.requestedTick,
-        args,
-      },
-      0,
-    );
-    if (q.reachedTick !== null) {
-      const reached = { ...args, latencyTicks: q.latencyTicks, lagTicks: q.lagTicks };
-      tracks.add(
-        {
-          name: `quiescence reached: ${q.label}`,
-          cat: 'quiescence',
-          ph: 'i',
-          s: 'g',
-          pid: PID_SWAPS,
-          tid: 0,
-          ts: q.reachedTick,
-          args: reached,
-        },
-        0,
-      );
-    }
-  }
+function otherDataOf(
+  model: TimelineModel,
+  otherData: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  return {
+    generator: 'kernel-sim tracer',
+    tickUnit: '1 tick = 1 us',
+    seed: model.seed,
+    endTick: model.endTick,
+    ...otherData,
+  };
 }
 
 export function toChromeTrace(
   model: TimelineModel,
   otherData: Readonly<Record<string, unknown>> = {},
 ): ChromeTrace {
-  const tracks = new Tracks();
-  addThreads(model, tracks);
-  addCalls(model, tracks);
-  addCpus(model, tracks);
-  addSwaps(model, tracks);
   return {
-    traceEvents: [...metadata(model), ...tracks.flatten()],
+    traceEvents: [...metadata(model), ...new TraceTracks(model).events()],
     displayTimeUnit: 'ms',
-    otherData: {
-      generator: 'kernel-sim tracer',
-      tickUnit: '1 tick = 1 us',
-      seed: model.seed,
-      endTick: model.endTick,
-      ...otherData,
-    },
+    otherData: otherDataOf(model, otherData),
   };
+}
+
+/**
+ * The trace's JSON written through `sink` piece by piece: exactly the bytes
+ * of `JSON.stringify(toChromeTrace(model, otherData))`, without ever holding
+ * the trace's events (each is built, written and dropped); returns how many
+ * events were written.
+ */
+export function streamChromeTrace(
+  model: TimelineModel,
+  sink: (text: string) => void,
+  otherData: Readonly<Record<string, unknown>> = {},
+): number {
+  sink('{"traceEvents":[');
+  let n = 0;
+  const write = (ev: TraceEvent): void => {
+    sink(n === 0 ? JSON.stringify(ev) : `,${JSON.stringify(ev)}`);
+    n++;
+  };
+  for (const ev of metadata(model)) write(ev);
+  for (const ev of new TraceTracks(model).events()) write(ev);
+  sink(`],"displayTimeUnit":"ms","otherData":${JSON.stringify(otherDataOf(model, otherData))}}`);
+  return n;
+}
+
+/** How many events the trace of `model` has, without building them. */
+export function traceEventCount(model: TimelineModel): number {
+  return metadata(model).length + new TraceTracks(model).count;
 }
 
 /**

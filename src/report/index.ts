@@ -33,6 +33,8 @@ export {
 export { TimelineRecorder, recordTimeline, type TimelineSource } from './timeline-recorder.ts';
 export {
   toChromeTrace,
+  streamChromeTrace,
+  traceEventCount,
   checkTraceNesting,
   PID_THREADS,
   PID_CPUS,
