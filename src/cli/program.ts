@@ -5,7 +5,7 @@
  * runs it, and hands back the exit code through `setExit`. Errors propagate
  * to the one boundary in run-cli.ts.
  *
- * Commands: scenario, list, experiment quiescence, check, merge. Each has --help
+ * Commands: scenario, list, experiment quiescence, check, merge, cluster. Each has --help
  * with examples; the program has --version and documents the exit codes.
  */
 import { Command, Option } from 'commander';
@@ -19,6 +19,9 @@ const SEED_MAX = Number.MAX_SAFE_INTEGER;
 const DETECTORS = ['k42', 'event', 'oracle'];
 /** The hot-swap strategies (hotswap's STRATEGY_NAMES; kept here so --help loads no core). */
 const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all'];
+/** cluster's EXAMPLE_NAMES and SCHEDULE_NAMES (kept here so --help loads no core). */
+const CLUSTER_EXAMPLES = ['ring', 'growset', 'colorset', 'colorset-weak'];
+const CLUSTER_SCHEDULES = ['rolling', 'by-group', 'at-time', 'when-idle', 'none'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -251,6 +254,61 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           watchdogMs: o.watchdogMs as number | undefined,
           shard: o.shard as string | undefined,
           out: o.out as string | undefined,
+        },
+        io,
+      );
+      setExit(r.exitCode);
+    });
+
+  program
+    .command('cluster')
+    .description(
+      'upgrade a simulated cluster node by node under load (Upstart, docs/UPSTART.md): prints the seed, the account, PASSED or FAILED with a reproduce line',
+    )
+    .argument('[example]', `one of ${CLUSTER_EXAMPLES.join(', ')}`, 'ring')
+    .option('--seed <n>', 'the seed (default: drawn at random and printed)', intOption(0, SEED_MAX))
+    .option('--seeds <n>', 'run seeds seed..seed+n-1, stop at the first failure', intOption(1, 1e7))
+    .option('--nodes <n>', 'nodes in the cluster (default 8)', intOption(1, 4096))
+    .addOption(
+      new Option('--schedule <name>', 'upgrade scheduling function (default rolling)').choices(
+        CLUSTER_SCHEDULES,
+      ),
+    )
+    .option('--loss <p>', 'probability that a message is lost, 0..1 (default 0)', Number)
+    .option(
+      '--failures <n>',
+      'fail this many nodes one after another, each restarted 200 ticks later',
+      intOption(0, 4096),
+    )
+    .option('--partition', 'cut the cluster in two halves from tick 60 to 160')
+    .option('--ops <n>', 'calls per client (one client per node; default 40)', intOption(0, 1e7))
+    .option('--ticks-max <ticks>', 'a liveness failure past this tick', intOption(1, SEED_MAX))
+    .option('--timeline', 'print one lane per node: its version over time, ~ upgrading, x down')
+    .option('--json', 'print one JSON document')
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim cluster ring --seed 1 --timeline',
+        'kernel-sim cluster colorset --loss 0.05 --failures 2 --partition',
+        'kernel-sim cluster ring --nodes 16 --schedule by-group --seeds 1000 --seed 1',
+      ),
+    )
+    .action(async (example: string, o: Record<string, unknown>) => {
+      const { clusterCommand } = await import('./cluster-command.ts');
+      const r = clusterCommand(
+        {
+          example,
+          seed: o.seed as number | undefined,
+          seeds: o.seeds as number | undefined,
+          nodes: o.nodes as number | undefined,
+          schedule: o.schedule as string | undefined,
+          loss: o.loss as number | undefined,
+          failures: o.failures as number | undefined,
+          partition: o.partition === true,
+          ops: o.ops as number | undefined,
+          ticksMax: o.ticksMax as number | undefined,
+          timeline: o.timeline === true,
+          json: o.json === true,
         },
         io,
       );

@@ -46,6 +46,7 @@ export {
 } from './ring-upgrade.ts';
 export {
   runRing,
+  checkRingOptions,
   scheduleNamed,
   SCHEDULE_NAMES,
   KEY_STRIDE,
@@ -53,3 +54,9 @@ export {
   type RingRun,
   type ScheduleName,
 } from './ring-run.ts';
+export {
+  runExample,
+  EXAMPLE_NAMES,
+  type ExampleOptions,
+  type ExampleRun,
+} from './cluster-examples.ts';

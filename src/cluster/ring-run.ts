@@ -14,7 +14,8 @@
  * the last acknowledged put or get of that key, or of a put that timed out
  * (it may have been applied); anything else is a stale read (a lost write).
  *
- * Interface: `runRing(options)` -> RingRun; `scheduleNamed(name, nodes)`.
+ * Interface: `runRing(options)` -> RingRun; `scheduleNamed(name, nodes)`;
+ * `checkRingOptions(options)`.
  */
 import { sleep } from '../kernel/index.ts';
 import { createCluster, type Cluster, type ClusterResult } from './cluster.ts';
@@ -83,7 +84,8 @@ export function scheduleNamed(name: string, nodes: number): UpgradeSchedule {
   }
 }
 
-function checkOptions(o: RingOptions): void {
+/** Refuse bad options, naming the option (runRing and the set examples). */
+export function checkRingOptions(o: RingOptions): void {
   for (const k of ['opsPerClient', 'keysPerClient', 'failures', 'upgradeAtTick'] as const) {
     const v = o[k];
     if (v !== undefined && (!Number.isInteger(v) || v < 0))
@@ -95,7 +97,7 @@ function checkOptions(o: RingOptions): void {
 }
 
 export function runRing(o: RingOptions): RingRun {
-  checkOptions(o);
+  checkRingOptions(o);
   const n = o.nodes;
   const c = createCluster({
     nodes: n,
