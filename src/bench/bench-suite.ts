@@ -8,6 +8,7 @@
  */
 import type { BenchFigure } from './bench-figure.ts';
 import type { BenchScale } from './bench-scale.ts';
+import { clusterBench } from './cluster-bench.ts';
 import { endToEndBench } from './end-to-end-bench.ts';
 import { headlineBench } from './headline-bench.ts';
 import { hotswapBench } from './hotswap-bench.ts';
@@ -80,6 +81,12 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
     name: 'swap-under-load',
     about: 'throughput dip and recovery around one swap under load',
     run: swapUnderLoadBench,
+  },
+  {
+    name: 'cluster',
+    about:
+      'a 64-node rolling null upgrade of a ring under load vs the same run without the upgrade (issue 17)',
+    run: clusterBench,
   },
 ];
 
