@@ -8,7 +8,7 @@
  *   round robin on 4 CPUs with a request after each (every other one
  *   machine-wide, the rest for the thread's CPU), then every thread
  *   uncounted oldest first and the run finished (K42's polls, the
- *   callbacks). Value: CPU ns per thread+request. Baseline, same run: the
+ *   callbacks). Value: CPU ns per thread+request (median of rounds). Baseline, same run: the
  *   same counts and uncounts with no request. A flat ratio down the rows is
  *   linear bookkeeping; a quadratic one grows 10x a row.
  * - The issue's workload through the simulation: n objects destroyed (n
@@ -21,14 +21,19 @@ import { createSimulation } from '../simulation/index.ts';
 import { pick, type BenchScale } from './bench-scale.ts';
 import { figure, type BenchFigure } from './bench-figure.ts';
 import { benchSimulation, runToEnd } from './bench-simulation.ts';
+import { measureInterleaved } from './measure-interleaved.ts';
 import { timed } from './wall-clock.ts';
 
 const CPUS = 4;
 
 function* emptyBody(): Op<void> {}
 
-/** CPU ns per thread (+ request) of counting n threads, with or without a request after each. */
-function countAndRequest(detector: DetectorName, n: number, requests: boolean): number {
+/** CPU time of counting n threads, with or without a request after each. */
+function countAndRequest(
+  detector: DetectorName,
+  n: number,
+  requests: boolean,
+): { cpuMs: number; ops: number } {
   const sim = benchSimulation({ cpus: CPUS, detector });
   const q = sim.quiescence;
   const threads = Array.from(
@@ -47,7 +52,7 @@ function countAndRequest(detector: DetectorName, n: number, requests: boolean): 
   });
   if (q.pendingCount !== 0)
     throw new Error(`quiescence bench: ${q.pendingCount} requests left pending`);
-  return (t.cpuMs * 1e6) / n;
+  return { cpuMs: t.cpuMs, ops: n };
 }
 
 class Reclaimed {
@@ -56,8 +61,11 @@ class Reclaimed {
   }
 }
 
-/** CPU ms of the issue-21 workload: n objects destroyed while n threads sleep, default options. */
-export function reclaimWhileAlive(detector: DetectorName, n: number): number {
+/** CPU time of the issue-21 workload: n objects destroyed while n threads sleep, default options. */
+export function reclaimWhileAlive(
+  detector: DetectorName,
+  n: number,
+): { cpuMs: number; ops: number } {
   const sim = createSimulation({ seed: 1, cpus: CPUS, detector });
   const objects = Array.from({ length: n }, () => sim.objects.create(Reclaimed));
   for (let i = 0; i < n; i++)
@@ -67,18 +75,7 @@ export function reclaimWhileAlive(detector: DetectorName, n: number): number {
   sim.at(2 * n, () => {
     for (const o of objects) sim.objects.destroy(o);
   });
-  return timed(() => runToEnd(sim)).cpuMs;
-}
-
-/** Least of `rounds` runs, the sizes taken in turns. */
-function leastInTurns(
-  sizes: readonly number[],
-  rounds: number,
-  run: (n: number) => number,
-): number[] {
-  const least = sizes.map(() => Infinity);
-  for (let r = 0; r < rounds; r++) sizes.forEach((n, i) => (least[i] = Math.min(least[i], run(n))));
-  return least;
+  return { cpuMs: timed(() => runToEnd(sim)).cpuMs, ops: 1 };
 }
 
 export function quiescenceRequestsBench(scale: BenchScale): Promise<BenchFigure[]> {
@@ -93,20 +90,29 @@ function requestFigures(scale: BenchScale): BenchFigure[] {
   const out: BenchFigure[] = [];
   for (const detector of DETECTOR_NAMES) {
     for (const n of sizes) {
-      const [base] = leastInTurns([n], rounds, (m) => countAndRequest(detector, m, false));
-      const [value] = leastInTurns([n], rounds, (m) => countAndRequest(detector, m, true));
+      const ns = measureInterleaved(
+        [
+          { name: 'base', run: () => countAndRequest(detector, n, false) },
+          { name: 'requests', run: () => countAndRequest(detector, n, true) },
+        ],
+        n >= 1_000_000 ? 1 : rounds,
+      );
       out.push(
         figure({
           group,
           name: `${detector}: ${n.toLocaleString('en-US')} requests, as many threads`,
-          value,
+          value: ns.get('requests')!,
           unit: 'ns/thread+request',
-          baseline: { name: 'the same counts and uncounts, no request', value: base },
-          note: `${CPUS} CPUs; a request after each count (half machine-wide); uncounted oldest first; least CPU time of ${rounds}`,
+          baseline: { name: 'the same counts and uncounts, no request', value: ns.get('base')! },
+          note: `${CPUS} CPUs; a request after each count (half machine-wide); uncounted oldest first; CPU time, median of ${n >= 1_000_000 ? 1 : rounds} interleaved rounds`,
         }),
       );
     }
-    const [small, large] = leastInTurns(pair, rounds, (n) => reclaimWhileAlive(detector, n));
+    const ms = measureInterleaved(
+      pair.map((n) => ({ name: String(n), run: () => reclaimWhileAlive(detector, n) })),
+      rounds,
+    );
+    const [small, large] = pair.map((n) => ms.get(String(n))! / 1e6);
     out.push(
       figure({
         group,
@@ -114,7 +120,7 @@ function requestFigures(scale: BenchScale): BenchFigure[] {
         value: large / small,
         unit: 'x',
         goal: { on: 'value', op: '<=', limit: 5.5 },
-        note: `CPU time ${large.toFixed(0)} ms vs ${small.toFixed(0)} ms, default options (events hashed), least of ${rounds} in turns; linear is ${(pair[1] / pair[0]).toFixed(1)}x`,
+        note: `CPU time ${large.toFixed(0)} ms vs ${small.toFixed(0)} ms, default options (events hashed), median of ${rounds} interleaved rounds; linear is ${(pair[1] / pair[0]).toFixed(1)}x`,
       }),
     );
   }
