@@ -66,7 +66,7 @@ export function reclaimWhileAlive(
   detector: DetectorName,
   n: number,
 ): { cpuMs: number; ops: number } {
-  const sim = createSimulation({ seed: 1, cpus: CPUS, detector });
+  const sim = createSimulation({ seed: 1, cpus: CPUS, detector, threadsMax: n });
   const objects = Array.from({ length: n }, () => sim.objects.create(Reclaimed));
   for (let i = 0; i < n; i++)
     sim.spawn(`t${i}`, function* () {

@@ -18,7 +18,7 @@ class Obj {
 }
 
 function reclaimWhileAlive(detector: DetectorName, n: number): number {
-  const sim = createSimulation({ seed: 1, cpus: 4, detector, hashEvents: false });
+  const sim = createSimulation({ seed: 1, cpus: 4, detector, hashEvents: false, threadsMax: n });
   const objs = Array.from({ length: n }, () => sim.objects.create(Obj));
   for (let i = 0; i < n; i++)
     sim.spawn(`t${i}`, function* () {
