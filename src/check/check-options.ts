@@ -21,7 +21,9 @@
  *   load        where to find the function that loads a scenario file (a
  *               module URL and export name, so workers can load it too);
  *               default: a plain dynamic import of the file's default export
- *   onSeed      progress: called with each seed's result as it finishes
+ *   shrinkRuns  on a failing seed, runs the search for its smallest failing
+              run may take (shrink-failure.ts); default SHRINK_RUNS_MAX, 0 off
+  onSeed      progress: called with each seed's result as it finishes
  *   shard       run only slice k of N of the seeds (runCheckSeeds only)
  */
 import type { CheckerOptions } from '../checkers/index.ts';
@@ -52,6 +54,8 @@ export interface CheckOptions {
   /** The watchdog's limit per step of user code, per seed, in ms (0 = off; default 5000). */
   readonly watchdogMs?: number;
   readonly onSeed?: (result: SeedResult) => void;
+  /** Runs a failing seed's shrink may take (0: no shrinking). Default SHRINK_RUNS_MAX. */
+  readonly shrinkRuns?: number;
   /** Run only slice k of N of the seed list (runCheckSeeds; see check-shard.ts). */
   readonly shard?: CheckShard;
 }

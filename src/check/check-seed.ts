@@ -27,6 +27,7 @@ import {
 } from '../scenario/index.ts';
 import { withExitGuard } from './exit-guard.ts';
 import { observeInterleavings, type InterleavingObserver } from './interleavings.ts';
+import { shrinkFailure } from './shrink-failure.ts';
 import type { SeedResult, Verdict } from './seed-result.ts';
 
 export interface CheckSeedOptions {
@@ -42,6 +43,8 @@ export interface CheckSeedOptions {
   readonly notesMax?: number;
   /** The watchdog's limit per step of user code, in ms (runScenario's watchdogMs). */
   readonly watchdogMs?: number;
+  /** On a failure, search the smallest failing run (shrink-failure.ts); runs it may take (0: off). Default 0. */
+  readonly shrinkRuns?: number;
 }
 
 interface Run {
@@ -49,6 +52,8 @@ interface Run {
   readonly checks: CheckReport;
   readonly plan: FaultPlan | null;
   readonly interleavings: InterleavingObserver;
+  /** The schedule's deviations from fifo, null under fifo. */
+  readonly deviations: number | null;
 }
 
 function faultOptions(f: boolean | FaultOptions | undefined): FaultOptions | null {
@@ -62,6 +67,9 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
   let checks: ReturnType<typeof attachCheckers> | null = null;
   let plan: FaultPlan | null = null;
   let interleavings: InterleavingObserver | null = null;
+  const seen: { kernel: { readonly schedule: { readonly deviations: number } | null } | null } = {
+    kernel: null,
+  };
   const report = runScenario(scenario, {
     seed,
     overrides: o.overrides ?? {},
@@ -71,10 +79,12 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
     attach(sim) {
       checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
       interleavings = observeInterleavings(sim);
+      seen.kernel = sim.kernel;
       if (faults !== null) plan = installFaults(sim, faults);
     },
   });
-  return { report, checks: checks!.report(), plan, interleavings: interleavings! };
+  const deviations = seen.kernel?.schedule?.deviations ?? null;
+  return { report, checks: checks!.report(), plan, interleavings: interleavings!, deviations };
 }
 
 function faultFired(plan: FaultPlan | null): boolean {
@@ -170,7 +180,7 @@ function checkSeedUnguarded(
   const { verdict, tolerated } = classify(run, nondeterminism);
   const { report, checks, plan } = run;
   const source = options.source ?? scenario.file ?? scenario.name;
-  return {
+  const result: SeedResult = {
     seed,
     verdict,
     outcome: report.outcome,
@@ -195,5 +205,18 @@ function checkSeedUnguarded(
       options.overrides?.schedule,
       options.overrides?.swapStrategy,
     ),
+    deviations: run.deviations,
+    shrunk: null,
   };
+  const shrinkRuns = options.shrinkRuns ?? 0;
+  if (shrinkRuns === 0 || verdict === 'passed' || verdict === 'nondeterministic') return result;
+  const schedule = options.overrides?.schedule;
+  const again = (s: string) =>
+    checkSeedUnguarded(scenario, seed, {
+      ...options,
+      rerun: false,
+      shrinkRuns: 0,
+      overrides: { ...options.overrides, schedule: s },
+    });
+  return { ...result, shrunk: shrinkFailure(result, schedule, again, shrinkRuns) };
 }

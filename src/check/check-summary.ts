@@ -133,6 +133,11 @@ export function formatSummary(s: CheckSummary): string[] {
     if (r.faults && r.faults.active.length > 0)
       lines.push(`  faults active: ${r.faults.active.join(', ')}`);
     lines.push(`  reproduce: ${r.reproduce}`, `  recheck:   ${r.recheck}`);
+    if (r.shrunk)
+      lines.push(
+        `  smallest:  ${r.shrunk.recheck}`,
+        `             (shrunk from ${r.shrunk.from} schedule deviations to ${r.shrunk.deviations}, budget ${r.shrunk.deviationsMax}, in ${r.shrunk.runs} run(s))`,
+      );
   }
   const more = s.failing.slice(SHOWN_MAX).map((r) => `${r.seed} (${r.verdict})`);
   if (more.length > 0) lines.push('', `also failed: seeds ${more.join(', ')}`);

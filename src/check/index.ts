@@ -19,6 +19,7 @@ export {
   type SeedList,
 } from './check-part.ts';
 export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
+export { shrinkFailure, SHRINK_RUNS_MAX, type ShrunkRun } from './shrink-failure.ts';
 export { withExitGuard, ScenarioExitError } from './exit-guard.ts';
 export {
   resolveSeeds,

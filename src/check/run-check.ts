@@ -20,6 +20,7 @@ import { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 import { summarize, type CheckContext, type CheckSummary } from './check-summary.ts';
 import { DEFAULT_LOADER, loadScenarioWith, resolveScenarioFile } from './import-scenario.ts';
 import { lostSeedResult } from './lost-seed.ts';
+import { SHRINK_RUNS_MAX } from './shrink-failure.ts';
 import type { SeedResult } from './seed-result.ts';
 
 const RERUN_DEFAULT = 3;
@@ -33,6 +34,7 @@ function seedOptions(o: CheckOptions, index: number, rerun: number): CheckSeedOp
     ...(source === undefined ? {} : { source }),
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     rerun: index < rerun,
+    shrinkRuns: o.shrinkRuns ?? SHRINK_RUNS_MAX,
   };
 }
 

@@ -18,6 +18,7 @@
 import type { RunOutcome } from '../simulation/index.ts';
 import type { FaultRecord } from '../faults/index.ts';
 import type { InterleavingCells } from './interleavings.ts';
+import type { ShrunkRun } from './shrink-failure.ts';
 
 export const FAILURE_KINDS = [
   'violation',
@@ -48,6 +49,10 @@ export interface SeedResult {
   readonly eventsHash: string;
   /** Which (swap phase x call state) cells the run showed, per swap (interleavings.ts); absent in older parts. */
   readonly interleavings?: InterleavingCells;
+  /** Choices the schedule made that differ from fifo's (null under fifo); absent in older parts. */
+  readonly deviations?: number | null;
+  /** The smallest failing run found for a failing seed (shrink-failure.ts), else null. */
+  readonly shrunk?: ShrunkRun | null;
   readonly violations: readonly ViolationSummary[];
   /** Checker notes (in-flight calls, pending swaps, unchecked transfers), at most a few. */
   readonly notes: readonly string[];

@@ -49,6 +49,8 @@ export interface CheckCommandOptions {
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;
+  /** Runs the search for a failing seed's smallest failing run may take (0: off). */
+  readonly shrinkRuns?: number;
   /** 'k/N': run slice k of N of the seeds and write a part file. */
   readonly shard?: string;
   /** Where the part goes (with shard). */
@@ -87,6 +89,7 @@ export async function checkCommand(
       load: SCENARIO_LOADER,
       source: options.target,
       ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
+      ...(options.shrinkRuns === undefined ? {} : { shrinkRuns: options.shrinkRuns }),
       ...(shard === undefined ? {} : { shard }),
       onSeed: () => progress.update(++done, count),
     });

@@ -209,7 +209,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     )
     .option(
       '--schedule <kind>',
-      'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N',
+      'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N and +deviations=K',
       scheduleOption,
     )
     .option(
@@ -222,6 +222,11 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       '--watchdog-ms <ms>',
       'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
       intOption(0, 1e9),
+    )
+    .option(
+      '--shrink-runs <n>',
+      'runs to search each failing seed for its smallest failing run (fewer schedule deviations; default 16, 0 = off)',
+      intOption(0, 1000),
     )
     .option(
       '--shard <k/N>',
@@ -252,6 +257,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,
+          shrinkRuns: o.shrinkRuns as number | undefined,
           shard: o.shard as string | undefined,
           out: o.out as string | undefined,
         },

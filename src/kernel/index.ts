@@ -6,6 +6,7 @@ export { Prng } from './prng.ts';
 export {
   Schedule,
   parseSchedule,
+  withDeviationsMax,
   SCHEDULE_KINDS,
   PCT_STEPS,
   PCT_DEPTH_DEFAULT,

@@ -19,6 +19,13 @@
  *            lowest priorities and preempt it. Same-tick order is random.
  *   jitterTicks (`random+jitter=N`, `pct:D+jitter=N`) delays every sleep's
  *            wake-up and every spawned thread's arrival by 0..N ticks.
+ *   deviationsMax (`...+deviations=K`) a budget: the first K deviations
+ *            from fifo happen as drawn; the next one is refused, and from
+ *            then on every choice is fifo's (no deviation, same-tick events
+ *            in queue order). The run is the unbounded run's up to its
+ *            K+1-th deviation, so with K >= the run's own count it is the
+ *            same run; check's shrinking searches the smallest K that still
+ *            fails (src/check/shrink-failure.ts).
  *
  * How it keeps the scheduling policy's semantics: the ready threads stay in
  * the policy (a kernel object reached through the table, swappable, whose
@@ -51,6 +58,8 @@ export interface ScheduleSpec {
   readonly depth: number;
   /** Bounded delay added to sleeps and arrivals, 0..jitterTicks. */
   readonly jitterTicks: number;
+  /** Deviations from fifo allowed before the schedule turns fifo (Infinity: no budget). */
+  readonly deviationsMax: number;
 }
 
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['fifo', 'random', 'pct'];
@@ -60,11 +69,13 @@ export const PCT_DEPTH_DEFAULT = 3;
 /** Spurious yields per dispatch, at most (and never more than the other ready threads). */
 export const DEFER_MAX = 16;
 const SYNTAX =
-  "fifo, random or pct[:depth], optionally followed by '+jitter=N' (e.g. pct:3+jitter=2)";
+  "fifo, random or pct[:depth], optionally followed by '+jitter=N' and '+deviations=K' (e.g. pct:3+jitter=2)";
 
 /** Parse `fifo`, `random`, `pct`, `pct:3`, `random+jitter=2`; errors name the syntax. */
 export function parseSchedule(text: string): ScheduleSpec {
-  const m = /^(fifo|random|pct)(?::(\d+))?(?:\+jitter=(\d+))?$/.exec(String(text));
+  const m = /^(fifo|random|pct)(?::(\d+))?(?:\+jitter=(\d+))?(?:\+deviations=(\d+))?$/.exec(
+    String(text),
+  );
   const bad = (why: string) =>
     new RangeError(`option schedule: ${why}; use ${SYNTAX}, got '${String(text)}'`);
   if (m === null) throw bad('unknown schedule');
@@ -75,7 +86,15 @@ export function parseSchedule(text: string): ScheduleSpec {
   const jitterTicks = m[3] === undefined ? 0 : Number(m[3]);
   if (jitterTicks > 1000) throw bad('jitter must be from 0 to 1000 ticks');
   if (kind === 'fifo' && jitterTicks > 0) throw bad('fifo takes no jitter');
-  return { kind, depth, jitterTicks };
+  if (kind === 'fifo' && m[4] !== undefined) throw bad('fifo takes no deviations budget');
+  const deviationsMax = m[4] === undefined ? Infinity : Number(m[4]);
+  if (m[4] !== undefined && deviationsMax > Number.MAX_SAFE_INTEGER) throw bad('deviations must be a safe integer');
+  return { kind, depth, jitterTicks, deviationsMax };
+}
+
+/** `schedule` with its deviations budget set to K (replacing any it had). */
+export function withDeviationsMax(schedule: string, k: number): string {
+  return `${schedule.replace(/\+deviations=\d+$/, '')}+deviations=${k}`;
 }
 
 /** Tie keys for same-tick order; kernel actions sit in the middle, in queue order. */
@@ -84,6 +103,8 @@ export const ACTION_TIE_KEY = 2 ** 19;
 
 export class Schedule {
   deviations = 0;
+  /** A deviation was refused by the budget: every choice from now on is fifo's. */
+  private spent = false;
   private readonly ready = new Set<number>();
   private readonly priority = new Map<number, number>();
   private readonly changeAt: number[];
@@ -101,41 +122,49 @@ export class Schedule {
         : [];
   }
 
+  /** Take one deviation from the budget; false (and fifo from now on) when it is spent. */
+  private deviate(): boolean {
+    if (this.spent || this.deviations >= this.spec.deviationsMax) {
+      this.spent = true;
+      return false;
+    }
+    this.deviations++;
+    return true;
+  }
+
   tieKey(): number {
-    return this.rng.int(0, TIE_KEY_MAX - 1);
+    return this.spent ? ACTION_TIE_KEY : this.rng.int(0, TIE_KEY_MAX - 1);
   }
 
   quantum(q: number): number {
-    if (this.spec.kind !== 'random' || q <= 1) return q;
+    if (this.spec.kind !== 'random' || q <= 1 || this.spent) return q;
     const n = this.rng.int(1, q);
-    if (n !== q) this.deviations++;
-    return n;
+    return n !== q && this.deviate() ? n : q;
   }
 
   cpuHint(hint: number, cpus: number): number {
-    if (this.spec.kind !== 'random' || cpus <= 1 || !this.rng.chance(0.25)) return hint;
+    if (this.spec.kind !== 'random' || cpus <= 1 || this.spent || !this.rng.chance(0.25))
+      return hint;
     const cpu = this.rng.int(0, cpus - 1);
-    if (cpu !== hint) this.deviations++;
-    return cpu;
+    return cpu !== hint && this.deviate() ? cpu : hint;
   }
 
   kickCpu(idle: readonly number[]): number {
-    if (this.spec.kind !== 'random' || idle.length <= 1) return idle[0];
+    if (this.spec.kind !== 'random' || idle.length <= 1 || this.spent) return idle[0];
     const i = this.rng.int(0, idle.length - 1);
-    if (i !== 0) this.deviations++;
-    return idle[i];
+    return i !== 0 && this.deviate() ? idle[i] : idle[0];
   }
 
   defer(id: number, deferred: number): boolean {
-    if (this.ready.size === 0 || deferred >= Math.min(this.ready.size, DEFER_MAX)) return false;
+    if (this.spent || this.ready.size === 0 || deferred >= Math.min(this.ready.size, DEFER_MAX))
+      return false;
     if (this.spec.kind === 'random') {
       if (!this.rng.chance(0.25)) return false;
     } else if (this.spec.kind === 'pct') {
       if (deferred === 0) this.top = this.topReady();
       if ((this.priority.get(id) ?? 0) >= this.top) return false;
     } else return false;
-    this.deviations++;
-    return true;
+    return this.deviate();
   }
 
   /** The highest priority among the other ready threads (pct). */
@@ -169,12 +198,14 @@ export class Schedule {
     if (this.steps < this.changeAt[this.changes]) return false;
     while (this.changes < this.changeAt.length && this.changeAt[this.changes] <= this.steps)
       this.changes++;
+    if (!this.deviate()) return false;
     this.priority.set(id, this.spec.depth - this.changes);
-    this.deviations++;
     return true;
   }
 
   jitter(): number {
-    return this.spec.jitterTicks === 0 ? 0 : this.rng.int(0, this.spec.jitterTicks);
+    if (this.spec.jitterTicks === 0 || this.spent) return 0;
+    const ticks = this.rng.int(0, this.spec.jitterTicks);
+    return ticks > 0 && this.deviate() ? ticks : 0;
   }
 }

@@ -28,11 +28,20 @@ function fixedWorld(seed: number, schedule?: string) {
 
 describe('parseSchedule', () => {
   test('accepts fifo, random, pct, pct:D and +jitter=N', () => {
-    expect(parseSchedule('fifo')).toEqual({ kind: 'fifo', depth: 3, jitterTicks: 0 });
-    expect(parseSchedule('random')).toEqual({ kind: 'random', depth: 3, jitterTicks: 0 });
-    expect(parseSchedule('pct:5')).toEqual({ kind: 'pct', depth: 5, jitterTicks: 0 });
+    expect(parseSchedule('fifo')).toEqual({
+      kind: 'fifo',
+      depth: 3,
+      jitterTicks: 0,
+      deviationsMax: Infinity,
+    });
+    expect(parseSchedule('random')).toMatchObject({ kind: 'random', depth: 3, jitterTicks: 0 });
+    expect(parseSchedule('pct:5')).toMatchObject({ kind: 'pct', depth: 5, jitterTicks: 0 });
     expect(parseSchedule('random+jitter=4').jitterTicks).toBe(4);
-    expect(parseSchedule('pct:2+jitter=1')).toEqual({ kind: 'pct', depth: 2, jitterTicks: 1 });
+    expect(parseSchedule('pct:2+jitter=1')).toMatchObject({
+      kind: 'pct',
+      depth: 2,
+      jitterTicks: 1,
+    });
   });
 
   test.each(['lifo', 'random:2', 'pct:0', 'pct:x', 'fifo+jitter=2', ''])(
