@@ -88,7 +88,8 @@ export function parseSchedule(text: string): ScheduleSpec {
   if (kind === 'fifo' && jitterTicks > 0) throw bad('fifo takes no jitter');
   if (kind === 'fifo' && m[4] !== undefined) throw bad('fifo takes no deviations budget');
   const deviationsMax = m[4] === undefined ? Infinity : Number(m[4]);
-  if (m[4] !== undefined && deviationsMax > Number.MAX_SAFE_INTEGER) throw bad('deviations must be a safe integer');
+  if (m[4] !== undefined && deviationsMax > Number.MAX_SAFE_INTEGER)
+    throw bad('deviations must be a safe integer');
   return { kind, depth, jitterTicks, deviationsMax };
 }
 
