@@ -81,6 +81,14 @@ export class TracerPlugin implements Plugin {
     return (c.trace ??= toChromeTrace(c.model));
   }
 
+  /** The model to read at once and drop: the cached one if built, else one sharing the recorder's columns. */
+  private view(): TimelineModel {
+    const c = this.cache;
+    return c !== null && c.events === this.recorder.eventCount
+      ? c.model
+      : this.recorder.model({ share: true });
+  }
+
   private built(): { model: TimelineModel; trace: ChromeTrace | null } {
     const events = this.recorder.eventCount;
     if (this.cache === null || this.cache.events !== events)
@@ -102,7 +110,7 @@ export class TracerPlugin implements Plugin {
     }
     const out = fileSink(path);
     try {
-      streamChromeTrace(this.model(), out.write);
+      streamChromeTrace(this.view(), out.write);
     } finally {
       out.close();
     }
@@ -112,7 +120,7 @@ export class TracerPlugin implements Plugin {
 
   report(): TracerReport {
     if (this.path !== undefined && this.written === null) this.write();
-    const m = this.model();
+    const m = this.view();
     return {
       file: this.written,
       traceEvents: traceEventCount(m),

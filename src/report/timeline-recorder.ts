@@ -4,7 +4,9 @@
  *
  * Interface: `new TimelineRecorder()`, then `attach(sim)` before `sim.run()`
  * (or `add(event)` for each event of a recorded log); `model()` at any time
- * returns a snapshot with whatever is still open closed at the last tick.
+ * returns a snapshot with whatever is still open closed at the last tick;
+ * `model({ share: true })` shares the recorder's columns (copies only end
+ * ticks and call flags), for a writer that uses it at once and drops it.
  * `detach()` stops observing. Attaching after setup is fine: threads and
  * objects that already exist are read from the simulation at attach time.
  *
@@ -335,9 +337,10 @@ export class TimelineRecorder {
   // ---- the snapshot -----------------------------------------------------------------
 
   /** The model so far; anything still open is closed at the last tick and flagged. */
-  model(): TimelineModel {
+  model(o: { share?: boolean } = {}): TimelineModel {
     const endTick = Math.max(this.lastTick, this.source?.kernel?.now ?? 0);
-    const calls = this.snapshotCalls(endTick);
+    const share = o.share === true;
+    const calls = this.snapshotCalls(endTick, share);
     const threads = this.snapshotThreads(calls, endTick);
     const { swaps, quiescence } = this.track.snapshot(endTick);
     return {
@@ -350,18 +353,18 @@ export class TimelineRecorder {
       lanes: timelineLanes(this.cpus, threads, calls, swaps),
       threads,
       objects: this.objects.snapshot(),
-      runs: copyColumns(this.runs, endTick),
+      runs: copyColumns(this.runs, endTick, share),
       calls,
-      held: copyColumns(this.held, endTick),
-      generations: copyColumns(this.generations, endTick),
+      held: copyColumns(this.held, endTick, share),
+      generations: copyColumns(this.generations, endTick, share),
       quiescence,
       swaps,
       mediators: this.mediators.map((m) => ({ ...m })),
     };
   }
 
-  private snapshotCalls(endTick: number): CallColumns {
-    const calls = copyColumns(this.calls, endTick);
+  private snapshotCalls(endTick: number, share: boolean): CallColumns {
+    const calls = copyColumns(this.calls, endTick, share, 'flags');
     for (const i of this.openCalls.values()) calls.flags[i] |= CALL_OPEN;
     return calls;
   }
@@ -382,12 +385,12 @@ export class TimelineRecorder {
   }
 }
 
-/** A copy of columnar data whose open ends (NO_END in `end`) are closed at endTick. */
-function copyColumns<T extends object>(columns: T, endTick: number): T {
-  const copy = Object.entries(columns).map(([key, values]: [string, number[]]) => [
-    key,
-    key === 'end' ? values.map((e) => (e === NO_END ? endTick : e)) : [...values],
-  ]);
+/** Columns with open ends (NO_END in `end`) closed at endTick; copied, or with `share` only `end` and `own`. */
+function copyColumns<T extends object>(columns: T, endTick: number, share = false, own = ''): T {
+  const copy = Object.entries(columns).map(([key, values]: [string, number[]]) => {
+    if (key === 'end') return [key, values.map((e) => (e === NO_END ? endTick : e))];
+    return [key, share && key !== own ? values : [...values]];
+  });
   return Object.fromEntries(copy) as T;
 }
 

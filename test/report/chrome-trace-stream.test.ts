@@ -9,7 +9,9 @@ import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { runScenario } from 'kernel-sim';
 import { loadScenario } from '../../src/cli/load-scenario.ts';
+import { buildSwapRun } from './swap-fixture.ts';
 import {
+  CALL_OPEN,
   checkTraceNesting,
   streamChromeTrace,
   toChromeTrace,
@@ -36,3 +38,25 @@ test.each(BUNDLED)(
     expect(checkTraceNesting(whole.traceEvents)).toEqual([]);
   },
 );
+
+test('model({ share: true }) is the same model; taken mid-run it leaves the recorder as it was', () => {
+  let midOpen = 0;
+  const record = (peek: boolean): TimelineRecorder => {
+    const recorder = new TimelineRecorder();
+    const run = buildSwapRun({ seed: 3 });
+    recorder.attach(run.sim);
+    for (let tick = 1; tick < 200; tick += 7)
+      run.sim.at(tick, () => {
+        if (!peek) return;
+        const mid = recorder.model({ share: true });
+        midOpen += mid.calls.flags.filter((f) => (f & CALL_OPEN) !== 0).length;
+      });
+    run.sim.run();
+    return recorder;
+  };
+  const plain = record(false).model();
+  const shared = record(true);
+  expect(midOpen).toBeGreaterThan(0); // calls were open mid-run, flagged in the shared views only
+  expect(JSON.stringify(shared.model({ share: true }))).toBe(JSON.stringify(plain));
+  expect(JSON.stringify(shared.model())).toBe(JSON.stringify(plain));
+});
