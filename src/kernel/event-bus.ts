@@ -3,10 +3,18 @@
  * (XState's `inspect` relay). It stamps each event with `tick` and `seq`
  * centrally and hands it to rxjs observers.
  *
- * Interface: `on` is true while anything observes `events$`; emitters guard
- * with `if (bus.on) bus.emit({...})`, so on the hot path an unobserved event
- * is not even built. `emit(e)` stamps and delivers synchronously; an
- * observer that throws is reported to `onObserverError` before emit returns.
+ * Interface: `on` is true while anything observes `events$` or the event
+ * hash is on (`hashInto(sink)`); emitters guard with `if (bus.on)
+ * bus.emit({...})`, so on the hot path an unobserved event is not even
+ * built. `emit(e)` stamps, folds the event into the hash sink (first, and
+ * without rxjs), then delivers it to observers synchronously; an observer
+ * that throws is reported to `onObserverError` before emit returns.
+ *
+ * Direct emitters (issue 18): `direct` is non-null while the hash is on and
+ * nobody subscribes. Then a hot emitter may skip building its event: it calls
+ * `direct.begin(n)` (which takes the stamp: `direct.tick`, `direct.seq`) and
+ * `direct.field(key, value)` for each of its n fields in sorted key order;
+ * the hash gets exactly the bytes the built event would have given.
  *
  * Invariant: events are for observers only. No simulation decision is taken
  * by subscribing to them (docs/ARCHITECTURE.md, "Observation has no side
@@ -14,6 +22,7 @@
  * and emitting never changes what the simulation does.
  */
 import { Observable, Subject, config } from 'rxjs';
+import type { EventHashSink } from './event-hash-sink.ts';
 
 export interface Clock {
   readonly now: number;
@@ -30,11 +39,25 @@ export type Stamped<E> = E & Stamp;
 /** The narrow face emitters see: whether anyone listens, and how to tell them. */
 export interface EventSink<E> {
   readonly on: boolean;
+  /** Non-null while the hash is on and nobody subscribes: hash fields, build nothing. */
+  readonly direct: DirectEvents | null;
   emit(event: E): void;
 }
 
-export class EventBus<E extends { readonly type: string }> implements EventSink<E> {
+/** The bus as a direct emitter sees it (see the header). */
+export interface DirectEvents {
+  /** Start one event of `fields` fields (stamp and type included); takes its stamp. */
+  begin(fields: number): void;
+  readonly tick: number;
+  readonly seq: number;
+  field(key: string, value: unknown): void;
+}
+
+export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
   on = false;
+  /** This bus while the hash is on and nobody subscribes; else null. */
+  direct: DirectEvents | null = null;
+  tick = 0;
   /**
    * Called (once per throw) when an observer's callback throws while an event
    * is delivered; the simulation ends the run with it. Default: rethrow.
@@ -42,33 +65,59 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   onObserverError: (error: unknown, event: Stamped<E>) => void = (error) => {
     throw error;
   };
-  private seq = 0;
+  /** The stamp of the last event begun directly. */
+  seq = 0;
+  private nextSeq = 0;
   private observers = 0;
+  private sink: EventHashSink | null = null;
   private readonly subject = new Subject<Stamped<E>>();
   readonly events$: Observable<Stamped<E>>;
 
   constructor(private readonly clock: Clock) {
     this.events$ = new Observable<Stamped<E>>((subscriber) => {
       this.observers++;
-      this.on = true;
+      this.update();
       const inner = this.subject.subscribe(subscriber);
       return () => {
         inner.unsubscribe();
         this.observers--;
-        this.on = this.observers > 0;
+        this.update();
       };
     });
   }
 
+  /** Fold every event from now on into `sink` (the event hash). */
+  hashInto(sink: EventHashSink): void {
+    this.sink = sink;
+    this.update();
+  }
+
+  private update(): void {
+    this.on = this.observers > 0 || this.sink !== null;
+    this.direct = this.observers === 0 && this.sink !== null ? this : null;
+  }
+
+  begin(fields: number): void {
+    this.tick = this.clock.now;
+    this.seq = this.nextSeq++;
+    this.sink!.beginEvent(fields);
+  }
+
+  field(key: string, value: unknown): void {
+    this.sink!.field(key, value);
+  }
+
   /** How many events have been emitted so far. */
   get count(): number {
-    return this.seq;
+    return this.nextSeq;
   }
 
   emit(event: E): void {
     const stamped = event as Stamped<E> & { tick: number; seq: number };
     stamped.tick = this.clock.now;
-    stamped.seq = this.seq++;
+    stamped.seq = this.nextSeq++;
+    if (this.sink !== null) this.sink.add(stamped);
+    if (this.observers === 0) return;
     // rxjs reports an observer's throw later, from a timer, after the run has
     // ended; delivering with synchronous error handling brings it back here,
     // so it is part of the run's verdict (the flag is set for this call only).

@@ -38,7 +38,15 @@ export {
 } from './thread.ts';
 export { EventQueue } from './event-queue.ts';
 export { Deque } from './deque.ts';
-export { EventBus, type EventSink, type Clock, type Stamp, type Stamped } from './event-bus.ts';
+export {
+  EventBus,
+  type EventSink,
+  type DirectEvents,
+  type Clock,
+  type Stamp,
+  type Stamped,
+} from './event-bus.ts';
+export type { EventHashSink } from './event-hash-sink.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
 export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';

@@ -22,6 +22,7 @@ import type { EnqueueReason, SchedulingPolicy } from './scheduling-policy.ts';
 import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
 import { assert } from './panic.ts';
 import { Action } from './action.ts';
+import { directAction } from './kernel-events-direct.ts';
 import { aliveReason } from './alive-reason.ts';
 import { Ready } from './ready.ts';
 import { ACTION_TIE_KEY, type Schedule } from './schedule.ts';
@@ -172,7 +173,11 @@ export abstract class KernelCore {
   private onAction(action: Action): void {
     if (!action.take()) return;
     this.currentCpu = 0;
-    if (this.bus.on) this.bus.emit({ type: 'kernel.action', label: action.label });
+    if (this.bus.on) {
+      const d = this.bus.direct;
+      if (d !== null) directAction(d, action.label);
+      else this.bus.emit({ type: 'kernel.action', label: action.label });
+    }
     this.currentAction = action.label;
     action.fn();
     this.currentAction = null;

@@ -32,6 +32,9 @@ import { describeError } from './describe-error.ts';
 import { Ready } from './ready.ts';
 import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
 import type { Schedule } from './schedule.ts';
+import { directOnCpu, directSpawned } from './kernel-events-direct.ts';
+
+type OnCpuEventType = 'thread.preempted' | 'thread.dispatched' | 'thread.yielded' | 'thread.exited';
 import {
   activateAtStart,
   activateForCall,
@@ -76,13 +79,16 @@ export class Kernel extends KernelCore implements Waker {
     if (options.daemon) this.daemons.add(id);
     else this.liveNonDaemon++;
     if (this.bus.on) {
-      this.bus.emit({
-        type: 'thread.spawned',
-        thread: id,
-        name,
-        parent: t.parentId,
-        daemon: !!options.daemon,
-      });
+      const d = this.bus.direct;
+      if (d !== null) directSpawned(d, id, name, t.parentId, !!options.daemon);
+      else
+        this.bus.emit({
+          type: 'thread.spawned',
+          thread: id,
+          name,
+          parent: t.parentId,
+          daemon: !!options.daemon,
+        });
     }
     this.makeReady(t, 'spawned');
     return t;
@@ -100,6 +106,13 @@ export class Kernel extends KernelCore implements Waker {
     throw new LiveLimitError('threadsMax', reason);
   }
 
+  /** An event shaped { type, thread, cpu }: hashed directly when nobody subscribes. */
+  private onCpuEvent(type: OnCpuEventType, t: Thread, cpu: Cpu): void {
+    const d = this.bus.direct;
+    if (d !== null) directOnCpu(d, type, t.id, cpu.index);
+    else this.bus.emit({ type, thread: t.id, cpu: cpu.index });
+  }
+
   // ---- the dispatcher -------------------------------------------------------
 
   protected onCpu(cpu: Cpu): void {
@@ -107,7 +120,7 @@ export class Kernel extends KernelCore implements Waker {
     let t = cpu.thread;
     if (t !== null && this.now >= cpu.quantumEnd) {
       this.leave(cpu, t);
-      if (this.bus.on) this.bus.emit({ type: 'thread.preempted', thread: t.id, cpu: cpu.index });
+      if (this.bus.on) this.onCpuEvent('thread.preempted', t, cpu);
       this.enqueue(t, 'preempted');
       t = null;
     }
@@ -139,7 +152,7 @@ export class Kernel extends KernelCore implements Waker {
     cpu.quantumEnd =
       this.now + (this.schedule ? this.schedule.quantum(this.quantumTicks) : this.quantumTicks);
     cpu.dispatches++;
-    if (this.bus.on) this.bus.emit({ type: 'thread.dispatched', thread: id, cpu: cpu.index });
+    if (this.bus.on) this.onCpuEvent('thread.dispatched', t, cpu);
     if (!t.started) activateAtStart(t, this.lifecycle, cpu.index);
     return t;
   }
@@ -214,7 +227,7 @@ export class Kernel extends KernelCore implements Waker {
         return this.burn(cpu, t);
       case 'yield':
         this.leaveAfterStep(cpu, t);
-        if (this.bus.on) this.bus.emit({ type: 'thread.yielded', thread: t.id, cpu: cpu.index });
+        if (this.bus.on) this.onCpuEvent('thread.yielded', t, cpu);
         return this.makeReady(t, 'yielded');
       case 'sleep':
         return this.sleepThread(cpu, t, e.ticks);
@@ -354,7 +367,7 @@ export class Kernel extends KernelCore implements Waker {
     }
     // Report the exit before quiescence hears of it, so an observer sees the
     // thread leave before any request it held back is reached.
-    if (this.bus.on) this.bus.emit({ type: 'thread.exited', thread: t.id, cpu: cpu.index });
+    if (this.bus.on) this.onCpuEvent('thread.exited', t, cpu);
     deactivateAtExit(t, this.lifecycle);
     this.schedule?.exited(t.id);
     this.policy.forget(t.id);

@@ -15,7 +15,12 @@
  * The same seed and options give the same hash on any machine, in workers
  * and under --jitless. `stableJson` (sorted-key JSON) is kept for callers
  * that want a canonical string; the hash no longer uses it.
+ *
+ * Interface: `add(event)`, or `beginEvent(n)` then `field(key, value)` n
+ * times in sorted key order for an event that is not built (the same bytes;
+ * EventHashSink), and `hex`, the hash so far.
  */
+import type { EventHashSink } from '../kernel/index.ts';
 /** Own keys in sorted order, so key order (which differs between compilers for class fields) cannot change a hash. */
 function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -92,7 +97,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export class EventsHasher {
+export class EventsHasher implements EventHashSink {
   private a = 0x811c9dc5;
   private b = 0xcbf29ce4;
   count = 0;
@@ -103,6 +108,19 @@ export class EventsHasher {
   add(event: unknown): void {
     this.value(event, true);
     this.count++;
+  }
+
+  /** An event hashed field by field, not built (kernel/event-bus.ts, "Direct emitters"). */
+  beginEvent(fields: number): void {
+    this.mix(Tag.Object);
+    this.mix(fields);
+    this.count++;
+  }
+
+  /** One field of the event begun: its name, then its value, as `add` hashes them. */
+  field(key: string, value: unknown): void {
+    this.str(key);
+    this.value(value);
   }
 
   get hex(): string {

@@ -109,7 +109,7 @@ export class Simulation {
         `an observer of the event stream threw on ${event.type} at tick ${event.tick}: ${describeError(error)}`,
       );
     this.hasher = o.hashEvents ? new EventsHasher() : null;
-    if (this.hasher) this.events$.subscribe((e) => this.hasher!.add(e));
+    if (this.hasher) this.bus.hashInto(this.hasher);
     this.composition = new Composition(clock, { cpus: o.cpus, quantumTicks: o.quantumTicks });
     kernel.onLimit = (reason) => this.fail('liveness', reason);
     this.table = new TranslationTable(kernel, this.bus, o.callStats, o.callDepthMax);

@@ -38,10 +38,14 @@ import type { MethodKind } from './method-kinds.ts';
 import type { RefHost } from './object-ref.ts';
 import type { MethodStats, TableEntry } from './table-entry.ts';
 import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
+import { directEntered, directExited, directReached } from './call-events-direct.ts';
 import type { TableEvent } from './table-events.ts';
 
 /** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
 export const DEFAULT_CALL_DEPTH_MAX = 1000;
+
+/** The error of a call that returned (so `undefined` can be a thrown value). */
+const NO_ERROR: unknown = Symbol('no error');
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
 
@@ -114,16 +118,7 @@ export abstract class CallPaths implements RefHost {
     // Function.prototype.name is a slow accessor: use the factory's copy when it is that class.
     const ctor = impl.constructor;
     call.impl = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
-    if (this.bus.on) {
-      this.bus.emit({
-        type: 'call.reached',
-        call: call.id,
-        object: entry.id,
-        version: entry.version,
-        impl: call.impl,
-        cpu,
-      });
-    }
+    if (this.bus.on) this.emitReached(call.id, entry, call.impl, cpu);
     this.arrivedAt = impl;
     return fn;
   }
@@ -184,18 +179,8 @@ export abstract class CallPaths implements RefHost {
 
   private entered(call: Call): void {
     if (this.callStats) this.countEntry(call);
-    if (this.bus.on) {
-      this.bus.emit({
-        type: 'call.entered',
-        call: call.id,
-        object: call.entry.id,
-        objectName: call.entry.name,
-        method: call.method,
-        thread: call.thread,
-        cpu: call.cpu,
-        args: call.args,
-      });
-    }
+    if (this.bus.on)
+      this.emitEntered(call.id, call.entry, call.method, call.thread, call.cpu, call.args);
   }
 
   private exited(call: Call, result: unknown, error: unknown, failed: boolean): void {
@@ -207,17 +192,71 @@ export abstract class CallPaths implements RefHost {
       if (call.kind === 'op') s.inFlight--;
       if (failed) s.failed++;
     }
-    if (this.bus.on) {
+    if (this.bus.on)
+      this.emitExited(call.id, call.entry, call.method, call.thread, failed ? error : NO_ERROR);
+  }
+
+  // ---- the call events: hashed field by field when nobody subscribes -------
+
+  private emitEntered(
+    id: number,
+    entry: TableEntry,
+    method: string,
+    thread: number,
+    cpu: number,
+    args: unknown[],
+  ): void {
+    const d = this.bus.direct;
+    if (d !== null) directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
+    else
+      this.bus.emit({
+        type: 'call.entered',
+        call: id,
+        object: entry.id,
+        objectName: entry.name,
+        method,
+        thread,
+        cpu,
+        args,
+      });
+  }
+
+  private emitReached(id: number, entry: TableEntry, impl: string, cpu: number): void {
+    const d = this.bus.direct;
+    if (d !== null) directReached(d, id, entry.id, entry.version, impl, cpu);
+    else
+      this.bus.emit({
+        type: 'call.reached',
+        call: id,
+        object: entry.id,
+        version: entry.version,
+        impl,
+        cpu,
+      });
+  }
+
+  /** `error` is NO_ERROR when the call returned. */
+  private emitExited(
+    id: number,
+    entry: TableEntry,
+    method: string,
+    thread: number,
+    error: unknown,
+  ): void {
+    const cpu = this.kernel.currentCpu;
+    const message = error === NO_ERROR ? null : describeError(error);
+    const d = this.bus.direct;
+    if (d !== null) directExited(d, id, entry.id, method, thread, cpu, message);
+    else
       this.bus.emit({
         type: 'call.exited',
-        call: call.id,
-        object: call.entry.id,
-        method: call.method,
-        thread: call.thread,
-        cpu: this.kernel.currentCpu,
-        error: failed ? describeError(error) : null,
+        call: id,
+        object: entry.id,
+        method,
+        thread,
+        cpu,
+        error: message,
       });
-    }
   }
 
   /** A plain call that could not take the generated fast path. */
@@ -229,6 +268,8 @@ export abstract class CallPaths implements RefHost {
       const impl = this.resolve(entry, this.kernel.currentCpu);
       return methodOf(entry, impl, method).apply(impl, args);
     }
+    if (forward === null && this.bus.direct !== null && !this.callStats)
+      return this.callPlainHashed(entry, method, args);
     const t = this.kernel.current;
     if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
       throw new CallDepthError(entry, method, this.callDepthMax);
@@ -245,6 +286,40 @@ export abstract class CallPaths implements RefHost {
       this.plainDepth--;
     }
     this.exited(call, result, undefined, false);
+    return result;
+  }
+
+  /**
+   * An unmediated plain call while only the event hash listens: the same
+   * events and call id as with a Call record (reach, entered, exited), but
+   * no record is made, since nothing else would see it.
+   */
+  private callPlainHashed(entry: TableEntry, method: string, args: unknown[]): unknown {
+    const k = this.kernel;
+    const t = k.current;
+    if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
+      throw new CallDepthError(entry, method, this.callDepthMax);
+    const id = this.nextCallId++;
+    const thread = t === null ? -1 : t.id;
+    this.emitEntered(id, entry, method, thread, k.currentCpu, args);
+    let result: unknown;
+    this.plainDepth++;
+    try {
+      if (entry.state !== 'live' && !entry.admits(id)) throw new StaleRefError(entry, method);
+      const cpu = k.currentCpu;
+      const impl = this.resolve(entry, cpu);
+      const fn = methodOf(entry, impl, method);
+      const ctor = impl.constructor;
+      const name = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
+      if (this.bus.on) this.emitReached(id, entry, name, cpu);
+      result = fn.apply(impl, args);
+    } catch (err) {
+      if (this.bus.on) this.emitExited(id, entry, method, thread, err);
+      throw err;
+    } finally {
+      this.plainDepth--;
+    }
+    if (this.bus.on) this.emitExited(id, entry, method, thread, NO_ERROR);
     return result;
   }
 
