@@ -14,6 +14,7 @@ export {
   wake,
   deactivateSelf,
   quiescentPoint,
+  updatePoint,
   WaitQueue,
   Prng,
   KernelPanic,

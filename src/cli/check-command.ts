@@ -14,6 +14,7 @@
  * stdout gets one line naming the file, the exit code is the slice's own;
  * `kernel-sim merge` joins the N parts into the serial run's output.
  */
+import type { StrategyName } from '../hotswap/index.ts';
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -45,7 +46,7 @@ export interface CheckCommandOptions {
   readonly schedule?: string;
 
   /** Hot-swap strategy of swaps that name none (SimulationOptions.swapStrategy). */
-  readonly strategy?: 'quiescence' | 'naive' | 'block-all';
+  readonly strategy?: StrategyName;
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;

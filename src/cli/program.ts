@@ -14,11 +14,12 @@ import { EXIT_CODES_HELP } from './exit-codes.ts';
 import { intOption } from './int-option.ts';
 import { scheduleOption } from './schedule-option.ts';
 import { packagePaths } from './package-paths.ts';
+import type { StrategyName } from '../hotswap/index.ts';
 
 const SEED_MAX = Number.MAX_SAFE_INTEGER;
 const DETECTORS = ['k42', 'event', 'oracle'];
 /** The hot-swap strategies (hotswap's STRATEGY_NAMES; kept here so --help loads no core). */
-const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all'];
+const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'];
 /** cluster's EXAMPLE_NAMES and SCHEDULE_NAMES (kept here so --help loads no core). */
 const CLUSTER_EXAMPLES = ['ring', 'growset', 'colorset', 'colorset-weak'];
 const CLUSTER_SCHEDULES = ['rolling', 'by-group', 'at-time', 'when-idle', 'none'];
@@ -126,7 +127,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           pollTicks: o.pollTicks as number | undefined,
           schedule: o.schedule as string | undefined,
 
-          strategy: o.strategy as 'quiescence' | 'naive' | 'block-all' | undefined,
+          strategy: o.strategy as StrategyName | undefined,
           plugin: o.plugin as string[],
           trace: o.trace as string | undefined,
           report: o.report as string | undefined,
@@ -253,7 +254,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           faults: o.faults === true,
           schedule: o.schedule as string | undefined,
 
-          strategy: o.strategy as 'quiescence' | 'naive' | 'block-all' | undefined,
+          strategy: o.strategy as StrategyName | undefined,
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,

@@ -26,12 +26,14 @@ import type { SwapHost } from './swap-host.ts';
 import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
+import { UpdatePointWaiters } from './update-point-waiters.ts';
 
 export class HotSwapper implements SwapHost {
   readonly heldBy = new Map<number, SwapBookkeeping>();
   /** Thread id -> the swaps it has a tracked call in flight in. */
   private readonly insideOf = new Map<number, Set<SwapBookkeeping>>();
   readonly swaps: Swap[] = [];
+  readonly updatePoints: UpdatePointWaiters;
 
   constructor(
     readonly kernel: Kernel,
@@ -40,7 +42,10 @@ export class HotSwapper implements SwapHost {
     readonly quiescence: QuiescenceDetector,
     readonly bus: EventSink<SwapEvent>,
     readonly strategy: StrategyName = 'quiescence',
-  ) {}
+  ) {
+    this.updatePoints = new UpdatePointWaiters(kernel, bus);
+    kernel.updatePoints = this.updatePoints;
+  }
 
   hotswap(entry: TableEntry, New: Function, options: SwapOptions): Swap {
     return this.swapTogether([[entry, New]], options);

@@ -36,6 +36,13 @@ export {
   type SwapSteps,
 } from './swap-strategy.ts';
 export { strategyFor } from './strategy-for.ts';
+export {
+  usesOf,
+  unsafeFrames,
+  describeUnsafeFrame,
+  type UnsafeFrame,
+} from './update-point-safety.ts';
+export { UpdatePointWaiters, changedTypes } from './update-point-waiters.ts';
 
 import type { Swap } from './swap.ts';
 /** The handle sim.hotswap returns. */

@@ -5,12 +5,14 @@
 import { blockAllStrategy } from './block-all-strategy.ts';
 import { naiveStrategy } from './naive-strategy.ts';
 import { quiescenceStrategy } from './quiescence-strategy.ts';
+import { updatePointsStrategy } from './update-points-strategy.ts';
 import { checkStrategyName, type StrategyName, type SwapStrategy } from './swap-strategy.ts';
 
 const STRATEGIES: Readonly<Record<StrategyName, SwapStrategy>> = {
   quiescence: quiescenceStrategy,
   naive: naiveStrategy,
   'block-all': blockAllStrategy,
+  'update-points': updatePointsStrategy,
 };
 
 export function strategyFor(name: StrategyName | undefined): SwapStrategy {

@@ -46,6 +46,12 @@ export abstract class SwapBookkeeping implements SwapSide {
   private stall: Action | null = null;
   /** Waiting for calls that entered before the mediator to leave (block-all). */
   protected draining = false;
+  /** Waiting for a safe update point (update-points). */
+  protected awaitingUpdatePoint = false;
+  /** Update points refused by the safety check while this swap waited. */
+  updatePointsRefused = 0;
+  /** The thread at whose update point the swap applied, or null. */
+  updatePointThread: number | null = null;
   /** How this swap gets from negotiate to transfer (swap-strategy.ts). */
   readonly strategy: SwapStrategy;
 
@@ -234,6 +240,15 @@ export abstract class SwapBookkeeping implements SwapSide {
   get blockers(): BlockerReport[] {
     if (this.phase === 'forward' && this.request)
       return this.host.quiescence.blockers(this.request);
+    if (this.phase === 'forward' && this.awaitingUpdatePoint) {
+      let threads: number[] = [];
+      try {
+        threads = this.host.updatePoints.unsafeFor(this).map((f) => f.thread);
+      } catch {
+        // a malformed `uses` declaration: the swap is rolled back naming it
+      }
+      return threadBlockers(this.host.kernel, [...new Set(threads)]);
+    }
     if (this.phase !== 'block') return [];
     if (this.draining)
       return threadBlockers(

@@ -89,6 +89,27 @@ export type SwapEvent =
       readonly blockers: readonly BlockerReport[];
     }
   | {
+      /**
+       * A thread reached an update point while the swap (update-points)
+       * waited for one: `safe` false names the frames that use a changed
+       * type concretely (the update is refused there), true means the
+       * update applies at this point.
+       */
+      readonly type: 'swap.update-point';
+      readonly swap: number;
+      readonly thread: number;
+      readonly point: 'point' | 'exit';
+      readonly safe: boolean;
+      readonly unsafe: readonly {
+        readonly thread: number;
+        readonly call: number;
+        readonly object: string;
+        readonly method: string;
+        readonly type: string;
+      }[];
+      readonly reason: string | null;
+    }
+  | {
       readonly type: 'swap.old-destroyed';
       readonly swap: number;
       readonly object: number;

@@ -10,6 +10,7 @@ import type { QuiescenceDetector } from '../quiescence/index.ts';
 import type { SwapEvent } from './swap-events.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
+import type { UpdatePointWaiters } from './update-point-waiters.ts';
 
 export interface SwapHost {
   readonly kernel: Kernel;
@@ -24,6 +25,8 @@ export interface SwapHost {
   /** A description of the cycle holding `thread` on `swap` would close, or null. */
   findCycle(swap: SwapBookkeeping, thread: number): string | null;
   settled(swap: SwapBookkeeping): void;
+  /** The swaps waiting for a safe update point (strategy update-points). */
+  readonly updatePoints: UpdatePointWaiters;
   enterInside(thread: number, swap: SwapBookkeeping): void;
   leaveInside(thread: number, swap: SwapBookkeeping): void;
 }

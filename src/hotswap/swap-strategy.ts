@@ -14,6 +14,9 @@
  *   block-all   hold every call at once, recursive ones too, and wait for
  *               the calls already inside the object to leave it
  *               (block-all-strategy.ts)
+ *   update-points  Ginseng: no mediator; the swap applies at the first
+ *               update point where no live frame uses a changed type
+ *               concretely (update-points-strategy.ts)
  *
  * Interface: a strategy is `{ name, holdsRecursiveCalls, begin(steps) }`;
  * `begin` runs once, right after a successful negotiate, and drives the swap
@@ -23,7 +26,7 @@
  */
 import type { SwapPhase } from './swap-phase.ts';
 
-export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all'] as const;
+export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 /** The steps of the protocol a strategy drives (implemented by Swap). */
@@ -40,6 +43,11 @@ export interface SwapSteps {
    * none is now). Polled each tick.
    */
   awaitOldCallsDrained(label: string, then: () => void): void;
+  /**
+   * Wait for a thread to reach a safe update point (update-point-waiters.ts);
+   * `then` runs there, in the same step, if the swap is still pending.
+   */
+  awaitSafeUpdatePoint(then: () => void): void;
   /** The swap is in block with nothing tracked: transfer now. */
   transferNow(): void;
   /** Calls tracked by the mediator and still in flight. */

@@ -124,6 +124,13 @@ export class Swap extends SwapBookkeeping {
         };
         poll();
       },
+      awaitSafeUpdatePoint: (then) => {
+        this.awaitingUpdatePoint = true;
+        h.updatePoints.add(this, () => {
+          this.awaitingUpdatePoint = false;
+          then();
+        });
+      },
       transferNow: () => this.beginTransfer(),
       get trackedCount() {
         return self.tracked;

@@ -11,6 +11,8 @@
  *   wake(queue, n)   wake up to n waiters (default all); returns how many
  *   deactivateSelf() stop being counted by quiescence (K42 DeactivateSelf)
  *   quiescentPoint() declare "I hold no calls now" (RCU QSBR)
+ *   updatePoint()    a Ginseng update point: a pending update-points swap
+ *                    may apply here (kernel.updatePoints, update-point-port.ts)
  *
  * Cost model (docs/ARCHITECTURE.md): the step of thread code that ends in a
  * yield takes one tick of its CPU, a `compute(n)` step takes n ticks.
@@ -32,7 +34,8 @@ export type Effect =
   | { readonly kind: 'block'; readonly queue: WaitQueue }
   | { readonly kind: 'wake'; readonly queue: WaitQueue; readonly count: number }
   | { readonly kind: 'deactivate' }
-  | { readonly kind: 'quiescent' };
+  | { readonly kind: 'quiescent' }
+  | { readonly kind: 'update-point' };
 
 /** A generator of effects that returns T: what `yield*` runs. */
 export type Op<T> = Generator<Effect, T, unknown>;
@@ -56,6 +59,7 @@ export function* sleep(ticks: number): Op<void> {
 const YIELD: Effect = Object.freeze({ kind: 'yield' });
 const DEACTIVATE: Effect = Object.freeze({ kind: 'deactivate' });
 const QUIESCENT: Effect = Object.freeze({ kind: 'quiescent' });
+const UPDATE_POINT: Effect = Object.freeze({ kind: 'update-point' });
 /** The call-boundary preemption point a table call yields at entry and exit. */
 export const BOUNDARY: Effect = Object.freeze({ kind: 'boundary' });
 
@@ -81,4 +85,8 @@ export function* deactivateSelf(): Op<void> {
 
 export function* quiescentPoint(): Op<void> {
   yield QUIESCENT;
+}
+
+export function* updatePoint(): Op<void> {
+  yield UPDATE_POINT;
 }

@@ -22,6 +22,7 @@ export {
   wake,
   deactivateSelf,
   quiescentPoint,
+  updatePoint,
   BOUNDARY,
   type Effect,
   type Op,
@@ -50,6 +51,11 @@ export type { EventHashSink } from './event-hash-sink.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
 export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
+export {
+  NO_UPDATE_POINTS,
+  type UpdatePointPort,
+  type UpdatePointKind,
+} from './update-point-port.ts';
 export { Cpu } from './cpu.ts';
 export { Action } from './action.ts';
 export { describeError } from './describe-error.ts';

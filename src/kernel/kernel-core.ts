@@ -20,6 +20,7 @@ import { Cpu } from './cpu.ts';
 import type { SpawnOptions, Thread } from './thread.ts';
 import type { EnqueueReason, SchedulingPolicy } from './scheduling-policy.ts';
 import { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';
+import { NO_UPDATE_POINTS, type UpdatePointPort } from './update-point-port.ts';
 import { assert } from './panic.ts';
 import { Action } from './action.ts';
 import { directAction } from './kernel-events-direct.ts';
@@ -58,6 +59,8 @@ export abstract class KernelCore {
   currentCpu = 0;
   policy!: SchedulingPolicy;
   lifecycle: ThreadLifecycle = NO_LIFECYCLE;
+  /** Where update points are reported (update-point-port.ts); the hot swapper plugs in. */
+  updatePoints: UpdatePointPort = NO_UPDATE_POINTS;
   readonly cpus: readonly Cpu[];
   readonly quantumTicks: number;
   readonly schedule: Schedule | null;

@@ -252,6 +252,9 @@ export class Kernel extends KernelCore implements Waker {
       case 'quiescent':
         this.quiescentPoint(cpu, t);
         return this.advance(cpu, t, 1);
+      case 'update-point':
+        this.advance(cpu, t, 1);
+        return this.updatePoints.reached(t, cpu.index, 'point');
       default:
         t.resumeError = new TypeError(
           `thread '${t.name}' yielded ${JSON.stringify(e)}, which is not an effect; use yield* with the effect helpers`,
@@ -371,6 +374,7 @@ export class Kernel extends KernelCore implements Waker {
     deactivateAtExit(t, this.lifecycle);
     this.schedule?.exited(t.id);
     this.policy.forget(t.id);
+    this.updatePoints.reached(t, cpu.index, 'exit');
   }
 
   private quiescentPoint(cpu: Cpu, t: Thread): void {

@@ -58,7 +58,8 @@ export interface SimulationOptions {
   readonly schedule?: string;
   /**
    * How a swap that names no strategy reaches its transfer: 'quiescence'
-   * (K42, the default), 'naive' or 'block-all' (docs/STRATEGIES.md).
+   * (K42, the default), 'naive', 'block-all' or 'update-points'
+   * (docs/STRATEGIES.md).
    */
   readonly swapStrategy?: StrategyName;
 }
