@@ -5,7 +5,8 @@
  * runs it, and hands back the exit code through `setExit`. Errors propagate
  * to the one boundary in run-cli.ts.
  *
- * Commands: scenario, list, experiment quiescence, check, merge, cluster. Each has --help
+ * Commands: scenario, list, experiment quiescence, experiment strategies, check, merge,
+ * cluster. Each has --help
  * with examples; the program has --version and documents the exit codes.
  */
 import { Command, Option } from 'commander';
@@ -190,6 +191,31 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .action(async (o: Record<string, unknown>) => {
       const { experimentQuiescenceCommand } = await import('./experiment-command.ts');
       setExit((await experimentQuiescenceCommand(o, io)).exitCode);
+    });
+
+  experiment
+    .command('strategies')
+    .description(
+      'the update strategies side by side: the same workloads under each strategy; writes CSV, JSON and SVG',
+    )
+    .requiredOption('--out <dir>', 'folder for the CSV, JSON and SVG files')
+    .option(
+      '--workloads <list>',
+      'scenario names or files (default: hello, naive-swap-loses-a-call, swap-file-cache, interface-change, accept-loop-update-point)',
+    )
+    .option('--strategies <list>', `strategies to compare, of ${STRATEGY_NAMES.join(',')}`)
+    .option('--seeds <n>', 'seeds per workload and strategy (1..n)', intOption(1, 1e6))
+    .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim experiment strategies --out out/strategies',
+        'kernel-sim experiment strategies --workloads hello --strategies quiescence,block-all --seeds 50 --out out/s',
+      ),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const { experimentStrategiesCommand } = await import('./experiment-strategies-command.ts');
+      setExit((await experimentStrategiesCommand(o, io)).exitCode);
     });
 
   program

@@ -46,3 +46,20 @@ export {
   type TaskMessage,
   type ResultMessage,
 } from './worker-pool.ts';
+export { runStrategyRun, type StrategyRunSpec, type StrategyRunRecord } from './strategy-run.ts';
+export { summarizeStrategy, type StrategySummary } from './strategy-summary.ts';
+export {
+  strategiesCsv,
+  strategiesJson,
+  strategyPlotSpec,
+  writeStrategyResults,
+  STRATEGIES_CSV_COLUMNS,
+  type StrategyMetric,
+  type StrategyResultsInput,
+} from './strategy-results.ts';
+export {
+  runStrategyExperiment,
+  STRATEGY_WORKLOADS_DEFAULT,
+  type StrategyExperimentOptions,
+  type StrategyExperimentResult,
+} from './run-strategy-experiment.ts';

@@ -44,7 +44,7 @@ describe('teaching scenarios for the strategies', () => {
 
   test('accept-loop-update-point: refused while audit.inspect runs, applied in the accept loop', () => {
     // its expect() asserts the refusals naming audit.inspect and the daemon's point under update-points
-    expect(acceptLoop.options?.swapStrategy).toBe('update-points');
+    expect((acceptLoop.options as { swapStrategy?: string }).swapStrategy).toBe('update-points');
     for (const seed of SEEDS) {
       for (const strategy of ['update-points', 'quiescence', 'block-all'] as const) {
         const r = checkSeed(acceptLoop, seed, { overrides: { swapStrategy: strategy } });

@@ -1,0 +1,74 @@
+/**
+ * The strategies experiment: the same workloads under each strategy. The
+ * figures must show what the strategies are: naive caught by the checkers
+ * on every seed of naive-swap-loses-a-call, the safe strategies never;
+ * block-all pausing callers (held calls) where quiescence and update-points
+ * hold none on hello; update-points refusing points in the accept loop. The
+ * result is deterministic, and the CSV/JSON files hold one row per pair.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+  runStrategyExperiment,
+  STRATEGIES_CSV_COLUMNS,
+  summarizeStrategy,
+} from '../../src/experiments/index.ts';
+import hello from '../../scenarios/hello.ts';
+import naiveLoses from '../../scenarios/naive-swap-loses-a-call.ts';
+import acceptLoop from '../../scenarios/accept-loop-update-point.ts';
+
+const workloads = [
+  { name: 'hello', scenario: hello },
+  { name: 'naive-swap-loses-a-call', scenario: naiveLoses },
+  { name: 'accept-loop-update-point', scenario: acceptLoop },
+] as never;
+
+describe('experiment strategies', () => {
+  test('the figures show each strategy for what it is; files and determinism', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'strategies-'));
+    try {
+      const r = await runStrategyExperiment({
+        workloads,
+        seeds: [1, 2, 3],
+        outDir: out,
+        plots: false,
+      });
+      const row = (w: string, s: string) =>
+        r.summaries.find((x) => x.workload === w && x.strategy === s)!;
+      expect(r.summaries).toHaveLength(3 * 4);
+      expect(row('naive-swap-loses-a-call', 'naive').violationRuns).toBe(3);
+      for (const w of ['hello', 'naive-swap-loses-a-call', 'accept-loop-update-point'])
+        for (const s of ['quiescence', 'block-all', 'update-points']) {
+          expect(row(w, s).violationRuns, `${w} ${s}`).toBe(0);
+          expect(row(w, s).passed, `${w} ${s}`).toBe(3);
+        }
+      expect(row('hello', 'block-all').pauseTicksMean).toBeGreaterThan(0);
+      expect(row('hello', 'quiescence').pauseTicksMean).toBeLessThan(
+        row('hello', 'block-all').pauseTicksMean,
+      );
+      expect(row('hello', 'update-points').heldCallsMean).toBe(0);
+      expect(row('accept-loop-update-point', 'update-points').refusedPointsMean).toBeGreaterThan(0);
+      expect(row('hello', 'quiescence').refusedPointsMean).toBe(0);
+      const csv = readFileSync(join(out, 'strategies.csv'), 'utf8').trim().split('\n');
+      expect(csv[0]).toBe(STRATEGIES_CSV_COLUMNS.join(','));
+      expect(csv).toHaveLength(1 + 12);
+      const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8'));
+      expect(json.runs).toHaveLength(36);
+      const again = await runStrategyExperiment({ workloads, seeds: [1, 2, 3] });
+      expect(again.summaries).toEqual(r.summaries);
+      expect(again.runs).toEqual(r.runs);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('summarizeStrategy refuses an empty or mixed list', () => {
+    expect(() => summarizeStrategy([])).toThrow(/no runs/);
+  });
+
+  test('no workloads is a clear error', async () => {
+    await expect(runStrategyExperiment({ workloads: [] })).rejects.toThrow(/at least one workload/);
+  });
+});
