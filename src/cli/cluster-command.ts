@@ -9,13 +9,17 @@
  * timeline with --timeline, and PASSED or FAILED with the reason and a
  * one-line reproduce command. With --seeds N it runs seeds seed..seed+N-1,
  * stops at the first failure (its reproduce line) and prints the count.
+ * --report FILE.html writes the run's lanes, one per node (a failing seed's
+ * with --seeds).
  * --json prints one JSON document instead.
  *
  * Exit codes (exit-codes.ts): 0 passed; 3 a checker violation, a stale read,
  * an unexpected call error or a node not upgraded; 4 liveness (ticksMax);
  * 1 a crash; 2 bad input.
  */
-import { EXAMPLE_NAMES, runExample, type ExampleRun } from '../cluster/index.ts';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { clusterLanesHtml, EXAMPLE_NAMES, runExample, type ExampleRun } from '../cluster/index.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { drawSeed } from './draw-seed.ts';
@@ -33,6 +37,8 @@ export interface ClusterCommandOptions {
   readonly ops?: number;
   readonly ticksMax?: number;
   readonly timeline?: boolean;
+  /** Write the lanes (one per node) as an HTML page to this file. */
+  readonly report?: string;
   readonly json?: boolean;
 }
 
@@ -135,6 +141,19 @@ function printOne(o: ClusterCommandOptions, seed: number, run: ExampleRun, io: C
   }
 }
 
+function writeReport(o: ClusterCommandOptions, seed: number, run: ExampleRun, io: CliIo): void {
+  const path = resolve(io.cwd, o.report!);
+  const title = `kernel-sim cluster ${o.example}, seed ${seed}: ${run.ok ? 'PASSED' : 'FAILED'}`;
+  try {
+    writeFileSync(path, clusterLanesHtml(run.cluster.timeline, run.result.ticks, title));
+  } catch (e) {
+    throw new CliError(
+      `--report: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (!o.json) io.out(`report: ${path}`);
+}
+
 export function clusterCommand(o: ClusterCommandOptions, io: CliIo): { exitCode: number } {
   checkInput(o);
   const seed = o.seed ?? drawSeed();
@@ -150,6 +169,7 @@ export function clusterCommand(o: ClusterCommandOptions, io: CliIo): { exitCode:
     totalDisallowed += run.cluster.ledger.disallowedCalls;
     const exitCode = exitOf(run);
     if (seeds === 1 || exitCode !== EXIT.passed) {
+      if (o.report !== undefined) writeReport(o, s, run, io);
       if (o.json) {
         const doc = { seed: s, example: o.example, ...account(run), exitCode };
         if (exitCode !== EXIT.passed) Object.assign(doc, { reproduce: reproduceLine(o, s) });

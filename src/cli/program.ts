@@ -317,11 +317,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('--ops <n>', 'calls per client (one client per node; default 40)', intOption(0, 1e7))
     .option('--ticks-max <ticks>', 'a liveness failure past this tick', intOption(1, SEED_MAX))
     .option('--timeline', 'print one lane per node: its version over time, ~ upgrading, x down')
+    .option('--report <file.html>', 'write the lanes, one per node, as a self-contained HTML page')
     .option('--json', 'print one JSON document')
     .addHelpText(
       'after',
       examples(
-        'kernel-sim cluster ring --seed 1 --timeline',
+        'kernel-sim cluster ring --seed 1 --timeline --report ring.html',
         'kernel-sim cluster colorset --loss 0.05 --failures 2 --partition',
         'kernel-sim cluster ring --nodes 16 --schedule by-group --seeds 1000 --seed 1',
       ),
@@ -341,6 +342,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           ops: o.ops as number | undefined,
           ticksMax: o.ticksMax as number | undefined,
           timeline: o.timeline === true,
+          report: o.report as string | undefined,
           json: o.json === true,
         },
         io,

@@ -6,7 +6,8 @@
  * Interface: `install(name, Class, ...args)` creates a named object (and
  * writes it to disk); `dispatch(call)` is the server side of an RPC: it
  * serves the call for the node's version directly, or through the past or
- * future SO of the active upgrade; `upgrade(u)` hot-swaps every object of
+ * future SO of the active upgrade (a call arriving during the node's
+ * upgrade waits until it is over); `upgrade(u)` hot-swaps every object of
  * u.oldClass through the existing protocol and moves the node to u.to when
  * all swaps completed; `fail()` stops the node (memory lost, in-flight
  * messages dropped); `restart()` builds a new Simulation from the disk.
@@ -15,7 +16,7 @@
  * state, written after every served call and every completed upgrade.
  */
 import { createSimulation, type Simulation } from '../simulation/index.ts';
-import type { Op } from '../kernel/index.ts';
+import { sleep, type Op } from '../kernel/index.ts';
 import { SimulationObject } from './simulation-object.ts';
 import { DisallowedCallError, type Upgrade } from './upgrade.ts';
 
@@ -85,6 +86,14 @@ export class ClusterNode {
   }
 
   *dispatch(call: RpcRequest): Op<unknown> {
+    // A call that arrives while the node upgrades waits until the swaps are
+    // over and the version flipped: resolved before, it could run on the
+    // new object with the old version's meaning (or be held by the swap and
+    // released onto the new object). The handler is deactivated (it is not
+    // counted by quiescence outside table calls), so the swap never waits
+    // for it. Bounded: an upgrade ends (completed or aborted) or the node fails.
+    const incarnation = this.incarnation;
+    while (this.upgrading && this.incarnation === incarnation) yield* sleep(1);
     const ref = this.refs.get(call.object);
     if (ref === undefined) throw new Error(`${this.name}: no object named '${call.object}'`);
     const fn = this.resolve(ref, call);

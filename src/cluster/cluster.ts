@@ -186,6 +186,7 @@ export class Cluster implements NodeHost {
     const node = this.nodes[to];
     const self = this;
     node.sim.spawn(`rpc:${call.object}.${call.method}`, function* () {
+      yield* deactivateSelf(); // counted by quiescence only inside table calls
       let result: RpcResult;
       try {
         result = { ok: true, value: yield* node.dispatch(call) };

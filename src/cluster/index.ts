@@ -60,3 +60,9 @@ export {
   type ExampleOptions,
   type ExampleRun,
 } from './cluster-examples.ts';
+export {
+  clusterLanesHtml,
+  nodeSegments,
+  type NodeSpan,
+  type NodeState,
+} from './cluster-lanes-html.ts';

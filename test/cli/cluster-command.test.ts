@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { bufferIo } from '../../src/cli/cli-io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -77,6 +80,19 @@ describe('kernel-sim cluster', () => {
     expect(
       Object.keys(doc.refusedByCall).every((k) => ['2:flavorOf', '1:colorOf'].includes(k)),
     ).toBe(true);
+  });
+
+  test('--report writes the lanes page, one lane per node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-cluster-'));
+    const file = join(dir, 'lanes.html');
+    const r = await cli('ring', '--seed', '2', '--nodes', '5', '--failures', '1', '--report', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`report: ${file}`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('kernel-sim cluster ring, seed 2: PASSED');
+    expect(html.match(/<g data-lane="node-\d+">/g)).toHaveLength(5);
+    expect(html).toMatch(/data-state="upgrading"/);
+    expect(html).toMatch(/data-state="down"/);
   });
 
   test('bad input: exit 2 with what to do', async () => {
