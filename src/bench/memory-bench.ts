@@ -12,12 +12,23 @@
  *                 generator); heap growth per thread. Goal < 400 B. Also
  *                 (info) the kernel's share: minus the same bodies started
  *                 and held in an array with no kernel.
+ *   capacity      issue 18: 10^7 objects, and 4 x 10^6 short threads all
+ *                 alive at once (default configuration), each in a child
+ *                 process with Node's default heap (capacity-run.ts; at
+ *                 smoke size in this process); the
+ *                 figure is the heap in use with everything alive, the goal
+ *                 that the run completes under the heap limit (a child that
+ *                 runs out of heap gives NaN, which misses).
  */
+import { spawnSync } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import { sleep, type Op } from '../kernel/index.ts';
 import { pick, type BenchScale } from './bench-scale.ts';
 import { figure, type BenchFigure } from './bench-figure.ts';
 import { benchSimulation, runToEnd } from './bench-simulation.ts';
 import { bytesPer, heapUsedAfterGc } from './heap-probe.ts';
+import { runCapacity, type CapacityKind, type CapacityRun } from './capacity-run.ts';
 
 class Tiny {
   n = 0;
@@ -76,6 +87,34 @@ function threadBytes(count: number): number {
   return (during - before) / count;
 }
 
+interface Capacity {
+  readonly mb: number;
+  readonly note: string;
+}
+
+/** One capacity probe: in a child process with the default heap (full), or in this process (smoke). */
+function capacity(kind: CapacityKind, n: number, scale: BenchScale): Capacity {
+  if (scale === 'smoke') return describe(runCapacity(kind, n), n);
+  const child = fileURLToPath(new URL('./capacity-child.js', import.meta.url));
+  const r = spawnSync(process.execPath, [child, kind, String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) {
+    const why = (r.stderr ?? '').trim().split('\n').slice(-1)[0] ?? '';
+    return { mb: NaN, note: `the run did not complete: exit ${r.status ?? r.signal}; ${why}` };
+  }
+  return describe(JSON.parse(r.stdout.trim().split('\n').slice(-1)[0]) as CapacityRun, n);
+}
+
+function describe(j: CapacityRun, n: number): Capacity {
+  const per = (j.heapUsedMb * 2 ** 20) / n;
+  return {
+    mb: j.heapUsedMb,
+    note: `completed in ${(j.cpuMs / 1000).toFixed(1)} s CPU; heap in use with all alive (not collected) ${j.heapUsedMb.toFixed(0)} MB, ${per.toFixed(0)} B each, of the default limit ${j.heapLimitMb.toFixed(0)} MB`,
+  };
+}
+
 export function memoryBench(scale: BenchScale): Promise<BenchFigure[]> {
   const group = 'memory';
   const objects = pick(scale, 1_000_000, 1000);
@@ -83,6 +122,11 @@ export function memoryBench(scale: BenchScale): Promise<BenchFigure[]> {
   const e = entryBytes(objects);
   const t = threadBytes(threads);
   const b = bodyBytes(threads);
+  const manyObjects = pick(scale, 10_000_000, 1000);
+  const manyThreads = pick(scale, 4_000_000, 1000);
+  const o = capacity('objects', manyObjects, scale);
+  const s = capacity('threads', manyThreads, scale);
+  const limitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
   return Promise.resolve([
     figure({
       group,
@@ -106,6 +150,22 @@ export function memoryBench(scale: BenchScale): Promise<BenchFigure[]> {
       value: t - b,
       unit: 'B/thread',
       note: 'the same minus the started thread body held without a kernel: Thread, maps, timer queue, quiescence slot',
+    }),
+    figure({
+      group,
+      name: `${manyObjects.toLocaleString('en-US')} objects in the default heap`,
+      value: o.mb,
+      unit: 'MB',
+      goal: { on: 'value', op: '<', limit: limitMb },
+      note: o.note,
+    }),
+    figure({
+      group,
+      name: `${manyThreads.toLocaleString('en-US')} short threads alive in the default heap`,
+      value: s.mb,
+      unit: 'MB',
+      goal: { on: 'value', op: '<', limit: limitMb },
+      note: `each makes one generator call and exits, all spawned at tick 0, event hash on; ${s.note}`,
     }),
   ]);
 }
