@@ -31,6 +31,13 @@ export interface CheckSummary {
   readonly tolerated: number;
   /** Seeds re-run to compare event logs. */
   readonly rerun: number;
+  /**
+   * Seeds whose expectations were fully checked: expect() ran and its
+   * verdict counted (it held, or it failed as an expectation failure). Not
+   * counted: a failure the faults were blamed for (tolerated), and runs that
+   * never reached expect() (liveness, crash).
+   */
+  readonly expectationsChecked: number;
   readonly failing: readonly SeedResult[];
   readonly coverage: CheckCoverage;
   readonly exitCode: number;
@@ -88,6 +95,10 @@ export interface CheckContext {
   readonly rerun: number;
 }
 
+function expectationsCheckedIn(r: SeedResult): boolean {
+  return (r.outcome === 'passed' && r.tolerated === null) || r.verdict === 'expectation';
+}
+
 export function summarize(results: readonly SeedResult[], context: CheckContext): CheckSummary {
   const failures = Object.fromEntries(FAILURE_KINDS.map((k) => [k, 0])) as Record<
     FailureKind,
@@ -105,10 +116,15 @@ export function summarize(results: readonly SeedResult[], context: CheckContext)
     failures,
     tolerated: results.filter((r) => r.tolerated !== null).length,
     rerun: context.rerun,
+    expectationsChecked: results.filter(expectationsCheckedIn).length,
     failing,
     coverage: coverageOf(results),
     exitCode: exitCode(failures),
   };
+}
+
+function percent(n: number, of: number): string {
+  return of === 0 ? '0%' : `${Math.round((1000 * n) / of) / 10}%`;
 }
 
 /** The failing seeds shown in full; the rest are listed by seed. */
@@ -122,6 +138,7 @@ export function formatSummary(s: CheckSummary): string[] {
     `check ${s.scenario}: ${range}, schedule ${s.schedule}${s.faults ? ', faults on' : ''}, all checkers on`,
     `runs ${s.runs}, passed ${s.passes}, failed ${s.runs - s.passes}${kinds.length ? ` (${kinds.join(', ')})` : ''}${s.tolerated ? `; ${s.tolerated} outcome(s) were the injected faults' own` : ''}${s.rerun ? `; ${s.rerun} seed(s) re-run for determinism` : ''}`,
     `coverage: ${s.coverage.schedules} distinct schedule(s) (event logs) in ${s.runs} run(s); ${s.coverage.interleavingCells} swap interleaving cell(s) (phase x call state)`,
+    `expectations fully checked in ${s.expectationsChecked} of ${s.runs} seed(s) (${percent(s.expectationsChecked, s.runs)})`,
     ...formatInterleavings(s.coverage.interleavings),
   ];
   for (const r of s.failing.slice(0, SHOWN_MAX)) {

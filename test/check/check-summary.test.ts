@@ -67,6 +67,24 @@ test('counts runs, passes and failures by kind; correctness wins the exit code',
   ).toEqual({ list: [2, 5] });
 });
 
+test("counts the seeds whose expectations were fully checked: not the faults' tolerated ones, not runs that never reached expect()", () => {
+  const s = summarize(
+    [
+      result(1, 'passed'),
+      result(2, 'passed', {
+        outcome: 'correctness',
+        tolerated: 'expectation not met after faults fired: x',
+      }),
+      result(3, 'expectation'),
+      result(4, 'liveness', { outcome: 'liveness' }),
+      result(5, 'passed', { outcome: 'crash', tolerated: 'an injected fault' }),
+    ],
+    { scenario: 's', faults: true, rerun: 0 },
+  );
+  expect(s.expectationsChecked).toBe(2);
+  expect(formatSummary(s)).toContain('expectations fully checked in 2 of 5 seed(s) (40%)');
+});
+
 test('prints each failing seed with its violation and reproduce lines', () => {
   const v = {
     checker: 'calls',
@@ -85,6 +103,7 @@ test('prints each failing seed with its violation and reproduce lines', () => {
     'check s.ts: seeds 1..2, schedule random, faults on, all checkers on',
     'runs 2, passed 1, failed 1 (violation 1); 1 seed(s) re-run for determinism',
     'coverage: 1 distinct schedule(s) (event logs) in 2 run(s); 0 swap interleaving cell(s) (phase x call state)',
+    'expectations fully checked in 1 of 2 seed(s) (50%)',
     '',
     'FAILED seed 2: violation (correctness: boom)',
     '  [calls] tick 7, seed 2: lost',
