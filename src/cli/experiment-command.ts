@@ -14,7 +14,7 @@ import {
   runQuiescenceExperiment,
   type QuiescenceExperimentOptions,
 } from '../experiments/index.ts';
-import type { DetectorName } from '../quiescence/index.ts';
+import type { DetectorName, MarkerMode } from '../quiescence/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
@@ -47,14 +47,14 @@ export async function experimentQuiescenceCommand(
   const c = pc.createColors(io.color);
   io.out(
     c.bold(
-      'detector  poll  cpus  gap  lifetime              runs  latency p50/p99/max   lag p50/p99/max   unreached',
+      'detector     poll  cpus  gap  lifetime              runs  latency p50/p99/max   lag p50/p99/max   unreached',
     ),
   );
   for (const p of result.points) {
     const cell = (a: number | null, b: number | null, m: number | null) =>
       `${a ?? '-'}/${b ?? '-'}/${m ?? '-'}`;
     io.out(
-      `${p.detector.padEnd(8)}  ${String(p.pollTicks ?? '-').padStart(4)}  ${String(p.cpus).padStart(4)}  ${String(p.gapPerCpuTicks).padStart(3)}  ${p.lifetime.padEnd(20)}  ${String(p.runs).padStart(4)}  ` +
+      `${p.series.split('/')[0].padEnd(11)}  ${String(p.pollTicks ?? '-').padStart(4)}  ${String(p.cpus).padStart(4)}  ${String(p.gapPerCpuTicks).padStart(3)}  ${p.lifetime.padEnd(20)}  ${String(p.runs).padStart(4)}  ` +
         `${cell(p.latencyMedianTicks, p.latencyP99Ticks, p.latencyMaxTicks).padEnd(20)}  ${cell(p.lagMedianTicks, p.lagP99Ticks, p.lagMaxTicks).padEnd(16)}  ${p.unreached}`,
     );
   }
@@ -96,6 +96,7 @@ function sweepOptionsOf(f: Record<string, unknown>, cwd: string): QuiescenceExpe
     cpus: ints('cpus', '--cpus'),
     detectors: list('detectors') as DetectorName[] | undefined,
     pollsTicks: ints('polls', '--polls'),
+    waits: list('waits') as MarkerMode[] | undefined,
     seeds: f.seeds as number | undefined,
     seedFirst: f.seedFirst as number | undefined,
     threadsPerCpu: f.threadsPerCpu as number | undefined,

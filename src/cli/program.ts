@@ -75,6 +75,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
         'hot-swap strategy of swaps that name none (docs/STRATEGIES.md)',
       ).choices(STRATEGY_NAMES),
     )
+    .addOption(
+      new Option(
+        '--swap-wait <mode>',
+        'how swaps wait for quiescence under the k42 detector: per-cpu (default) or token-ring (docs/QUIESCENCE.md)',
+      ).choices(['per-cpu', 'token-ring']),
+    )
     .option(
       '--schedule <kind>',
       'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N',
@@ -129,6 +135,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           schedule: o.schedule as string | undefined,
 
           strategy: o.strategy as StrategyName | undefined,
+          swapWait: o.swapWait as 'per-cpu' | 'token-ring' | undefined,
           plugin: o.plugin as string[],
           trace: o.trace as string | undefined,
           report: o.report as string | undefined,
@@ -168,6 +175,10 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('--cpus <list>', 'simulated CPU counts, e.g. 1,2,4,8')
     .option('--detectors <list>', 'detectors to compare, of k42,event,oracle')
     .option('--polls <list>', 'k42 poll intervals in ticks, e.g. 1,5,20')
+    .option(
+      '--waits <list>',
+      'how k42 waits for each request: token-ring (default), per-cpu (as a hot swap waits), or both',
+    )
     .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
     .option('--seeds <n>', 'seeds per point', intOption(1, 1e6))
     .option('--seed-first <n>', 'first seed', intOption(0, 2 ** 31))
@@ -186,6 +197,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       examples(
         'kernel-sim experiment quiescence --out out/quiescence',
         'kernel-sim experiment quiescence --lifetimes exp:10,exp:160 --cpus 2,8 --seeds 20 --out out/q',
+        'kernel-sim experiment quiescence --lifetimes exp:12 --cpus 1,4,16,64 --waits token-ring,per-cpu --out out/swap-wait',
       ),
     )
     .action(async (o: Record<string, unknown>) => {

@@ -45,6 +45,8 @@ export interface ScenarioCommandOptions {
   readonly ticksMax?: number;
   readonly detector?: DetectorName;
   readonly strategy?: StrategyName;
+  /** --swap-wait: per-cpu (default) or token-ring (SimulationOptions.swapWait). */
+  readonly swapWait?: 'per-cpu' | 'token-ring';
   readonly pollTicks?: number;
   /** --schedule: fifo (the default, unless the scenario declares one), random or pct[:depth]. */
   readonly schedule?: string;
@@ -122,6 +124,7 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
     schedule: o.schedule,
 
     swapStrategy: o.strategy,
+    swapWait: o.swapWait,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

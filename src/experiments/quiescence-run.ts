@@ -12,7 +12,8 @@
  * machine-wide quiescence requests at ticks drawn uniformly from the window
  * in which every stream still arrives, [0, earliest last arrival], on the
  * 'experiment:requests' stream, each issued
- * from a `sim.at` action. Per reached request it records the latency
+ * from a `sim.at` action, waited for as `wait` says ('token-ring' by
+ * default; 'per-cpu' is how a hot swap waits). Per reached request it records the latency
  * (tick reached - tick requested) and the lag behind the oracle
  * (QuiescenceRequest.lagTicks), in request order.
  *
@@ -22,7 +23,7 @@
  */
 import { createSimulation, type RunOutcome } from '../simulation/index.ts';
 import type { Lifetime } from '../kernel/index.ts';
-import type { DetectorName, QuiescenceRequest } from '../quiescence/index.ts';
+import type { DetectorName, MarkerMode, QuiescenceRequest } from '../quiescence/index.ts';
 
 export interface QuiescenceRunSpec {
   readonly point: number;
@@ -30,6 +31,8 @@ export interface QuiescenceRunSpec {
   readonly cpus: number;
   readonly detector: DetectorName;
   readonly pollTicks: number | null;
+  /** How the k42 detector waits for each request (null: the other detectors; the token ring). */
+  readonly wait?: MarkerMode | null;
   /** Mean ticks between arrivals of each CPU's stream. */
   readonly gapPerCpuTicks: number;
   readonly lifetime: Lifetime;
@@ -95,10 +98,11 @@ function simulate(spec: QuiescenceRunSpec): QuiescenceRunRecord {
     (a, b) => a - b,
   );
   const made: QuiescenceRequest[] = [];
+  const markers = spec.wait ?? 'token-ring';
   for (const tick of ticks) {
     sim.at(
       tick,
-      () => void made.push(sim.quiescence.request(() => {}, { label: 'experiment' })),
+      () => void made.push(sim.quiescence.request(() => {}, { label: 'experiment', markers })),
       'experiment request',
     );
   }

@@ -9,7 +9,10 @@
  * `lifetimes` (kernel Lifetime
  * distributions, see lifetime-notation.ts), `cpus` (1..64), `detectors`
  * ('k42' | 'event' | 'oracle'), `pollsTicks` (K42 poll intervals; only k42
- * points vary over them). Each point runs `seeds` seeds, seedFirst.. .
+ * points vary over them), `waits` (how the k42 detector waits for each
+ * machine-wide request: 'token-ring', the global generation, or 'per-cpu',
+ * a marker per CPU as a hot swap waits; only k42 points vary over them;
+ * default ['token-ring']). Each point runs `seeds` seeds, seedFirst.. .
  * Fixed per run: `threadsPerCpu` x cpus arrivals, `requests` quiescence requests at seeded
  * ticks during the arrivals, `sleepFraction`, `quantumTicks`, `ticksMax`.
  *
@@ -18,7 +21,12 @@
  * and the same bytes whatever they are.
  */
 import type { Lifetime } from '../kernel/index.ts';
-import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
+import {
+  DETECTOR_NAMES,
+  MARKER_MODES,
+  type DetectorName,
+  type MarkerMode,
+} from '../quiescence/index.ts';
 import { formatLifetime, parseLifetime } from './lifetime-notation.ts';
 
 export interface QuiescenceSweepOptions {
@@ -28,6 +36,7 @@ export interface QuiescenceSweepOptions {
   readonly cpus?: readonly number[];
   readonly detectors?: readonly DetectorName[];
   readonly pollsTicks?: readonly number[];
+  readonly waits?: readonly MarkerMode[];
   readonly seeds?: number;
   readonly seedFirst?: number;
   readonly threadsPerCpu?: number;
@@ -52,6 +61,7 @@ export interface ResolvedSweep {
   readonly cpus: readonly number[];
   readonly detectors: readonly DetectorName[];
   readonly pollsTicks: readonly number[];
+  readonly waits: readonly MarkerMode[];
   readonly seeds: number;
   readonly seedFirst: number;
   readonly threadsPerCpu: number;
@@ -67,6 +77,7 @@ export const DEFAULT_SWEEP: ResolvedSweep = {
   cpus: [4],
   detectors: ['k42', 'event', 'oracle'],
   pollsTicks: [5],
+  waits: ['token-ring'],
   seeds: 10,
   seedFirst: 1,
   threadsPerCpu: 100,
@@ -98,6 +109,14 @@ function checkDetector(d: DetectorName): DetectorName {
   return d;
 }
 
+function checkWait(w: MarkerMode): MarkerMode {
+  if (!MARKER_MODES.includes(w))
+    throw new RangeError(
+      `sweep option waits: '${String(w)}' is not one of ${MARKER_MODES.join(', ')}`,
+    );
+  return w;
+}
+
 export function resolveQuiescenceSweep(options: QuiescenceSweepOptions = {}): ResolvedSweep {
   const o = {
     ...DEFAULT_SWEEP,
@@ -120,6 +139,7 @@ export function resolveQuiescenceSweep(options: QuiescenceSweepOptions = {}): Re
     pollsTicks: checkList('pollsTicks', o.pollsTicks as number[], (p) =>
       checkInt('pollsTicks', p, 1, 1e9),
     ),
+    waits: checkList('waits', o.waits as MarkerMode[], checkWait),
     seeds: checkInt('seeds', o.seeds, 1, 1e6),
     seedFirst: checkInt('seedFirst', o.seedFirst, 0, 2 ** 31),
     threadsPerCpu: checkInt('threadsPerCpu', o.threadsPerCpu, 1, 1e6),

@@ -1,9 +1,10 @@
 /**
  * REFERENCE_QUIESCENCE_SWEEP: the sweep behind docs/QUIESCENCE.md's figures
- * and the parallel-speedup measurement (issue 5): 64 points (4 lifetimes,
+ * and the parallel-speedup measurement (issue 5): 96 points (4 lifetimes,
  * one of them long-tailed, x 1/4/16/64 CPUs x k42 polling every 1 and 10
- * ticks, event, oracle) x 10 seeds = 640 runs of 100 threads per CPU,
- * arriving every 24 ticks per CPU on average (CPU load 0.13 to 0.8).
+ * ticks waiting on the token ring or on per-CPU markers (the swap's wait),
+ * event, oracle) x 10 seeds = 960 runs of 100 threads per CPU, arriving
+ * every 24 ticks per CPU on average (CPU load 0.13 to 0.8).
  *
  *   runQuiescenceExperiment({ ...REFERENCE_QUIESCENCE_SWEEP, outDir })
  */
@@ -15,6 +16,7 @@ export const REFERENCE_QUIESCENCE_SWEEP = {
   cpus: [1, 4, 16, 64],
   detectors: ['k42', 'event', 'oracle'],
   pollsTicks: [1, 10],
+  waits: ['token-ring', 'per-cpu'],
   seeds: 10,
   seedFirst: 1,
   threadsPerCpu: 100,

@@ -17,7 +17,7 @@
 import type { EventSink, Kernel } from '../kernel/index.ts';
 import type { TableEntry, TranslationTable } from '../translation-table/index.ts';
 import type { Interposer } from '../interposition/index.ts';
-import type { QuiescenceDetector } from '../quiescence/index.ts';
+import type { MarkerMode, QuiescenceDetector } from '../quiescence/index.ts';
 import { ClassUpdate } from './class-update.ts';
 import type { SwapEvent } from './swap-events.ts';
 import { SwapMember } from './swap-member.ts';
@@ -42,6 +42,7 @@ export class HotSwapper implements SwapHost {
     readonly quiescence: QuiescenceDetector,
     readonly bus: EventSink<SwapEvent>,
     readonly strategy: StrategyName = 'quiescence',
+    readonly swapWait: MarkerMode = 'per-cpu',
   ) {
     this.updatePoints = new UpdatePointWaiters(kernel, bus);
     kernel.updatePoints = this.updatePoints;

@@ -20,6 +20,7 @@ export {
 export { PHASES, type SwapPhase, type SwapOutcome } from './swap-phase.ts';
 export {
   checkSwapOptions,
+  checkSwapWait,
   knowSwapOption,
   NEGOTIATION_RULES,
   type NegotiationRule,

@@ -6,7 +6,7 @@
 import type { EventSink, Kernel } from '../kernel/index.ts';
 import type { TranslationTable } from '../translation-table/index.ts';
 import type { Interposer } from '../interposition/index.ts';
-import type { QuiescenceDetector } from '../quiescence/index.ts';
+import type { MarkerMode, QuiescenceDetector } from '../quiescence/index.ts';
 import type { SwapEvent } from './swap-events.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
@@ -20,6 +20,8 @@ export interface SwapHost {
   readonly bus: EventSink<SwapEvent>;
   /** The strategy of a swap that names none (SimulationOptions.swapStrategy). */
   readonly strategy: StrategyName;
+  /** How a swap that names none waits for quiescence (SimulationOptions.swapWait). */
+  readonly swapWait: MarkerMode;
   /** Thread id -> the swap holding its call. */
   readonly heldBy: Map<number, SwapBookkeeping>;
   /** A description of the cycle holding `thread` on `swap` would close, or null. */

@@ -19,11 +19,15 @@
  *   oldObject     'destroy' (default: after a further generation) or 'keep'
  *   transferTicks ticks the transfer phase takes (default 1)
  *   stallTicks    emit swap.stalled with the blockers if a phase lasts longer (default 1000; 0 = never)
+ *   swapWait      how the swap waits for quiescence under the k42 detector:
+ *                 'per-cpu' (a marker per CPU, K42's hot swap) or 'token-ring' (the
+ *                 global generation); default the simulation's swapWait option
  *   strategy      how the swap reaches transfer: 'quiescence' (K42, the default),
  *                 'naive' or 'block-all' (swap-strategy.ts); default the
  *                 simulation's swapStrategy option
  */
 import type { MethodKeys } from '../translation-table/index.ts';
+import { MARKER_MODES, type MarkerMode } from '../quiescence/index.ts';
 import { checkStrategyName, type StrategyName } from './swap-strategy.ts';
 
 export type StubsFor<Old, New> = { readonly [K in MethodKeys<Old>]?: (target: New) => Old[K] };
@@ -53,6 +57,7 @@ export interface SwapOptions<Old = any, New = any> {
   readonly transferTicks?: number;
   readonly stallTicks?: number;
   readonly strategy?: StrategyName;
+  readonly swapWait?: MarkerMode;
 }
 
 const OPTION_NAMES = [
@@ -68,6 +73,7 @@ const OPTION_NAMES = [
   'transferTicks',
   'stallTicks',
   'strategy',
+  'swapWait',
 ];
 
 /** Names other modules add to SwapOptions register here, so the unknown-name check knows them. */
@@ -108,10 +114,19 @@ export function checkSwapOptions(o: SwapOptions): void {
     if (v !== undefined && (!Number.isInteger(v) || v < min))
       throw new RangeError(`hotswap: option ${name} must be an integer >= ${min}, got ${v}`);
   }
+  checkSwapWait(o.swapWait, 'hotswap: option swapWait');
   if (o.strategy !== undefined) checkStrategyName(o.strategy, 'hotswap: option strategy');
   if (o.oldObject !== undefined && o.oldObject !== 'destroy' && o.oldObject !== 'keep') {
     throw new RangeError(
       `hotswap: option oldObject must be 'destroy' or 'keep', got '${String(o.oldObject)}'`,
     );
   }
+}
+
+/** Refuse a swap wait that is not 'per-cpu' or 'token-ring', naming where it came from. */
+export function checkSwapWait(wait: unknown, where: string): void {
+  if (wait !== undefined && !MARKER_MODES.includes(wait as MarkerMode))
+    throw new RangeError(
+      `${where} must be one of ${MARKER_MODES.join(', ')}, got '${String(wait)}'`,
+    );
 }

@@ -106,7 +106,7 @@ export class Swap extends SwapBookkeeping {
             this.request = null;
             if (this.phase === phase && this.outcome === 'pending') then();
           },
-          { label: `swap ${this.id} ${label}` },
+          { label: `swap ${this.id} ${label}`, markers: this.options.swapWait ?? h.swapWait },
         );
       },
       awaitOldCallsDrained: (label, then) => {

@@ -2,7 +2,13 @@
  * quiescence/: generation-count quiescence detection (K42 ActiveThrdCnt and
  * token ring), an event-driven detector, and the oracle.
  */
-export { QuiescenceDetector, type RequestOptions, type Blocker } from './quiescence-detector.ts';
+export {
+  QuiescenceDetector,
+  type RequestOptions,
+  type MarkerMode,
+  MARKER_MODES,
+  type Blocker,
+} from './quiescence-detector.ts';
 export { CountSlot } from './count-slot.ts';
 export { QuiescenceRequest, type RequestState } from './quiescence-request.ts';
 export { ActiveThreadCount } from './active-thread-count.ts';

@@ -17,16 +17,31 @@
  * global generation is at least marker + 2: one partial round and then one
  * whole round after the request.
  *
+ * A machine-wide request with `markers: 'per-cpu'` (the hot swap's wait,
+ * K42's CObjRootMediator workers: one per CPU, each setting a VP marker and
+ * polling until it elapses) takes a marker on every CPU instead of the
+ * global one; it is reached when every CPU's marker has elapsed, without
+ * waiting for the token to come round.
+ *
  * Cost: a poll is O(CPUs) plus the requests it reaches. Markers only grow,
  * so the requests waiting on each CPU's genCount, and the machine-wide ones
  * waiting on the global generation, are FIFO queues by marker; a poll pops
  * the ones whose markers have elapsed. Each CPU counts the pending per-CPU
- * requests that cover it (the CPUs a poll updates).
+ * requests whose marker on it has not yet elapsed (the CPUs a poll updates:
+ * as a K42 swap worker, a CPU stops being polled for a request once its
+ * marker there has elapsed). Invariant: a CPU's marker has elapsed exactly
+ * when the request has been drained from that CPU's queue (genCount moves
+ * only in a poll, which drains right after).
  */
 import type { EventSink, Kernel } from '../kernel/index.ts';
 import { ActiveThreadCount } from './active-thread-count.ts';
 import type { CountSlot } from './count-slot.ts';
-import { QuiescenceDetector } from './quiescence-detector.ts';
+import {
+  MARKER_MODES,
+  QuiescenceDetector,
+  type MarkerMode,
+  type RequestOptions,
+} from './quiescence-detector.ts';
 import type { QuiescenceEvent } from './quiescence-events.ts';
 import type { QuiescenceRequest } from './quiescence-request.ts';
 import { RequestQueue } from './request-queue.ts';
@@ -47,6 +62,8 @@ export class K42Detector extends QuiescenceDetector {
   /** Pending machine-wide requests by global marker, and how many are pending. */
   private readonly waitingGlobal = new RequestQueue('k42 detector global');
   private globalPending = 0;
+  /** The marker mode of the request being opened (read by `opened`). */
+  private opening: MarkerMode = 'token-ring';
 
   constructor(
     kernel: Kernel,
@@ -72,8 +89,24 @@ export class K42Detector extends QuiescenceDetector {
     this.counts[slot.cpu].uncount(slot.index);
   }
 
+  override request(
+    onReached: (r: QuiescenceRequest) => void,
+    options: RequestOptions = {},
+  ): QuiescenceRequest {
+    if (options.markers !== undefined && !MARKER_MODES.includes(options.markers))
+      throw new RangeError(
+        `quiescence request: markers must be one of ${MARKER_MODES.join(', ')}, got '${String(options.markers)}'`,
+      );
+    this.opening = options.markers ?? 'token-ring';
+    try {
+      return super.request(onReached, options);
+    } finally {
+      this.opening = 'token-ring';
+    }
+  }
+
   protected opened(r: QuiescenceRequest): void {
-    if (r.cpus.length === this.cpuCount) {
+    if (r.cpus.length === this.cpuCount && this.opening === 'token-ring') {
       r.marker = { global: this.global } satisfies K42Marker;
       r.detectorWaits = 1;
       this.waitingGlobal.push(r, this.global);
@@ -94,7 +127,8 @@ export class K42Detector extends QuiescenceDetector {
   protected override closed(r: QuiescenceRequest): void {
     const m = r.marker as K42Marker;
     if ('global' in m) this.globalPending--;
-    else for (const c of m.perCpu.keys()) this.involved[c]--;
+    else
+      for (const [c, marker] of m.perCpu) if (!this.counts[c].elapsed(marker)) this.involved[c]--;
   }
 
   /** The pending requests whose markers have all elapsed (a marker m elapses at genCount m + 2; a global one at global m + 2). */
@@ -103,7 +137,11 @@ export class K42Detector extends QuiescenceDetector {
     const met = (r: QuiescenceRequest): void => {
       if (--r.detectorWaits === 0) done.push(r);
     };
-    for (const c of this.counts) this.waiting[c.cpu].drainUpTo(c.genCount - 2, met);
+    for (const c of this.counts)
+      this.waiting[c.cpu].drainUpTo(c.genCount - 2, (r) => {
+        this.involved[c.cpu]--; // K42's swap worker stops polling its VP once its marker elapsed
+        met(r);
+      });
     this.waitingGlobal.drainUpTo(this.global - 2, met);
     return done;
   }

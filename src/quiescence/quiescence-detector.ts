@@ -37,7 +37,18 @@ export interface RequestOptions {
   /** CPUs the request covers; default all. */
   readonly cpus?: readonly number[];
   readonly label?: string;
+  /**
+   * How a K42 detector waits for a request covering every CPU: 'token-ring'
+   * (default: the global generation, K42's destruction path) or 'per-cpu'
+   * (a marker per CPU, as K42's hot-swap workers do). Other detectors, and
+   * requests for a subset of CPUs (always per CPU), ignore it.
+   */
+  readonly markers?: MarkerMode;
 }
+
+/** The two ways K42 waits for quiescence (RequestOptions.markers). */
+export type MarkerMode = 'per-cpu' | 'token-ring';
+export const MARKER_MODES: readonly MarkerMode[] = ['per-cpu', 'token-ring'];
 
 /** A thread holding a request back: who, where, since when, inside what. */
 export interface Blocker {

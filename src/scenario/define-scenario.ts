@@ -67,6 +67,7 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'objectsMax',
   'schedule',
   'swapStrategy',
+  'swapWait',
 ];
 
 export function defineScenario<Ctx = unknown>(spec: ScenarioSpec<Ctx>): Scenario<Ctx> {

@@ -23,6 +23,7 @@ export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = {
   schedule: '--schedule',
 
   swapStrategy: '--strategy',
+  swapWait: '--swap-wait',
 };
 
 export function reproduceCommand(

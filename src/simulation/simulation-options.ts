@@ -3,10 +3,10 @@
  * option has a default; `resolveOptions` checks ranges, refuses unknown
  * option names, and says which option is wrong and what it accepts.
  */
-import { DETECTOR_NAMES, type DetectorName } from '../quiescence/index.ts';
+import { DETECTOR_NAMES, type DetectorName, type MarkerMode } from '../quiescence/index.ts';
 import { LIVE_LIMIT_CEILINGS, parseSchedule } from '../kernel/index.ts';
 
-import { checkStrategyName, type StrategyName } from '../hotswap/index.ts';
+import { checkStrategyName, checkSwapWait, type StrategyName } from '../hotswap/index.ts';
 
 export interface SimulationOptions {
   /** The one seed every random choice derives from. Default 1. */
@@ -62,6 +62,12 @@ export interface SimulationOptions {
    * (docs/STRATEGIES.md).
    */
   readonly swapStrategy?: StrategyName;
+  /**
+   * How a swap waits for quiescence under the k42 detector: 'per-cpu' (the
+   * default: a generation marker per CPU, K42's hot swap) or 'token-ring'
+   * (the global generation, K42's destruction path; docs/QUIESCENCE.md).
+   */
+  readonly swapWait?: MarkerMode;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -80,6 +86,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   objectsMax: 100_000,
   schedule: 'fifo',
   swapStrategy: 'quiescence',
+  swapWait: 'per-cpu',
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
@@ -117,6 +124,7 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
   parseSchedule(o.schedule);
 
   checkStrategyName(o.swapStrategy, 'option swapStrategy');
+  checkSwapWait(o.swapWait, 'option swapWait');
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

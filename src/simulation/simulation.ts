@@ -128,6 +128,7 @@ export class Simulation {
       this.quiescence,
       this.bus,
       this.options.swapStrategy,
+      this.options.swapWait,
     );
     this.objects = new ObjectSpace(this.table);
     this.scheduler = this.objects.createNamed('scheduler', RoundRobinPolicy);

@@ -264,7 +264,7 @@ export abstract class CallPaths implements RefHost {
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown {
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
     const forward = entry.ext?.forward ?? null;
-    if (forward === null && !this.bus.on) {
+    if (forward === null && !this.bus.on && !this.callStats) {
       const impl = this.resolve(entry, this.kernel.currentCpu);
       return methodOf(entry, impl, method).apply(impl, args);
     }

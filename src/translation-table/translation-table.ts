@@ -94,6 +94,7 @@ export class TranslationTable extends CallPaths {
       args.length === 0 ? NO_ARGS : args,
       factory,
     );
+    this.updateFast(entry);
     this.entries.push(entry);
     this.objectsLive++;
     const ref = new (this.refClass(requested))(entry);

@@ -22,6 +22,7 @@ const base: ScenarioReport = {
     schedule: 'fifo',
 
     swapStrategy: 'quiescence',
+    swapWait: 'per-cpu',
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
@@ -65,7 +66,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence swapWait=per-cpu',
       'scenario: s (s.ts): d',
     ]);
     expect(

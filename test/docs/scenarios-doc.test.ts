@@ -47,11 +47,15 @@ describe('docs/SCENARIOS.md', () => {
     });
   }
 
-  test("file-cache holds calls, and fails its expect under the 'k42' detector as the guide says", async () => {
+  test('file-cache holds calls, and fails its expect on the k42 token ring as the guide says', async () => {
     const code = SCENARIOS.find((c) => nameOf(c) === 'file-cache')!;
     const held = runScenario(await load(code), { seed: 1 });
     expect(held.swaps[0].held).toBeGreaterThan(0);
-    const k42 = await load(code.replace("detector: 'event'", "detector: 'k42'"));
+    const perCpu = await load(code.replace("detector: 'event'", "detector: 'k42'"));
+    expect(runScenario(perCpu, { seed: 1 }).swaps[0].held).toBeGreaterThan(0);
+    const k42 = await load(
+      code.replace("detector: 'event'", "detector: 'k42', swapWait: 'token-ring'"),
+    );
     const r = runScenario(k42, { seed: 1 });
     expect(r.outcome).toBe('correctness');
     expect(r.reason).toContain('no call was held');

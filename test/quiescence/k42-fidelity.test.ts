@@ -175,6 +175,59 @@ describe('K42 detector fidelity (hand-checked ticks)', () => {
     expect([r.tickReached, r.oracleTick, r.latencyTicks, r.lagTicks]).toEqual([51, 35, 50, 16]);
   });
 
+  test("a machine-wide request with per-CPU markers (the swap's wait) is reached when every CPU's marker elapses, before the token could come round", () => {
+    // The token-ring test's threads (T0/T1/T2 compute 5/15/35 on CPUs 0/1/2), request at 1
+    // with markers 'per-cpu': a marker 0 on every CPU, no token. Each CPU is polled until
+    // its own marker elapses, then left alone (K42's swap worker stops polling).
+    // poll 1: every CPU folds its thread (gen 1); the 2nd advance fails on it.
+    // poll 11: cpu0 gen 2, 3 (T0 exited at 5): elapsed; cpu1, cpu2 fail.
+    // poll 21: cpu1 gen 2, 3 (T1 exited at 15); cpu2 fails. poll 31: cpu2 fails.
+    // poll 41: cpu2 gen 2, 3 (T2 exited at 35) -> reached at 41, 10 ticks before the ring's 51.
+    const { sim, log } = k42(3);
+    [5, 15, 35].forEach((n, cpu) =>
+      sim.spawn(
+        `T${cpu}`,
+        function* () {
+          yield* compute(n);
+        },
+        { cpu },
+      ),
+    );
+    let r!: QuiescenceRequest;
+    sim.at(1, () => void (r = sim.quiescence.request(() => {}, { markers: 'per-cpu' })));
+    expect(sim.run().outcome).toBe('passed');
+    expect(log).toEqual([
+      '1 cpu0 gen=1',
+      '1 cpu0 failed older=1',
+      '1 cpu1 gen=1',
+      '1 cpu1 failed older=1',
+      '1 cpu2 gen=1',
+      '1 cpu2 failed older=1',
+      '5 exit t1',
+      '11 cpu0 gen=2',
+      '11 cpu0 gen=3',
+      '11 cpu1 failed older=1',
+      '11 cpu2 failed older=1',
+      '15 exit t2',
+      '21 cpu1 gen=2',
+      '21 cpu1 gen=3',
+      '21 cpu2 failed older=1',
+      '31 cpu2 failed older=1',
+      '35 exit t3',
+      '41 cpu2 gen=2',
+      '41 cpu2 gen=3',
+      '41 reached #1',
+    ]);
+    expect([r.tickReached, r.oracleTick, r.latencyTicks, r.lagTicks]).toEqual([41, 35, 40, 6]);
+  });
+
+  test('an unknown marker mode is refused, naming both modes', () => {
+    const { sim } = k42(2);
+    expect(() =>
+      sim.quiescence.request(() => {}, { markers: 'ring' as unknown as 'per-cpu' }),
+    ).toThrow("quiescence request: markers must be one of per-cpu, token-ring, got 'ring'");
+  });
+
   test('with nothing alive, a per-CPU request is reached at its first poll, a global one after two rounds', () => {
     const { sim } = k42(2);
     let local!: QuiescenceRequest;

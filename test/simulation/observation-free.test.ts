@@ -99,3 +99,15 @@ test('callStats must be a boolean', () => {
     /option callStats must be true or false, got "yes"/,
   );
 });
+
+test('with callStats on and nothing observing, plain calls outside any swap are counted', () => {
+  const sim = createSimulation({ seed: 1, cpus: 2, hashEvents: false, callStats: true });
+  const box = sim.objects.create(Box);
+  for (let i = 0; i < 3; i++)
+    sim.spawn(`t${i}`, function* () {
+      yield* box.add(1);
+      box.get();
+    });
+  expect(sim.run().outcome).toBe('passed');
+  expect(sim.objects.info(box).stats.get).toEqual({ calls: 3, failed: 0, inFlight: 0 });
+});
