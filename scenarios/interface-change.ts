@@ -12,6 +12,12 @@
  * (they are released to the new object, through the stubs). A swap that
  * forgot a stub would be refused at negotiate time, naming the method.
  *
+ * A put persists for PERSIST_TICKS after placing its value, so puts are in
+ * flight when the swap comes: those that began before it keep block open,
+ * and the puts that arrive meanwhile are held, then released through the
+ * `put` stub. expect() checks both: calls were held, and at least as many
+ * puts went through the stub as were held.
+ *
  * Run: `kernel-sim scenario interface-change.ts [--seed N]`
  */
 import {
@@ -24,15 +30,19 @@ import {
   type Swap,
 } from 'kernel-sim';
 
+/** Ticks a put waits for its disk write: puts in flight keep the swap's block phase open. */
+const PERSIST_TICKS = 20;
+
 class KvStoreV1 {
   protected map = new Map<string, string>();
   get(key: string): string | undefined {
     return this.map.get(key);
   }
-  /** Places the value at once, then takes time to persist it. */
+  /** Places the value at once, then takes time to persist it (a disk write). */
   *put(key: string, value: string): Op<void> {
     this.map.set(key, value);
     yield* compute(3);
+    yield* sleep(PERSIST_TICKS);
   }
   size(): number {
     return this.map.size;
@@ -92,20 +102,28 @@ interface Ctx {
   readonly kv: ObjectRef<KvStoreV1>;
   readonly swap: { handle: Swap | null };
   readonly expected: Map<string, string>;
+  /** Puts that reached v2 through the `put` stub. */
+  readonly viaStub: { puts: number };
 }
 
 export default defineScenario<Ctx>({
   name: 'interface-change',
-  description: 'a store swapped to a new interface; method-type stubs keep old callers working',
+  description:
+    'a store swapped to a new interface while clients write; calls held in block are released through method-type stubs, which keep old callers working',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 50_000 },
   setup(sim) {
     const kv = sim.objects.createNamed('kv', KvStoreV1);
-    const ctx: Ctx = { kv, swap: { handle: null }, expected: trackLastPuts(sim, kv) };
+    const ctx: Ctx = {
+      kv,
+      swap: { handle: null },
+      expected: trackLastPuts(sim, kv),
+      viaStub: { puts: 0 },
+    };
     sim.workload({
       name: 'client',
-      threads: 80,
-      meanGapTicks: 3,
-      lifetime: { kind: 'fixed', ticks: 3 },
+      threads: 400,
+      meanGapTicks: 2,
+      lifetime: { kind: 'fixed', ticks: 1 },
       body: function* ({ index, prng, lifetimeTicks }): Op<void> {
         for (let i = 0; i < lifetimeTicks; i++) {
           const key = `k${prng.int(0, 15)}`;
@@ -125,6 +143,7 @@ export default defineScenario<Ctx>({
             get: (t) => (key: string) => t.lookup({ key }).value,
             put: (t) =>
               function* (key: string, value: string): Op<void> {
+                ctx.viaStub.puts++;
                 yield* t.store({ key, value, version: 0 });
               },
             size: (t) => () => t.count(),
@@ -142,6 +161,11 @@ export default defineScenario<Ctx>({
     if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} client(s) failed`);
     if (sim.objects.info(ctx.kv).class !== 'KvStoreV2')
       throw new Error('the store is not v2 after the swap');
+    if (swap.held === 0) throw new Error('no call was held: the swap met no put in block');
+    if (ctx.viaStub.puts < swap.held)
+      throw new Error(
+        `${swap.held} calls were held but only ${ctx.viaStub.puts} puts went through the stub`,
+      );
     for (const [key, value] of ctx.expected) {
       if (ctx.kv.get(key) !== value)
         throw new Error(`${key} reads ${ctx.kv.get(key)} through the old ref, expected ${value}`);
@@ -151,7 +175,7 @@ export default defineScenario<Ctx>({
   },
   summary(_result, _sim, ctx) {
     return [
-      `old ref still serves get/put/size through stubs: ${ctx.kv.size()} keys; calls held during the swap: ${ctx.swap.handle?.held ?? 0}`,
+      `old ref still serves get/put/size through stubs: ${ctx.kv.size()} keys; calls held during the swap: ${ctx.swap.handle?.held ?? 0}; puts through the stub: ${ctx.viaStub.puts}`,
     ];
   },
 });
