@@ -106,6 +106,8 @@ export {
   type SwapPhaseReport,
   type PluginReport,
   type ObjectSummary,
+  type FailedThread,
+  type OnFailedThread,
 } from './scenario/index.ts';
 export {
   TimelineRecorder,

@@ -22,13 +22,16 @@
  *               module URL and export name, so workers can load it too);
  *               default: a plain dynamic import of the file's default export
  *   shrinkRuns  on a failing seed, runs the search for its smallest failing
-              run may take (shrink-failure.ts); default SHRINK_RUNS_MAX, 0 off
-  onSeed      progress: called with each seed's result as it finishes
+ *               run may take (shrink-failure.ts); default SHRINK_RUNS_MAX, 0 off
+ *   onFailedThread  'fail' (default under check: a seed in which a thread
+ *               threw fails as an expectation) or 'report'; wins over the
+ *               scenario's own onFailedThread
+ *   onSeed      progress: called with each seed's result as it finishes
  *   shard       run only slice k of N of the seeds (runCheckSeeds only)
  */
 import type { CheckerOptions } from '../checkers/index.ts';
 import type { FaultOptions } from '../faults/index.ts';
-import type { Scenario, ScenarioOverrides } from '../scenario/index.ts';
+import type { OnFailedThread, Scenario, ScenarioOverrides } from '../scenario/index.ts';
 import type { CheckShard } from './check-shard.ts';
 import type { SeedResult } from './seed-result.ts';
 
@@ -53,6 +56,8 @@ export interface CheckOptions {
   readonly source?: string;
   /** The watchdog's limit per step of user code, per seed, in ms (0 = off; default 5000). */
   readonly watchdogMs?: number;
+  /** --on-failed-thread: wins over the scenario's own; default: the scenario's, else 'fail'. */
+  readonly onFailedThread?: OnFailedThread;
   readonly onSeed?: (result: SeedResult) => void;
   /** Runs a failing seed's shrink may take (0: no shrinking). Default SHRINK_RUNS_MAX. */
   readonly shrinkRuns?: number;

@@ -21,6 +21,7 @@ import {
 import {
   runScenario,
   shellQuote,
+  type OnFailedThread,
   type Scenario,
   type ScenarioOverrides,
   type ScenarioReport,
@@ -45,6 +46,15 @@ export interface CheckSeedOptions {
   readonly watchdogMs?: number;
   /** On a failure, search the smallest failing run (shrink-failure.ts); runs it may take (0: off). Default 0. */
   readonly shrinkRuns?: number;
+  /** Wins over the scenario's own onFailedThread; without either, 'fail' (CHECK_ON_FAILED_THREAD). */
+  readonly onFailedThread?: OnFailedThread;
+}
+
+/** Under check, a thread that throws fails its seed unless the scenario or the caller says 'report'. */
+export const CHECK_ON_FAILED_THREAD: OnFailedThread = 'fail';
+
+function failedThreadMode(scenario: Scenario<unknown>, o: CheckSeedOptions): OnFailedThread {
+  return o.onFailedThread ?? scenario.onFailedThread ?? CHECK_ON_FAILED_THREAD;
 }
 
 interface Run {
@@ -76,6 +86,7 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
     ...(o.source === undefined ? {} : { source: o.source }),
     ...(faults === null ? {} : { reproduceArgs: ['--faults'] }),
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
+    onFailedThread: failedThreadMode(scenario, o),
     attach(sim) {
       checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
       interleavings = observeInterleavings(sim);
@@ -153,6 +164,22 @@ function nameSeed(error: unknown, seed: number): unknown {
   return error;
 }
 
+/**
+ * The scenario command replays with 'report' unless told: when a thread
+ * failed under a check that fails on it, the reproduce line says so.
+ */
+function reproduceOf(
+  scenario: Scenario<unknown>,
+  report: ScenarioReport,
+  o: CheckSeedOptions,
+): string {
+  const needed =
+    report.failedThreads.length > 0 &&
+    failedThreadMode(scenario, o) === 'fail' &&
+    scenario.onFailedThread !== 'fail';
+  return needed ? `${report.reproduce} --on-failed-thread fail` : report.reproduce;
+}
+
 export function checkSeed(
   scenario: Scenario<unknown>,
   seed: number,
@@ -197,7 +224,7 @@ function checkSeedUnguarded(
     })),
     notes: checks.notes.slice(0, options.notesMax ?? 5),
     faults: plan === null ? null : { active: plan.active, log: [...plan.log] },
-    reproduce: report.reproduce,
+    reproduce: reproduceOf(scenario, report, options),
     recheck: recheckLine(
       source,
       seed,

@@ -33,6 +33,7 @@ function seedOptions(o: CheckOptions, index: number, rerun: number): CheckSeedOp
     overrides: { ...o.overrides, schedule: checkSchedule(o) },
     ...(source === undefined ? {} : { source }),
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
+    ...(o.onFailedThread === undefined ? {} : { onFailedThread: o.onFailedThread }),
     rerun: index < rerun,
     shrinkRuns: o.shrinkRuns ?? SHRINK_RUNS_MAX,
   };

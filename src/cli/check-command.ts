@@ -29,6 +29,7 @@ import {
   type CheckShard,
   type CheckSummary,
 } from '../check/index.ts';
+import type { OnFailedThread } from '../scenario/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { printCheckSummary } from './print-check-summary.ts';
@@ -52,6 +53,8 @@ export interface CheckCommandOptions {
   readonly watchdogMs?: number;
   /** Runs the search for a failing seed's smallest failing run may take (0: off). */
   readonly shrinkRuns?: number;
+  /** --on-failed-thread: wins over the scenario's onFailedThread (default 'fail'). */
+  readonly onFailedThread?: OnFailedThread;
   /** 'k/N': run slice k of N of the seeds and write a part file. */
   readonly shard?: string;
   /** Where the part goes (with shard). */
@@ -91,6 +94,7 @@ export async function checkCommand(
       source: options.target,
       ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
       ...(options.shrinkRuns === undefined ? {} : { shrinkRuns: options.shrinkRuns }),
+      ...(options.onFailedThread === undefined ? {} : { onFailedThread: options.onFailedThread }),
       ...(shard === undefined ? {} : { shard }),
       onSeed: () => progress.update(++done, count),
     });

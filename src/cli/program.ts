@@ -24,6 +24,8 @@ const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'];
 /** cluster's EXAMPLE_NAMES and SCHEDULE_NAMES (kept here so --help loads no core). */
 const CLUSTER_EXAMPLES = ['ring', 'growset', 'colorset', 'colorset-weak'];
 const CLUSTER_SCHEDULES = ['rolling', 'by-group', 'at-time', 'when-idle', 'none'];
+/** scenario's ON_FAILED_THREAD_MODES (kept here so --help loads no core). */
+const ON_FAILED_THREAD_MODES = ['fail', 'report'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -106,6 +108,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       'print one JSON document (no colours), the same bytes for the same seed and options',
     )
     .option('--quiet', 'print only the verdict and the reproduce line')
+    .addOption(
+      new Option(
+        '--on-failed-thread <mode>',
+        "a thread that throws: 'fail' fails the run (exit 3), 'report' only lists it (default: the scenario's onFailedThread, else report)",
+      ).choices(ON_FAILED_THREAD_MODES),
+    )
     .option(
       '--watchdog-ms <ms>',
       'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
@@ -143,6 +151,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           json: o.json === true,
           quiet: o.quiet === true,
           watchdogMs: o.watchdogMs as number | undefined,
+          onFailedThread: o.onFailedThread as 'fail' | 'report' | undefined,
         },
         io,
       );
@@ -257,6 +266,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       intOption(1, 256),
     )
     .option('--json', 'print the summary as one JSON document')
+    .addOption(
+      new Option(
+        '--on-failed-thread <mode>',
+        "a thread that throws: 'fail' fails the run (exit 3), 'report' only lists it (default: the scenario's onFailedThread, else fail)",
+      ).choices(ON_FAILED_THREAD_MODES),
+    )
     .option(
       '--watchdog-ms <ms>',
       'end the run as a liveness failure (exit 4) when user code runs this long without yielding (default 5000; 0 = off)',
@@ -297,6 +312,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,
           shrinkRuns: o.shrinkRuns as number | undefined,
+          onFailedThread: o.onFailedThread as 'fail' | 'report' | undefined,
           shard: o.shard as string | undefined,
           out: o.out as string | undefined,
         },

@@ -3,9 +3,11 @@
  * in this order (TigerBeetle style: the seed first, the verdict last):
  *
  *   renderHeader   seed (and whether it was drawn), options, scenario
- *   renderAccount  threads, calls, objects, each swap with its phases and
- *                  their ticks, plugin reports (the object and per-object
- *                  call lists show ACCOUNT_ITEMS_MAX items and a count of the rest)
+ *   renderAccount  threads (the first FAILED_THREADS_SHOWN failed ones with
+ *                  their errors; --json has all), calls, objects, each swap
+ *                  with its phases and their ticks, plugin reports (the object
+ *                  and per-object call lists show ACCOUNT_ITEMS_MAX items and a
+ *                  count of the rest)
  *   renderVerdict  `PASSED (N ticks)` or `FAILED <outcome>: <reason> at tick N`,
  *                  then `reproduce: kernel-sim scenario ...`
  *
@@ -15,6 +17,9 @@
 import type pc from 'picocolors';
 import type { ResolvedOptions } from '../simulation/index.ts';
 import type { ScenarioReport, SwapReport } from '../scenario/index.ts';
+
+/** How many failed threads the text account lists (the JSON report has all). */
+export const FAILED_THREADS_SHOWN = 3;
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -49,6 +54,7 @@ export function renderAccount(r: ScenarioReport, c: Colors): string[] {
   const lines = [
     '',
     `${c.bold('threads:')} ${t.spawned} spawned, ${t.exited} exited, ${t.failed} failed${t.alive > 0 ? `, ${t.alive} still alive` : ''}`,
+    ...renderFailedThreads(r, c),
     `${c.bold('calls:')} ${k.entered} entered, ${k.exited} exited, ${k.failed} failed${perObject === '' ? '' : ` (${perObject})`}`,
     `${c.bold('objects:')} ${capped(r.objects.map((o) => `${o.name} ${o.class} v${o.version}${o.state === 'live' ? '' : ` (${o.state})`}`)) || 'none'}`,
     `${c.bold('events:')} ${r.events}, hash ${r.eventsHash}`,
@@ -71,6 +77,19 @@ function capped(items: readonly string[]): string {
   const shown = items.slice(0, ACCOUNT_ITEMS_MAX).join(', ');
   const more = items.length - ACCOUNT_ITEMS_MAX;
   return more > 0 ? `${shown}, ... and ${more} more (--json lists them all)` : shown;
+}
+
+function renderFailedThreads(r: ScenarioReport, c: Colors): string[] {
+  const failed = r.failedThreads;
+  const lines = failed
+    .slice(0, FAILED_THREADS_SHOWN)
+    .map(
+      (f) =>
+        `  ${c.red('failed:')} thread '${f.name}' (#${f.thread}) at tick ${f.tick}: ${f.error}`,
+    );
+  if (failed.length > FAILED_THREADS_SHOWN)
+    lines.push(`  ... and ${failed.length - FAILED_THREADS_SHOWN} more (all in --json)`);
+  return lines;
 }
 
 function renderSwap(s: SwapReport, c: Colors): string[] {

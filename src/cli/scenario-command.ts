@@ -23,6 +23,7 @@ import type { StrategyName } from '../hotswap/index.ts';
 import {
   resolveScenarioOptions,
   runScenario,
+  type OnFailedThread,
   type ScenarioOverrides,
   type ScenarioReport,
 } from '../scenario/index.ts';
@@ -62,6 +63,8 @@ export interface ScenarioCommandOptions {
   readonly quiet?: boolean;
   /** --watchdog-ms: the longest a step of user code may run (0 = off). */
   readonly watchdogMs?: number;
+  /** --on-failed-thread: wins over the scenario's onFailedThread (default 'report'). */
+  readonly onFailedThread?: OnFailedThread;
 }
 
 export interface ScenarioCommandResult {
@@ -93,8 +96,14 @@ export async function scenarioCommand(
       plugins: plugins.plugins,
       attach: (sim: Simulation) => plugins.attach(sim),
       source,
-      reproduceArgs: plugins.reproduceArgs,
+      reproduceArgs: [
+        ...plugins.reproduceArgs,
+        ...(options.onFailedThread === undefined
+          ? []
+          : ['--on-failed-thread', options.onFailedThread]),
+      ],
       ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
+      ...(options.onFailedThread === undefined ? {} : { onFailedThread: options.onFailedThread }),
     }),
   );
   const report: ScenarioReport =

@@ -9,6 +9,7 @@
  *     expect(result, sim, ctx) { ...throw to fail the run... },
  *     summary(result, sim, ctx) { return ['lines for the report'] },
  *     checkers: { ... },   // optional: options for `kernel-sim check`
+ *     onFailedThread: 'fail', // optional: a thread that throws fails the run
  *   });
  *
  * `options` are the simulation options minus the seed (the seed belongs to
@@ -44,7 +45,17 @@ export interface ScenarioSpec<Ctx = unknown> {
   summary?(result: RunResult, sim: Simulation, ctx: Ctx): readonly string[];
   /** Options for the invariant checkers when the scenario runs under `kernel-sim check` (e.g. a transfer's state mapping). */
   readonly checkers?: CheckerOptions;
+  /**
+   * What a thread that ends by throwing does to the run: 'fail' turns a
+   * passed run into 'correctness' naming the thread and its error; 'report'
+   * only lists it. Default: 'report' under `kernel-sim scenario`, 'fail'
+   * under `kernel-sim check`; `--on-failed-thread` wins over both.
+   */
+  readonly onFailedThread?: OnFailedThread;
 }
+
+export type OnFailedThread = 'fail' | 'report';
+export const ON_FAILED_THREAD_MODES: readonly OnFailedThread[] = ['fail', 'report'];
 
 export const SCENARIO_BRAND: unique symbol = Symbol.for('kernel-sim.scenario') as never;
 
@@ -106,6 +117,10 @@ function checkSpec(spec: unknown): asserts spec is ScenarioSpec<unknown> {
     fail(`${where}: 'summary(result, sim)' must be a function returning lines when given`);
   if (s.checkers !== undefined && (typeof s.checkers !== 'object' || s.checkers === null))
     fail(`${where}: 'checkers' must be an object of checker options when given`);
+  if (s.onFailedThread !== undefined && !ON_FAILED_THREAD_MODES.includes(s.onFailedThread as never))
+    fail(
+      `${where}: 'onFailedThread' must be 'fail' or 'report', got ${JSON.stringify(s.onFailedThread)}`,
+    );
   if (s.options !== undefined && typeof s.options !== 'function')
     checkOptionNames(s.options, where);
 }

@@ -10,6 +10,8 @@ export {
   checkOptionNames,
   SCENARIO_BRAND,
   SCENARIO_OPTION_NAMES,
+  ON_FAILED_THREAD_MODES,
+  type OnFailedThread,
   type Scenario,
   type ScenarioSpec,
   type ScenarioOptions,
@@ -29,4 +31,9 @@ export {
 export { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
 export { reportSwap, type SwapReport, type SwapPhaseReport } from './swap-report.ts';
 export { RunTally } from './run-tally.ts';
-export type { ScenarioReport, ObjectSummary, PluginReport } from './scenario-report.ts';
+export type {
+  ScenarioReport,
+  ObjectSummary,
+  PluginReport,
+  FailedThread,
+} from './scenario-report.ts';

@@ -12,6 +12,8 @@
  * objects created since); run; if the run passed, `expect(result, sim, ctx)`:
  * a throw turns the outcome into 'correctness' with its message (safety is
  * judged only on a run that finished; a liveness failure is not masked);
+ * before expect, with onFailedThread 'fail', a thread that ended by throwing
+ * turns a passed run into 'correctness' naming the thread and its error;
  * then `summary(result, sim, ctx)`, whatever the outcome (a summary that
  * throws gives one line saying so; it never changes the outcome).
  *
@@ -29,11 +31,16 @@ import {
   type RunResult,
   type Simulation,
 } from '../simulation/index.ts';
-import { checkOptionNames, isScenario, type Scenario } from './define-scenario.ts';
+import {
+  checkOptionNames,
+  isScenario,
+  type OnFailedThread,
+  type Scenario,
+} from './define-scenario.ts';
 import { reproduceCommand, type ScenarioOverrides } from './reproduce-command.ts';
 import { RunTally } from './run-tally.ts';
 import { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
-import type { ScenarioReport } from './scenario-report.ts';
+import type { FailedThread, ScenarioReport } from './scenario-report.ts';
 import { reportSwap } from './swap-report.ts';
 import { DEFAULT_WATCHDOG_MS, Watchdog, WatchdogTimeout } from '../watchdog/index.ts';
 
@@ -64,6 +71,8 @@ export interface RunScenarioOptions {
    * 0 turns the watchdog off.
    */
   readonly watchdogMs?: number;
+  /** Wins over the scenario's own onFailedThread; without either, 'report'. */
+  readonly onFailedThread?: OnFailedThread;
 }
 
 export function runScenario<Ctx>(
@@ -98,7 +107,10 @@ export function runScenario<Ctx>(
       : sim.run(watchdog === null ? {} : { slicer: watchdog.slicer(sim) });
   if (ran.reason?.startsWith('watchdog:')) stuck = ran.reason;
   const calls = tally.calls();
-  const result = stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, ran, guard);
+  const failedThreads = tally.failedThreads();
+  const mode = options.onFailedThread ?? scenario.onFailedThread ?? 'report';
+  const threadsJudged = mode === 'fail' ? failThreads(ran, failedThreads) : ran;
+  const result = stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, threadsJudged, guard);
   return {
     scenario: {
       name: scenario.name,
@@ -113,6 +125,7 @@ export function runScenario<Ctx>(
     eventsHash: result.eventsHash,
     events: result.events,
     threads: result.threads,
+    failedThreads,
     calls,
     objects: sim.table.entries.map((e) => ({
       id: e.id,
@@ -188,6 +201,18 @@ function endsSetup(e: unknown): string {
   if (e instanceof WatchdogTimeout) return e.message;
   if (e instanceof ScenarioSetupError && e.cause instanceof LiveLimitError) return e.cause.message;
   throw e;
+}
+
+/** A passed run in which a thread threw becomes 'correctness', naming the first such thread. */
+function failThreads(result: RunResult, failed: readonly FailedThread[]): RunResult {
+  if (result.outcome !== 'passed' || failed.length === 0) return result;
+  const f = failed[0];
+  const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed threads)` : '';
+  return {
+    ...result,
+    outcome: 'correctness',
+    reason: `thread '${f.name}' (#${f.thread}) failed at tick ${f.tick}: ${f.error}${more}; onFailedThread is 'fail'`,
+  };
 }
 
 type Guard = <T>(what: string, fn: () => T) => T;

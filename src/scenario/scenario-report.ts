@@ -9,6 +9,8 @@
  *   ticks, eventsHash  where the run ended; the event log's hash
  *   threads, calls     counts of the run (calls per object name, in order of
  *                      first call; calls made by expect and summary excluded)
+ *   failedThreads      every thread that ended by throwing: id, name, tick, error
+ *                      (all of them; the text output prints the first few)
  *   objects            every object in the table at the end: name, class, version, state
  *   swaps              one SwapReport per swap requested (swap-report.ts)
  *   summary            the scenario's own summary(...) lines
@@ -25,6 +27,14 @@ export interface ObjectSummary {
   readonly version: number;
   /** 'live', 'destroying' or 'destroyed'. */
   readonly state: string;
+}
+
+/** A thread whose body threw: what `thread.failed` said, with the thread's name. */
+export interface FailedThread {
+  readonly thread: number;
+  readonly name: string;
+  readonly tick: number;
+  readonly error: string;
 }
 
 export interface PluginReport {
@@ -52,6 +62,7 @@ export interface ScenarioReport {
     readonly failed: number;
     readonly alive: number;
   };
+  readonly failedThreads: readonly FailedThread[];
   readonly calls: {
     readonly entered: number;
     readonly exited: number;

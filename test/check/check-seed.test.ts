@@ -76,6 +76,7 @@ describe('checkSeed', () => {
       name: 'strict',
       description: 'expects every thread to finish cleanly',
       options: { cpus: 2 },
+      onFailedThread: 'report', // expect() judges the failed threads itself
       setup: (sim) => counterWorkload(sim, { threads: 4, rounds: 6, swapAt: 6, late: 2 }),
       expect(result) {
         if (result.threads.failed > 0) throw new Error(`${result.threads.failed} thread(s) failed`);
@@ -96,6 +97,20 @@ describe('checkSeed', () => {
     expect(faulty.faults!.active).toEqual(['mediator-throws']);
     expect(faulty.reproduce).toBe('kernel-sim scenario strict --seed 1 --faults');
     expect(faulty.recheck).toBe('kernel-sim check strict --seed-from 1 --seed-to 1 --faults');
+  });
+
+  test('a thread failed by an injected fault fails no seed (check fails on failed threads only without faults)', () => {
+    const plain = defineScenario({
+      name: 'plain',
+      description: 'threads bump a counter across a swap',
+      options: { cpus: 2 },
+      setup: (sim) => counterWorkload(sim, { threads: 4, rounds: 6, swapAt: 6, late: 2 }),
+    });
+    const faulty = checkSeed(plain, 1, {
+      faults: { sites: [], force: ['mediator-throws'], fireChance: { 'mediator-throws': 0.3 } },
+    });
+    expect(faulty.verdict).toBe('passed');
+    expect(faulty.tolerated).toMatch(/^expectation not met after faults fired: thread '/);
   });
 
   test('a crash is a failure; one the injected faults caused in kernel-context code is tolerated', () => {

@@ -30,6 +30,7 @@ const base: ScenarioReport = {
   eventsHash: '0123456789abcdef',
   events: 10,
   threads: { spawned: 2, exited: 1, failed: 0, alive: 1 },
+  failedThreads: [],
   calls: { entered: 3, exited: 2, failed: 0, byObject: { box: 3 } },
   objects: [{ id: 2, name: 'box', class: 'Box', version: 1, state: 'live' }],
   swaps: [
@@ -108,6 +109,24 @@ describe('renderReport', () => {
     const shown = Array.from({ length: 20 }, (_, i) => `o${i} Box v1`).join(', ');
     expect(lines[3]).toBe(`objects: ${shown}, ... and 5 more (--json lists them all)`);
     expect(lines[2]).toMatch(/\(o0 1, .*o19 1, \.\.\. and 5 more \(--json lists them all\)\)$/);
+  });
+
+  test('account: the first three failed threads with their errors, then how many more', () => {
+    const failedThreads = [1, 2, 3, 4, 5].map((i) => ({
+      thread: i,
+      name: `w${i}`,
+      tick: 10 * i,
+      error: `Error: boom ${i}`,
+    }));
+    const lines = renderAccount({ ...base, failedThreads }, c);
+    expect(lines.slice(1, 6)).toEqual([
+      'threads: 2 spawned, 1 exited, 0 failed, 1 still alive',
+      "  failed: thread 'w1' (#1) at tick 10: Error: boom 1",
+      "  failed: thread 'w2' (#2) at tick 20: Error: boom 2",
+      "  failed: thread 'w3' (#3) at tick 30: Error: boom 3",
+      '  ... and 2 more (all in --json)',
+    ]);
+    expect(lines[6]).toMatch(/^calls:/);
   });
 
   test('verdict: FAILED <outcome>: <reason> at tick N, then the reproduce line; PASSED (N ticks)', () => {

@@ -68,7 +68,14 @@ describe('docs/SCENARIOS.md', () => {
   });
 
   test('names every defineScenario field and every scenario option', () => {
-    for (const field of ['name', 'description', 'options', 'setup(sim)', 'checkers'])
+    for (const field of [
+      'name',
+      'description',
+      'options',
+      'setup(sim)',
+      'checkers',
+      'onFailedThread',
+    ])
       expect(GUIDE, field).toContain(`| \`${field}\``);
     for (const field of ['expect(result, sim, ctx)', 'summary(result, sim, ctx)'])
       expect(GUIDE, field).toContain(`| \`${field}\``);
