@@ -52,6 +52,7 @@ const layers = {
     packages: ['*'],
   },
   check: '*',
+  queue: { folders: [], packages: ['bullmq', 'ioredis'] },
   experiments: '*',
   cli: '*',
   bench: '*',
@@ -143,6 +144,7 @@ export default tseslint.config(
     ignores: [
       'src/cli/**',
       'src/experiments/**',
+      'src/queue/**',
       'src/report/**',
       'src/bench/**',
       'src/watchdog/**',

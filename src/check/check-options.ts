@@ -28,11 +28,14 @@
  *               scenario's own onFailedThread
  *   onSeed      progress: called with each seed's result as it finishes
  *   shard       run only slice k of N of the seeds (runCheckSeeds only)
+ *   pool        run the seeds on this pool of worker threads (openCheckPool),
+ *               kept open by the caller; needs a scenario file
  */
 import type { CheckerOptions } from '../checkers/index.ts';
 import type { FaultOptions } from '../faults/index.ts';
 import type { OnFailedThread, Scenario, ScenarioOverrides } from '../scenario/index.ts';
 import type { CheckShard } from './check-shard.ts';
+import type { CheckPool } from './run-check.ts';
 import type { SeedResult } from './seed-result.ts';
 
 export interface LoaderModule {
@@ -63,6 +66,8 @@ export interface CheckOptions {
   readonly shrinkRuns?: number;
   /** Run only slice k of N of the seed list (runCheckSeeds; see check-shard.ts). */
   readonly shard?: CheckShard;
+  /** Worker threads to run the seeds on, opened and closed by the caller (see openCheckPool). */
+  readonly pool?: CheckPool;
 }
 
 export const DEFAULT_SEEDS = 100;

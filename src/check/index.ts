@@ -4,7 +4,14 @@
  * threads, summarised with a reproduce line per failing seed; or one shard
  * of the seeds, written as a part that mergeCheckParts joins with the rest.
  */
-export { runCheck, runCheckSeeds, type CheckRun } from './run-check.ts';
+export {
+  runCheck,
+  runCheckSeeds,
+  openCheckPool,
+  checkContext,
+  type CheckRun,
+  type CheckPool,
+} from './run-check.ts';
 export { parseShard, shardRange, SHARD_COUNT_MAX, type CheckShard } from './check-shard.ts';
 export {
   toCheckPart,
@@ -21,6 +28,8 @@ export {
 export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
 export { shrinkFailure, SHRINK_RUNS_MAX, type ShrunkRun } from './shrink-failure.ts';
 export { withExitGuard, ScenarioExitError } from './exit-guard.ts';
+export { lostSeedResult } from './lost-seed.ts';
+export type { CheckSeedInput } from './check-seed-task.ts';
 export {
   resolveSeeds,
   DEFAULT_SEEDS,

@@ -49,6 +49,29 @@ function checkCloneable(o: CheckOptions): void {
   }
 }
 
+/**
+ * A pool of worker threads that check seeds, kept by the caller across
+ * checks (a queue worker keeps one for its life, so each job pays no thread
+ * start or scenario load). runCheckSeeds neither starts nor closes it.
+ */
+export interface CheckPool {
+  map(
+    inputs: readonly CheckSeedInput[],
+    onResult?: (index: number, output: SeedResult) => void,
+  ): Promise<SeedResult[]>;
+  close(): Promise<void>;
+}
+
+export async function openCheckPool(threads: number): Promise<CheckPool> {
+  // loaded on demand: the experiments folder brings vega, which a serial check never needs
+  const { WorkerPool, taskModule } = await import('../experiments/index.ts');
+  return new WorkerPool<CheckSeedInput, SeedResult>({
+    workers: threads,
+    task: taskModule(import.meta.url, 'check-seed-task', 'checkSeedTask'),
+    onWorkerLost: (input, why) => lostSeedResult(input as CheckSeedInput, why),
+  });
+}
+
 async function runParallel(
   file: string,
   seeds: readonly number[],
@@ -57,13 +80,7 @@ async function runParallel(
   rerun: number,
 ): Promise<SeedResult[]> {
   checkCloneable(o);
-  // loaded on demand: the experiments folder brings vega, which a serial check never needs
-  const { WorkerPool, taskModule } = await import('../experiments/index.ts');
-  const pool = new WorkerPool<CheckSeedInput, SeedResult>({
-    workers: Math.min(o.workers!, seeds.length),
-    task: taskModule(import.meta.url, 'check-seed-task', 'checkSeedTask'),
-    onWorkerLost: (input, why) => lostSeedResult(input as CheckSeedInput, why),
-  });
+  const pool = o.pool ?? (await openCheckPool(Math.min(o.workers!, seeds.length)));
   const inputs = seeds.map((seed, i) => ({
     file,
     load: o.load ?? DEFAULT_LOADER,
@@ -73,7 +90,7 @@ async function runParallel(
   try {
     return await pool.map(inputs, (_i, r) => o.onSeed?.(r));
   } finally {
-    await pool.close();
+    if (o.pool === undefined) await pool.close();
   }
 }
 
@@ -115,7 +132,8 @@ export async function runCheckSeeds(options: CheckOptions): Promise<CheckRun> {
   const file = typeof given === 'string' ? resolveScenarioFile(given) : given.file;
   let results: SeedResult[];
   let name: string;
-  if (workers > 1 && file !== undefined && seeds.length > 1) {
+  const threaded = options.pool !== undefined || (workers > 1 && seeds.length > 1);
+  if (threaded && file !== undefined && seeds.length > 0) {
     results = await runParallel(file, seeds, first, options, rerun);
     name = typeof given === 'string' ? given : given.name;
   } else {
@@ -126,13 +144,18 @@ export async function runCheckSeeds(options: CheckOptions): Promise<CheckRun> {
     results = runSerial(scenario, seeds, first, options, rerun);
     name = scenario.name;
   }
-  const context = {
+  return { seeds: all, results, context: checkContext(options, all.length, name), file };
+}
+
+/** The summary context of a check of these options over seedCount seeds (its scenario named `name` without a source or file). */
+export function checkContext(options: CheckOptions, seedCount: number, name = ''): CheckContext {
+  const given = options.scenario;
+  return {
     scenario: options.source ?? (typeof given === 'string' ? given : (given.file ?? name)),
     faults: options.faults !== undefined && options.faults !== false,
     schedule: checkSchedule(options),
-    rerun,
+    rerun: Math.min(options.rerun ?? RERUN_DEFAULT, seedCount),
   };
-  return { seeds: all, results, context, file };
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckSummary> {

@@ -18,7 +18,9 @@ import type { StrategyName } from '../hotswap/index.ts';
 import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { JOB_SEEDS_DEFAULT } from './check-job.ts';
 import {
+  compactSeeds,
   parseShard,
   resolveSeeds,
   runCheckSeeds,
@@ -59,6 +61,12 @@ export interface CheckCommandOptions {
   readonly shard?: string;
   /** Where the part goes (with shard). */
   readonly out?: string;
+  /** redis://HOST:PORT: run the sweep as BullMQ jobs for `kernel-sim worker` processes. */
+  readonly queue?: string;
+  /** Seeds per queue job (default JOB_SEEDS_DEFAULT). */
+  readonly jobSeeds?: number;
+  /** With queue: give up after this long without progress (seconds). */
+  readonly queueWaitS?: number;
 }
 
 export interface CheckCommandResult {
@@ -70,6 +78,11 @@ export async function checkCommand(
   options: CheckCommandOptions,
   io: CliIo,
 ): Promise<CheckCommandResult> {
+  if (options.queue !== undefined) return checkOnQueue(options, io);
+  if (options.jobSeeds !== undefined || options.queueWaitS !== undefined)
+    throw new CliError(
+      '--job-seeds and --queue-wait-s apply to a queued check; add --queue redis://HOST:PORT',
+    );
   const shard = shardOf(options);
   const out = shard === undefined ? undefined : partPath(shard, options, io);
   const file = resolveScenarioPath(options.target, io.cwd);
@@ -104,6 +117,38 @@ export async function checkCommand(
   const summary = summarize(run.results, run.context);
   if (shard === undefined) printCheckSummary(summary, options.json === true, io);
   else writePart(run, shard, summary, out!, io);
+  return { exitCode: summary.exitCode, summary };
+}
+
+async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCommandResult> {
+  if (o.shard !== undefined || o.out !== undefined || o.workers !== undefined)
+    throw new CliError(
+      '--queue runs the sweep on `kernel-sim worker` processes: drop --shard, --out and --workers (give a worker --threads instead)',
+    );
+  const file = resolveScenarioPath(o.target, io.cwd);
+  await loadScenario(file); // a bad file is reported here, once, before any job is enqueued
+  const seeds = seedsOf(o);
+  const { queueCheck } = await import('./queue-check.ts');
+  const summary = await queueCheck(
+    {
+      url: o.queue!,
+      file,
+      seedCount: seeds.length,
+      jobSeeds: o.jobSeeds ?? JOB_SEEDS_DEFAULT,
+      ...(o.queueWaitS === undefined ? {} : { waitMs: o.queueWaitS * 1000 }),
+      json: o.json === true,
+      sweep: {
+        target: o.target,
+        scenarioHash: null,
+        seeds: compactSeeds(seeds),
+        faults: o.faults === true,
+        ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
+        ...(o.strategy === undefined ? {} : { strategy: o.strategy }),
+        ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
+      },
+    },
+    io,
+  );
   return { exitCode: summary.exitCode, summary };
 }
 

@@ -6,7 +6,7 @@
  * to the one boundary in run-cli.ts.
  *
  * Commands: scenario, list, experiment quiescence, experiment strategies, check, merge,
- * cluster. Each has --help
+ * cluster, worker. Each has --help
  * with examples; the program has --version and documents the exit codes.
  */
 import { Command, Option } from 'commander';
@@ -287,6 +287,16 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       'run slice k of N of the seeds and write a part file; `kernel-sim merge` joins the N parts',
     )
     .option('--out <file>', 'the part file of --shard (default check-part-K-of-N.json)')
+    .option(
+      '--queue <url>',
+      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT) for `kernel-sim worker` processes',
+    )
+    .option('--job-seeds <n>', 'with --queue: seeds per job (default 1000)', intOption(1, 1e7))
+    .option(
+      '--queue-wait-s <s>',
+      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
+      intOption(1, 1e6),
+    )
     .addHelpText(
       'after',
       examples(
@@ -294,6 +304,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
         'kernel-sim check swap-scheduler.ts --seed-from 1000 --seed-to 1099 --faults',
         'kernel-sim check swap-file-cache.ts --seeds 500 --schedule pct:3',
         'kernel-sim check hello.ts --seeds 1000 --shard 2/4 --out part-2.json',
+        'kernel-sim check hello.ts --seeds 100000 --queue redis://127.0.0.1:6379',
       ),
     )
     .action(async (target: string, o: Record<string, unknown>) => {
@@ -315,6 +326,9 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
           onFailedThread: o.onFailedThread as 'fail' | 'report' | undefined,
           shard: o.shard as string | undefined,
           out: o.out as string | undefined,
+          queue: o.queue as string | undefined,
+          jobSeeds: o.jobSeeds as number | undefined,
+          queueWaitS: o.queueWaitS as number | undefined,
         },
         io,
       );
@@ -395,6 +409,48 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .action(async (files: string[], o: Record<string, unknown>) => {
       const { mergeCommand } = await import('./merge-command.ts');
       setExit(mergeCommand({ files, json: o.json === true }, io).exitCode);
+    });
+
+  program
+    .command('worker')
+    .description(
+      'run the jobs of `kernel-sim check --queue` sweeps (BullMQ over Redis) until Ctrl-C or SIGTERM',
+    )
+    .requiredOption('--queue <url>', 'the Redis the sweeps are queued on (redis://HOST:PORT)')
+    .option(
+      '--threads <n>',
+      "worker threads for a job's seeds (default: one per available CPU)",
+      intOption(1, 256),
+    )
+    .option(
+      '--lock-ms <ms>',
+      "how long a job's lock lasts unrenewed: a killed or frozen worker's job runs elsewhere after this (default 30000)",
+      intOption(100, 1e9),
+    )
+    .option(
+      '--stalled-max <n>',
+      'times a job may stall (its worker killed or frozen) before its seeds count as lost (default 3)',
+      intOption(0, 1000),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'kernel-sim worker --queue redis://127.0.0.1:6379',
+        'kernel-sim worker --queue redis://queue.internal:6379 --threads 8',
+      ),
+    )
+    .action(async (o: Record<string, unknown>) => {
+      const { workerCommand } = await import('./worker-command.ts');
+      const r = await workerCommand(
+        {
+          queue: o.queue as string,
+          threads: o.threads as number | undefined,
+          lockMs: o.lockMs as number | undefined,
+          stalledMax: o.stalledMax as number | undefined,
+        },
+        io,
+      );
+      setExit(r.exitCode);
     });
 
   return program;

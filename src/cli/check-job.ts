@@ -1,0 +1,136 @@
+/**
+ * CheckJob: one piece of a `kernel-sim check --queue` sweep, as the plain
+ * data a BullMQ job carries, and `runCheckJob`, which a `kernel-sim worker`
+ * runs for it. A piece is shard k of N of the sweep's seeds
+ * (src/check/check-shard.ts), so its answer is a check part
+ * (src/check/check-part.ts) and the coordinator joins the N parts with the
+ * same mergeCheckParts as `kernel-sim merge`: the queue prints exactly what
+ * the serial check prints.
+ *
+ *   checkJobs(options, hash, jobSeeds)   the sweep's jobs, data only
+ *   runCheckJob(data, cwd, pool, report) -> CheckPart   (worker side)
+ *   lostCheckPart(data, reason)          the part of a job lost for good
+ *
+ * The job names the scenario as the user gave it (a path, or a bundled
+ * name), resolved on the worker against its own working directory, and
+ * carries the SHA-256 of the coordinator's file: a worker whose file differs
+ * refuses the job ('refused: ...'), which fails the sweep with that reason.
+ */
+import { hostname } from 'node:os';
+import {
+  checkContext,
+  checkSchedule,
+  compactSeeds,
+  lostSeedResult,
+  runCheckSeeds,
+  scenarioHash,
+  shardRange,
+  toCheckPart,
+  expandSeeds,
+  CHECK_PART_FORMAT,
+  CHECK_PART_VERSION,
+  type CheckPart,
+  type CheckPool,
+  type CheckShard,
+  type SeedList,
+} from '../check/index.ts';
+import { SCENARIO_LOADER } from './load-scenario.ts';
+import { resolveScenarioPath } from './scenario-path.ts';
+
+export const CHECK_JOB_KIND = 'check';
+/** Seeds per job by default: the issue's unit of per-job overhead. */
+export const JOB_SEEDS_DEFAULT = 1000;
+
+export interface CheckJobData {
+  /** The scenario as the user named it (a path or a bundled name). */
+  readonly target: string;
+  readonly scenarioHash: string | null;
+  readonly seeds: SeedList;
+  readonly faults: boolean;
+  readonly schedule?: string;
+  readonly strategy?: 'quiescence' | 'naive' | 'block-all';
+  readonly watchdogMs?: number;
+  readonly shard: CheckShard;
+}
+
+export type CheckJobSweep = Omit<CheckJobData, 'shard'>;
+
+/** The sweep cut into ceil(seeds / jobSeeds) shards, one job each. */
+export function checkJobs(
+  sweep: CheckJobSweep,
+  seedCount: number,
+  jobSeeds: number,
+): CheckJobData[] {
+  const count = Math.max(1, Math.ceil(seedCount / jobSeeds));
+  return Array.from({ length: count }, (_, i) => ({ ...sweep, shard: { index: i + 1, count } }));
+}
+
+function checkOptions(d: CheckJobData, file: string) {
+  return {
+    scenario: file,
+    seeds: expandSeeds(d.seeds),
+    faults: d.faults,
+    ...(d.schedule === undefined ? {} : { schedule: d.schedule }),
+    ...(d.strategy === undefined ? {} : { overrides: { swapStrategy: d.strategy } }),
+    ...(d.watchdogMs === undefined ? {} : { watchdogMs: d.watchdogMs }),
+    load: SCENARIO_LOADER,
+    source: d.target,
+    shard: d.shard,
+  };
+}
+
+export async function runCheckJob(
+  d: CheckJobData,
+  cwd: string,
+  pool: CheckPool,
+  report: (seedsDone: number) => void,
+): Promise<CheckPart> {
+  let file: string;
+  try {
+    file = resolveScenarioPath(d.target, cwd);
+  } catch (e) {
+    throw new Error(`refused: worker ${hostname()}: ${(e as Error).message}`, { cause: e });
+  }
+  const hash = scenarioHash(file);
+  if (hash !== d.scenarioHash)
+    throw new Error(
+      `refused: the scenario ${d.target} differs on worker ${hostname()} (${file} has sha256 ${hash?.slice(0, 12)}, the sweep's is ${d.scenarioHash?.slice(0, 12)}); give every machine the same file`,
+    );
+  let done = 0;
+  const run = await runCheckSeeds({ ...checkOptions(d, file), pool, onSeed: () => report(++done) });
+  return toCheckPart(run, d.shard);
+}
+
+/** A job that failed for good (stalled too often): its seeds count as lost crashes. */
+export function lostCheckPart(d: CheckJobData, reason: string): CheckPart {
+  const all = expandSeeds(d.seeds);
+  const [start, end] = shardRange(all.length, d.shard);
+  const options = checkOptions(d, d.target);
+  const why = `was lost with its queue job (${reason})`;
+  return {
+    format: CHECK_PART_FORMAT,
+    version: CHECK_PART_VERSION,
+    shard: d.shard,
+    context: checkContext(options, all.length),
+    scenarioHash: d.scenarioHash,
+    seeds: compactSeeds(all),
+    results: all.slice(start, end).map((seed) =>
+      lostSeedResult(
+        {
+          file: d.target,
+          load: SCENARIO_LOADER,
+          seed,
+          options: {
+            faults: d.faults,
+            overrides: {
+              schedule: checkSchedule(options),
+              ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
+            },
+            source: d.target,
+          },
+        },
+        why,
+      ),
+    ),
+  };
+}

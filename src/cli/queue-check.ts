@@ -1,0 +1,92 @@
+/**
+ * queueCheck: `kernel-sim check X --queue redis://HOST:PORT`: the sweep cut
+ * into jobs of --job-seeds seeds (default 1000), enqueued on BullMQ over
+ * Redis, run by any number of `kernel-sim worker --queue ...` processes on
+ * any machines, and joined by seed with mergeCheckParts into the summary the
+ * serial check prints (same bytes, same --json, same exit code).
+ *
+ * Progress (seeds done, as the workers report them) goes to stderr: a bar on
+ * a terminal, lines when piped. Redis unreachable, a worker refusing a job
+ * (the scenario file differs on its machine), or no progress for
+ * --queue-wait-s: an input error (exit 2) saying what to do. A job whose
+ * worker stalled more than the workers' limit counts its seeds as lost
+ * crashes (exit 3), each with its reproduce line.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  mergeCheckParts,
+  scenarioHash,
+  shardRange,
+  summarize,
+  type CheckPart,
+  type CheckShard,
+  type CheckSummary,
+} from '../check/index.ts';
+import { parseRedisUrl, runQueueSweep, sweepJobId } from '../queue/index.ts';
+import { CHECK_JOB_KIND, checkJobs, lostCheckPart, type CheckJobSweep } from './check-job.ts';
+import type { CliIo } from './cli-io.ts';
+import { CliError } from './cli-error.ts';
+import { printCheckSummary } from './print-check-summary.ts';
+import { progressReporter } from './progress-reporter.ts';
+
+export interface QueueCheckOptions {
+  readonly url: string;
+  readonly sweep: CheckJobSweep;
+  readonly file: string;
+  readonly seedCount: number;
+  readonly jobSeeds: number;
+  readonly waitMs?: number;
+  readonly json: boolean;
+}
+
+export async function queueCheck(o: QueueCheckOptions, io: CliIo): Promise<CheckSummary> {
+  try {
+    parseRedisUrl(o.url);
+  } catch (e) {
+    throw new CliError((e as Error).message.replace(/^queue: /, '--queue: '), undefined, {
+      cause: e,
+    });
+  }
+  const sweep = randomUUID().slice(0, 13);
+  const data = checkJobs(
+    { ...o.sweep, scenarioHash: scenarioHash(o.file) },
+    o.seedCount,
+    o.jobSeeds,
+  );
+  const jobs = data.map((d) => ({ id: sweepJobId(sweep, d.shard.index), data: d }));
+  const sizes = new Map(jobs.map((j) => [j.id, sliceSize(o.seedCount, j.data.shard)]));
+  const progress = progressReporter(io, 'check', 'seeds');
+  let parts: CheckPart[];
+  try {
+    parts = await runQueueSweep<(typeof data)[number], CheckPart>({
+      url: o.url,
+      kind: CHECK_JOB_KIND,
+      jobs,
+      ...(o.waitMs === undefined ? {} : { waitMs: o.waitMs }),
+      onNote: (line) => io.err(line),
+      onProgress: (running, finished) => {
+        let done = 0;
+        for (const id of finished) done += sizes.get(id)!;
+        for (const n of running.values()) done += n;
+        progress.update(Math.min(done, o.seedCount), o.seedCount);
+      },
+      lost: (job, reason) => lostCheckPart(job.data, reason),
+    });
+  } catch (e) {
+    throw new CliError((e as Error).message, undefined, { cause: e });
+  } finally {
+    progress.stop();
+  }
+  const merged = mergeCheckParts(
+    parts,
+    jobs.map((j) => `job ${j.id}`),
+  );
+  const summary = summarize(merged.results, merged.context);
+  printCheckSummary(summary, o.json, io);
+  return summary;
+}
+
+function sliceSize(seedCount: number, shard: CheckShard): number {
+  const [start, end] = shardRange(seedCount, shard);
+  return end - start;
+}
