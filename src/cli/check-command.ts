@@ -145,6 +145,7 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
         ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
         ...(o.strategy === undefined ? {} : { strategy: o.strategy }),
         ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
+        ...(o.shrinkRuns === undefined ? {} : { shrinkRuns: o.shrinkRuns }),
       },
     },
     io,

@@ -50,6 +50,8 @@ export interface CheckJobData {
   readonly schedule?: string;
   readonly strategy?: 'quiescence' | 'naive' | 'block-all';
   readonly watchdogMs?: number;
+  /** --shrink-runs: runs a failing seed's shrink may take (default the check's). */
+  readonly shrinkRuns?: number;
   readonly shard: CheckShard;
 }
 
@@ -73,6 +75,7 @@ function checkOptions(d: CheckJobData, file: string) {
     ...(d.schedule === undefined ? {} : { schedule: d.schedule }),
     ...(d.strategy === undefined ? {} : { overrides: { swapStrategy: d.strategy } }),
     ...(d.watchdogMs === undefined ? {} : { watchdogMs: d.watchdogMs }),
+    ...(d.shrinkRuns === undefined ? {} : { shrinkRuns: d.shrinkRuns }),
     load: SCENARIO_LOADER,
     source: d.target,
     shard: d.shard,
