@@ -17,6 +17,7 @@
  * refuses the job ('refused: ...'), which fails the sweep with that reason.
  */
 import { hostname } from 'node:os';
+import type { StrategyName } from '../hotswap/index.ts';
 import {
   checkContext,
   checkSchedule,
@@ -48,7 +49,7 @@ export interface CheckJobData {
   readonly seeds: SeedList;
   readonly faults: boolean;
   readonly schedule?: string;
-  readonly strategy?: 'quiescence' | 'naive' | 'block-all';
+  readonly strategy?: StrategyName;
   readonly watchdogMs?: number;
   /** --shrink-runs: runs a failing seed's shrink may take (default the check's). */
   readonly shrinkRuns?: number;
