@@ -8,7 +8,9 @@
  * types); at the first safe point the swap applies there, in the same
  * kernel-context step, before any other thread runs.
  *
- * Interface: `add(swap, then)`; `reached(thread, cpu, kind)` (the port).
+ * Interface: `add(swap, then)` (applies at once when no thread is alive:
+ * nothing could ever reach a point, and nothing holds a frame);
+ * `reached(thread, cpu, kind)` (the port).
  * Invariant: a swap leaves the list when it applies or is no longer
  * pending in forward (aborted, cancelled, timed out). Waiters are served in
  * swap id order.
@@ -44,6 +46,11 @@ export class UpdatePointWaiters implements UpdatePointPort {
   ) {}
 
   add(swap: SwapBookkeeping, then: () => void): void {
+    // an idle machine is at an update point: no thread is alive to reach one, and none holds a frame
+    if (this.kernel.aliveCount === 0) {
+      then();
+      return;
+    }
     this.waiters.push({ swap, then });
     this.waiters.sort((a, b) => a.swap.id - b.swap.id);
   }

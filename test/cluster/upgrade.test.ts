@@ -183,8 +183,9 @@ describe('many seeds with network faults and a node failure: zero checker violat
         );
         disallowed += c.ledger.disallowedCalls;
       }
-      // upgraded clients meet version-1 nodes while the upgrade is under way
-      if (mixed) expect(disallowed).toBeGreaterThanOrEqual(SEEDS);
+      // upgraded clients meet version-1 nodes while the upgrade is under way (swaps wait on
+      // per-CPU markers, so each node's window is short: some seeds see none)
+      if (mixed) expect(disallowed).toBeGreaterThan(0);
     });
   }
 });

@@ -169,6 +169,22 @@ describe('update-points: the safety check (hand-checked)', () => {
 });
 
 describe('update-points: waiting and safety under load', () => {
+  test('an idle machine is at an update point: a swap with no thread alive applies at once', () => {
+    const sim = createSimulation({ seed: 1, cpus: 2 });
+    const handler = sim.objects.createNamed('handler', Handler);
+    sim.spawn('early', function* () {
+      yield* handler.serve(3);
+    });
+    const swap = { handle: null as ReturnType<typeof sim.hotswap> | null };
+    sim.at(50, () => {
+      swap.handle = sim.hotswap(handler, HandlerV2, { strategy: 'update-points' });
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed'); // before the fix: liveness, nothing left to reach a point
+    expect(swap.handle!.outcome).toBe('completed');
+    expect(swap.handle!.updatePointsRefused).toBe(0);
+  });
+
   test('with no safe point the timeout rolls back and names the thread inside', () => {
     const sim = createSimulation({ seed: 2, cpus: 2 });
     const handler = sim.objects.createNamed('handler', Handler);

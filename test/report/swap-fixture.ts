@@ -74,7 +74,13 @@ export interface SwapRun {
 
 /** Build the scenario (not run yet). */
 export function buildSwapRun(o: SwapRunOptions = {}): SwapRun {
-  const sim = createSimulation({ seed: o.seed ?? 3, cpus: o.cpus ?? 2, quantumTicks: 6 });
+  // the token-ring wait keeps forward long enough for this small load to meet block (the default per-CPU wait holds nothing here)
+  const sim = createSimulation({
+    seed: o.seed ?? 3,
+    cpus: o.cpus ?? 2,
+    quantumTicks: 6,
+    swapWait: 'token-ring',
+  });
   o.observe?.(sim);
   const c = sim.objects.create(Counter);
   const rounds = o.rounds ?? 2;
