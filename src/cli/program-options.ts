@@ -1,0 +1,22 @@
+/**
+ * The choices and helpers the command declarations share. The name lists
+ * mirror the core's (hotswap STRATEGY_NAMES, cluster EXAMPLE_NAMES and
+ * SCHEDULE_NAMES, scenario ON_FAILED_THREAD_MODES) so that `--help` loads
+ * no core; test/cli pins that they agree.
+ */
+export const SEED_MAX = Number.MAX_SAFE_INTEGER;
+export const DETECTORS = ['k42', 'event', 'oracle'];
+export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'];
+export const CLUSTER_EXAMPLES = ['ring', 'growset', 'colorset', 'colorset-weak'];
+export const CLUSTER_SCHEDULES = ['rolling', 'by-group', 'at-time', 'when-idle', 'none'];
+export const ON_FAILED_THREAD_MODES = ['fail', 'report'];
+
+/** commander's accumulator for a repeatable flag. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** A help section of example command lines. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
