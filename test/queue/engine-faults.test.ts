@@ -8,6 +8,10 @@
  *   - a worker frozen (SIGSTOP) mid-job, then woken: its job ran elsewhere,
  *     the serial bytes; with --stalled-max 0 its seeds count as lost crashes;
  *   - a scenario file that differs on a worker's machine: refused, exit 2.
+ *
+ * For speed the kill, restart and freeze tests share a pool of two workers:
+ * the worker that starts a job first is the victim, and its replacement is
+ * spawned at once, so its start-up overlaps the wait for the lost job's lock.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,39 +59,64 @@ const QUEUED = (url: string): string[] => [
 describe.skipIf(!REDIS_PRESENT)('engine faults of a queued check', () => {
   let redis: RedisServer;
   let serial: { code: number; stdout: string };
-  let workers: QueueWorker[] = [];
+  /** The shared pool: two live workers (a victim is replaced at once). */
+  let pool: QueueWorker[] = [];
+  /** Workers of one test only, stopped after it. */
+  let own: QueueWorker[] = [];
   beforeAll(async () => {
     ensureBuilt();
     writeFileSync(join(dir, 'slow.ts'), SLOW);
     redis = await startRedis();
+    pool = [startWorker(redis.url, dir), startWorker(redis.url, dir)];
     serial = await cli([...SWEEP, '--workers', '1']);
     expect(serial.code).toBe(3);
+    await Promise.all(pool.map((w) => w.waitFor(/serving/)));
   }, 180_000);
   afterEach(async () => {
-    for (const w of workers) w.child.kill('SIGCONT');
-    await Promise.all(workers.map((w) => w.stop('SIGKILL')));
-    workers = [];
+    for (const w of own) w.child.kill('SIGCONT');
+    await Promise.all(own.map((w) => w.stop('SIGKILL')));
+    own = [];
   });
   afterAll(async () => {
+    await Promise.all([...pool, ...own].map((w) => w.stop('SIGKILL')));
     await redis?.stop();
   });
 
-  async function spawn(n: number, extra: string[] = []): Promise<QueueWorker[]> {
-    const ws = Array.from({ length: n }, () => startWorker(redis.url, dir, extra));
-    workers.push(...ws);
+  async function spawn(n: number, extra: string[] = [], cwd = dir): Promise<QueueWorker[]> {
+    const ws = Array.from({ length: n }, () => startWorker(redis.url, cwd, extra));
+    own.push(...ws);
     await Promise.all(ws.map((w) => w.waitFor(/serving/)));
     return ws;
+  }
+
+  /** Starts the queued sweep; resolves with it and the pool worker that started a job first. */
+  async function sweepWithVictim(): Promise<{
+    sweep: ReturnType<typeof cli>;
+    victim: QueueWorker;
+  }> {
+    const from = pool.map((w) => w.log().length);
+    const sweep = cli(QUEUED(redis.url));
+    const victim = await Promise.race(
+      pool.map((w, i) => w.waitFor(/job \S+ started/, from[i]).then(() => w)),
+    );
+    return { sweep, victim };
+  }
+
+  /** Takes the victim out of the pool and starts its replacement (not awaited). */
+  function replace(victim: QueueWorker): void {
+    pool = pool.filter((w) => w !== victim);
+    own.push(victim);
+    pool.push(startWorker(redis.url, dir));
   }
 
   test.each(Array.from({ length: TRIALS }, (_, i) => i))(
     'trial %i: a worker killed mid-job; the output is the serial bytes',
     async (trial) => {
-      const [victim] = await spawn(2);
-      const sweep = cli(QUEUED(redis.url));
-      await victim.waitFor(/job \S+ started/);
+      const { sweep, victim } = await sweepWithVictim();
       // spread the kill over the job: 0, 40, 80, ... ms after it started
       await new Promise((r) => setTimeout(r, (trial * 40) % 400));
-      await victim.stop('SIGKILL');
+      victim.child.kill('SIGKILL');
+      replace(victim);
       const r = await sweep;
       expect(r.stdout, r.stderr).toBe(serial.stdout);
       expect(r.code).toBe(serial.code);
@@ -96,9 +125,7 @@ describe.skipIf(!REDIS_PRESENT)('engine faults of a queued check', () => {
   );
 
   test('Redis restarted (empty) during a sweep: the serial bytes', async () => {
-    const [w] = await spawn(2);
-    const sweep = cli(QUEUED(redis.url));
-    await w.waitFor(/job \S+ (started|done)/);
+    const { sweep } = await sweepWithVictim();
     await redis.restart();
     const r = await sweep;
     expect(r.stdout, r.stderr).toBe(serial.stdout);
@@ -107,40 +134,44 @@ describe.skipIf(!REDIS_PRESENT)('engine faults of a queued check', () => {
   }, 120_000);
 
   test('a worker frozen mid-job: its job runs elsewhere; woken, its late result does not count twice', async () => {
-    const [frozen] = await spawn(2);
-    const sweep = cli(QUEUED(redis.url));
-    await frozen.waitFor(/job \S+ started/);
+    const { sweep, victim: frozen } = await sweepWithVictim();
     frozen.child.kill('SIGSTOP');
+    replace(frozen);
     const r = await sweep;
     frozen.child.kill('SIGCONT');
     expect(r.stdout, r.stderr).toBe(serial.stdout);
     expect(r.code).toBe(serial.code);
   }, 120_000);
 
-  test('a job that stalls more than --stalled-max: its seeds are reported as lost crashes', async () => {
-    const [frozen] = await spawn(2, ['--stalled-max', '0']);
-    const sweep = cli(QUEUED(redis.url));
-    await frozen.waitFor(/job \S+ started/);
-    frozen.child.kill('SIGSTOP');
-    const r = await sweep;
-    frozen.child.kill('SIGCONT');
-    expect(r.code).toBe(3);
-    expect(r.stdout).toContain('was lost with its queue job');
-    expect(r.stdout).toMatch(/runs 24, /);
-    expect(r.stderr).toContain('failed for good');
-  }, 120_000);
+  describe('without the shared pool', () => {
+    beforeAll(async () => {
+      await Promise.all(pool.map((w) => w.stop('SIGKILL')));
+      pool = [];
+    }, 60_000);
 
-  test('a scenario file that differs on a worker: the job is refused, exit 2 naming both hashes', async () => {
-    const other = join(dir, 'other-machine');
-    mkdirSync(other, { recursive: true });
-    writeFileSync(join(other, 'slow.ts'), `${SLOW}// changed\n`);
-    const w = startWorker(redis.url, other);
-    workers.push(w);
-    await w.waitFor(/serving/);
-    const r = await cli(QUEUED(redis.url));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(
-      /the scenario slow\.ts differs on worker .* sha256 [0-9a-f]{12}, the sweep's is [0-9a-f]{12}/,
-    );
-  }, 120_000);
+    test('a job that stalls more than --stalled-max: its seeds are reported as lost crashes', async () => {
+      const [frozen] = await spawn(2, ['--stalled-max', '0']);
+      const sweep = cli(QUEUED(redis.url));
+      await frozen.waitFor(/job \S+ started/);
+      frozen.child.kill('SIGSTOP');
+      const r = await sweep;
+      frozen.child.kill('SIGCONT');
+      expect(r.code).toBe(3);
+      expect(r.stdout).toContain('was lost with its queue job');
+      expect(r.stdout).toMatch(/runs 24, /);
+      expect(r.stderr).toContain('failed for good');
+    }, 120_000);
+
+    test('a scenario file that differs on a worker: the job is refused, exit 2 naming both hashes', async () => {
+      const other = join(dir, 'other-machine');
+      mkdirSync(other, { recursive: true });
+      writeFileSync(join(other, 'slow.ts'), `${SLOW}// changed\n`);
+      await spawn(1, [], other);
+      const r = await cli(QUEUED(redis.url));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /the scenario slow\.ts differs on worker .* sha256 [0-9a-f]{12}, the sweep's is [0-9a-f]{12}/,
+      );
+    }, 120_000);
+  });
 });
