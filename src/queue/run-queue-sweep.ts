@@ -59,10 +59,16 @@ const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)
 export async function runQueueSweep<D, R>(o: QueueSweepOptions<D, R>): Promise<R[]> {
   const url = parseRedisUrl(o.url);
   const redis = openRedis(url);
+  try {
+    // before the Queue exists: a refused connection must not leave its commands pending
+    await reachRedis(redis, url);
+  } catch (e) {
+    redis.disconnect();
+    throw e;
+  }
   const queue = new Queue(QUEUE_NAME, { connection: redis });
   queue.on('error', () => {}); // connection errors surface as the poll's timeouts
   try {
-    await reachRedis(redis, url);
     return await collect(queue, o, url);
   } finally {
     await queue.close().catch(() => {});
