@@ -140,8 +140,11 @@ export {
   FaultPlan,
   InjectedFault,
   FAULT_SITES,
+  plantCoreBug,
+  PLANTED_CORE_BUGS,
   type FaultOptions,
   type FaultSiteName,
+  type PlantedCoreBug,
 } from './faults/index.ts';
 export {
   runCheck,

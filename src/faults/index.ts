@@ -21,3 +21,4 @@ export {
   type SwapPairs,
   type StartSwap,
 } from './swap-faults.ts';
+export { plantCoreBug, PLANTED_CORE_BUGS, type PlantedCoreBug } from './plant-core-bug.ts';

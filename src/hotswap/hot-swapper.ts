@@ -22,7 +22,7 @@ import { ClassUpdate } from './class-update.ts';
 import type { SwapEvent } from './swap-events.ts';
 import { SwapMember } from './swap-member.ts';
 import { checkSwapOptions, type SwapOptions } from './swap-options.ts';
-import type { SwapHost } from './swap-host.ts';
+import type { SwapHost, SwapPlant } from './swap-host.ts';
 import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
@@ -34,6 +34,8 @@ export class HotSwapper implements SwapHost {
   private readonly insideOf = new Map<number, Set<SwapBookkeeping>>();
   readonly swaps: Swap[] = [];
   readonly updatePoints: UpdatePointWaiters;
+  /** Planted core bugs (swap-host.ts); empty unless plantCoreBug added one. */
+  readonly planted = new Set<SwapPlant>();
 
   constructor(
     readonly kernel: Kernel,

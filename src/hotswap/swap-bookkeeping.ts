@@ -83,6 +83,14 @@ export abstract class SwapBookkeeping implements SwapSide {
 
   // ---- SwapSide (the mediator's view) ----------------------------------------
 
+  /** Planted bug 'block-leak' (swap-host.ts): true for the first call block would hold; never by default. */
+  leakOnce(): boolean {
+    if (this.leaked || this.host.planted?.has('block-leak') !== true) return false;
+    this.leaked = true;
+    return true;
+  }
+  private leaked = false;
+
   isInside(thread: number): boolean {
     return this.inside.has(thread);
   }

@@ -12,6 +12,15 @@ import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
 import type { UpdatePointWaiters } from './update-point-waiters.ts';
 
+/**
+ * Planted core bugs a swap can carry (docs/CHECKING.md, "Planted core
+ * bugs"), set only by plantCoreBug (src/faults/plant-core-bug.ts), never by
+ * default: 'block-leak' lets the first call that block would hold through
+ * to the old object, untracked; 'transfer-drops-last-write' exports the
+ * state when block begins, so a write made while block drains is lost.
+ */
+export type SwapPlant = 'block-leak' | 'transfer-drops-last-write';
+
 export interface SwapHost {
   readonly kernel: Kernel;
   readonly table: TranslationTable;
@@ -30,5 +39,7 @@ export interface SwapHost {
   /** The swaps waiting for a safe update point (strategy update-points). */
   readonly updatePoints: UpdatePointWaiters;
   enterInside(thread: number, swap: SwapBookkeeping): void;
+  /** Planted core bugs (empty or absent: none, the default). */
+  readonly planted?: ReadonlySet<SwapPlant>;
   leaveInside(thread: number, swap: SwapBookkeeping): void;
 }

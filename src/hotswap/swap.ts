@@ -30,7 +30,7 @@ import type { StubFactory } from '../translation-table/index.ts';
 import { checkInterface, checkStubKinds, negotiateFormat } from './negotiate.ts';
 import { SwapMediator } from './swap-mediator.ts';
 import type { SwapMember } from './swap-member.ts';
-import { transferState } from './transfer-state.ts';
+import { exportParts, transferState } from './transfer-state.ts';
 import { describeBlockers } from './swap-blockers.ts';
 import { stubsAfter } from './stubs-after.ts';
 import { SwapBookkeeping } from './swap-bookkeeping.ts';
@@ -41,6 +41,8 @@ export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
   /** State has moved and the entries point at the new implementation: no way back. */
   private transferred = false;
+  /** Planted bug 'transfer-drops-last-write' (swap-host.ts): the export taken when block began. */
+  private exportedAtBlock: unknown[][] | null = null;
 
   protected onDrained(): void {
     if (this.transferScheduled) return;
@@ -98,7 +100,14 @@ export class Swap extends SwapBookkeeping {
           h.table.resetLocal(m.entry);
         }
       },
-      enterPhase: (phase) => this.enter(phase),
+      enterPhase: (phase) => {
+        this.enter(phase);
+        if (phase === 'block' && h.planted?.has('transfer-drops-last-write') === true)
+          this.exportedAtBlock = this.members.map((m) => {
+            m.refresh(h.table, this.args(m));
+            return exportParts(m);
+          });
+      },
       awaitQuiescence: (label, then) => {
         const phase = this.phase;
         this.request = h.quiescence.request(
@@ -221,10 +230,10 @@ export class Swap extends SwapBookkeeping {
       this.abort(`vetoed by before(): ${veto}`);
       return;
     }
-    for (const m of this.members) {
+    for (const [i, m] of this.members.entries()) {
       try {
         m.refresh(this.host.table, this.args(m));
-        const rec = transferState(m);
+        const rec = transferState(m, this.exportedAtBlock?.[i]);
         if (this.host.bus.on)
           this.host.bus.emit({
             type: 'swap.transferred',

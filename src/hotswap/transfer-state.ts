@@ -22,20 +22,35 @@ export interface TransferRecord {
   readonly imported: unknown[] | null;
 }
 
-export function transferState(m: SwapMember): TransferRecord {
+/** Each old part's exported state (export must not change the old object). */
+export function exportParts(m: SwapMember): unknown[] {
+  const format = m.format;
+  if (format === null) return [];
+  const olds = m.oldParts();
+  const ctx = contextOf(m);
+  return olds.map((p, i) => (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)));
+}
+
+function contextOf(m: SwapMember): (cpu: number, index: number) => TransferContext {
+  const olds = m.oldParts();
+  const cpus = olds.map((p) => p.cpu).filter((c) => c >= 0);
+  return (cpu, index) => ({ cpu, cpus, index, count: olds.length });
+}
+
+/**
+ * Export, import, re-export. `exportedBefore` (planted bug
+ * 'transfer-drops-last-write' only) is an export taken earlier, used in place
+ * of a fresh one when it has as many parts.
+ */
+export function transferState(m: SwapMember, exportedBefore?: unknown[]): TransferRecord {
   const format = m.format;
   if (format === null) return { exported: [], imported: null };
   const olds = m.oldParts();
-  const cpus = olds.map((p) => p.cpu).filter((c) => c >= 0);
-  const ctx = (cpu: number, index: number): TransferContext => ({
-    cpu,
-    cpus,
-    index,
-    count: olds.length,
-  });
-  const exported = olds.map((p, i) =>
-    (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)),
-  );
+  const ctx = contextOf(m);
+  const exported =
+    exportedBefore !== undefined && exportedBefore.length === olds.length
+      ? exportedBefore
+      : exportParts(m);
   const news = m.newParts();
   if (Array.isArray(m.newImpl)) {
     olds.forEach((p, i) => {

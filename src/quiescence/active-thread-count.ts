@@ -14,6 +14,8 @@
  * interest and fail; else fold the activations into active[index] and make
  * next current. updateTheGen(): try advance() twice. A marker m (a genCount)
  * has elapsed when genCount - m >= 2: every thread alive at m has finished.
+ * `generationsToElapse` is that 2; only a planted bug (K42Detector's
+ * plantEarlyGeneration, for measuring the checkers) ever lowers it.
  */
 export class ActiveThreadCount {
   index: 0 | 1 = 0;
@@ -22,6 +24,8 @@ export class ActiveThreadCount {
   genCount = 0;
   interest = false;
   failedAdvances = 0;
+  /** Advances after which a marker has elapsed: 2 (K42); 1 only when a planted bug says so. */
+  generationsToElapse = 2;
 
   constructor(readonly cpu: number) {}
 
@@ -61,7 +65,7 @@ export class ActiveThreadCount {
   }
 
   elapsed(marker: number): boolean {
-    return this.genCount - marker >= 2;
+    return this.genCount - marker >= this.generationsToElapse;
   }
 
   /** Threads counted and alive in this CPU's generations (both counters plus unfolded activations). */

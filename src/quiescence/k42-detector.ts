@@ -32,6 +32,11 @@
  * marker there has elapsed). Invariant: a CPU's marker has elapsed exactly
  * when the request has been drained from that CPU's queue (genCount moves
  * only in a poll, which drains right after).
+ *
+ * Planted bug (docs/CHECKING.md, "Planted core bugs"): plantEarlyGeneration()
+ * makes every marker elapse one generation early and turns off the
+ * detector's own soundness guard, so only the checkers can catch it. Only
+ * plantCoreBug (src/faults/plant-core-bug.ts) calls it; never by default.
  */
 import type { EventSink, Kernel } from '../kernel/index.ts';
 import { ActiveThreadCount } from './active-thread-count.ts';
@@ -64,6 +69,8 @@ export class K42Detector extends QuiescenceDetector {
   private globalPending = 0;
   /** The marker mode of the request being opened (read by `opened`). */
   private opening: MarkerMode = 'token-ring';
+  /** Planted bug on: markers elapse one generation early, no soundness guard. */
+  private plantedEarly = false;
 
   constructor(
     kernel: Kernel,
@@ -77,6 +84,16 @@ export class K42Detector extends QuiescenceDetector {
     this.global = kernel.cpus.length;
     this.waiting = kernel.cpus.map((c) => new RequestQueue(`k42 detector cpu ${c.index}`));
     this.involved = kernel.cpus.map(() => 0);
+  }
+
+  /** Plant the bug 'early-generation': a marker elapses after one advance, not two (never by default). */
+  plantEarlyGeneration(): void {
+    this.plantedEarly = true;
+    for (const c of this.counts) c.generationsToElapse = 1;
+  }
+
+  protected override soundToReach(r: QuiescenceRequest): boolean {
+    return this.plantedEarly || super.soundToReach(r);
   }
 
   protected counted(slot: CountSlot): void {
@@ -138,11 +155,11 @@ export class K42Detector extends QuiescenceDetector {
       if (--r.detectorWaits === 0) done.push(r);
     };
     for (const c of this.counts)
-      this.waiting[c.cpu].drainUpTo(c.genCount - 2, (r) => {
+      this.waiting[c.cpu].drainUpTo(c.genCount - c.generationsToElapse, (r) => {
         this.involved[c.cpu]--; // K42's swap worker stops polling its VP once its marker elapsed
         met(r);
       });
-    this.waitingGlobal.drainUpTo(this.global - 2, met);
+    this.waitingGlobal.drainUpTo(this.global - (this.plantedEarly ? 1 : 2), met);
     return done;
   }
 

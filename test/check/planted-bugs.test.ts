@@ -10,10 +10,24 @@
 import { describe, expect, test } from 'vitest';
 import { checkSeed, importScenario } from '../../src/check/index.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
+import { plantCoreBug } from '../../src/faults/index.ts';
+import { createSimulation } from '../../src/simulation/index.ts';
+import {
+  plantedCoreScenario,
+  type PlantedCoreShape,
+} from '../../scenarios/planted/planted-core.ts';
 
 const BLOCK = 200;
 const BLOCKS = Number(process.env.KERNEL_SIM_PLANTED_BLOCKS ?? 3);
-const BUGS = ['lost-wakeup', 'torn-withdraw'];
+const BUGS = [
+  'lost-wakeup',
+  'torn-withdraw',
+  'early-generation',
+  'block-leak',
+  'transfer-drops-last-write',
+];
+const CORE_BUGS = ['early-generation', 'block-leak', 'transfer-drops-last-write'] as const;
+const CONTROL_SEEDS = Number(process.env.KERNEL_SIM_PLANTED_CONTROL_SEEDS ?? 15);
 const SCHEDULES = ['fifo', 'random', 'pct'];
 
 /** Seeds run in [from, from + BLOCK) until the first failure: its 1-based index, or null. */
@@ -54,4 +68,31 @@ describe(`planted bugs: seeds to the first failure (${BLOCKS} block(s) of ${BLOC
         if (process.env.KERNEL_SIM_PLANTED_PRINT) console.log(rows.at(-1));
       },
     );
+});
+
+describe('planted core bugs: the bug, not the workload, fails', () => {
+  for (const bug of CORE_BUGS)
+    test(`${bug}: the same workload on the sound core passes under random and pct (${CONTROL_SEEDS} seeds)`, async () => {
+      const { SHAPE } = (await import(`../../scenarios/planted/${bug}.ts`)) as {
+        SHAPE: PlantedCoreShape;
+      };
+      const control = plantedCoreScenario(bug, SHAPE, false);
+      for (const schedule of ['random', 'pct'])
+        for (let seed = 1; seed <= CONTROL_SEEDS; seed++)
+          expect(checkSeed(control, seed, { overrides: { schedule } }).verdict).toBe('passed');
+    });
+
+  test('plantCoreBug refuses an unknown bug and a detector it cannot plant into', () => {
+    expect(() => plantCoreBug(createSimulation(), 'typo' as never)).toThrow(
+      /unknown bug 'typo'; known: early-generation, block-leak, transfer-drops-last-write/,
+    );
+    expect(() =>
+      plantCoreBug(createSimulation({ detector: 'oracle' }), 'early-generation'),
+    ).toThrow(/plants into the k42 detector; this simulation runs 'oracle'/);
+  });
+
+  test('nothing is planted by default', () => {
+    const sim = createSimulation();
+    expect(sim.swapper.planted.size).toBe(0);
+  });
 });
