@@ -1,7 +1,8 @@
 /**
  * The HTML report in a real browser (Debian's Chromium through
- * playwright-core). If Chromium is missing these tests fail with the
- * install command; they never skip.
+ * playwright-core). If Chromium is missing they are skipped locally with one
+ * line naming the install command; under CI (KERNEL_SIM_REQUIRE_BROWSER, set
+ * by .ci/run) they never skip and fail with that command instead.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,12 @@ import {
 import { runScenario } from '../../src/scenario/index.ts';
 import stuckSwap from '../../scenarios/stuck-swap.ts';
 import swapScheduler from '../../scenarios/swap-scheduler.ts';
-import { launchReportBrowser, type ReportBrowser } from './report-browser.ts';
+import {
+  CHROMIUM_PRESENT,
+  CHROMIUM_SKIP_REASON,
+  launchReportBrowser,
+  type ReportBrowser,
+} from './report-browser.ts';
 import { recordBigRun } from './big-fixture.ts';
 import {
   hoverCall,
@@ -32,8 +38,12 @@ import { recordSwapRun } from './swap-fixture.ts';
 let browser: ReportBrowser;
 const opened: OpenedReport[] = [];
 
+/** Every group of this file: skipped, with one line, where Chromium is missing outside CI. */
+const describeBrowser = describe.skipIf(!CHROMIUM_PRESENT);
+if (!CHROMIUM_PRESENT) console.warn(CHROMIUM_SKIP_REASON);
+
 beforeAll(async () => {
-  browser = await launchReportBrowser();
+  if (CHROMIUM_PRESENT) browser = await launchReportBrowser();
 });
 
 afterAll(async () => {
@@ -52,7 +62,7 @@ function heldCallId(m: TimelineModel): number {
   return m.calls.id[i];
 }
 
-describe('HTML report of a completed hot swap', () => {
+describeBrowser('HTML report of a completed hot swap', () => {
   const run = recordSwapRun();
   const summary = {
     ...run.result,
@@ -219,7 +229,7 @@ describe('HTML report of a completed hot swap', () => {
   });
 });
 
-describe('HTML report of a rolled-back swap', () => {
+describeBrowser('HTML report of a rolled-back swap', () => {
   test('the band ends in aborted, with the reason on hover', async () => {
     const run = recordSwapRun({ veto: true });
     const { page } = await open(renderHtmlReport(run.model, { ...run.result }), 'aborted');
@@ -236,7 +246,7 @@ describe('HTML report of a rolled-back swap', () => {
   });
 });
 
-describe('HTML report of 100,000 calls', () => {
+describeBrowser('HTML report of 100,000 calls', () => {
   test('draws only what is visible, aggregates when zoomed out, stays responsive', async () => {
     const big = recordBigRun();
     expect(big.model.calls.id.length).toBeGreaterThanOrEqual(100_000);
@@ -274,7 +284,7 @@ describe('HTML report of 100,000 calls', () => {
   });
 });
 
-describe('HTML reports of bundled scenarios', () => {
+describeBrowser('HTML reports of bundled scenarios', () => {
   function scenarioReport(scenario: Parameters<typeof runScenario>[0]): {
     model: TimelineModel;
     report: ReturnType<typeof runScenario>;
@@ -316,7 +326,7 @@ describe('HTML reports of bundled scenarios', () => {
   });
 });
 
-describe('screenshots', () => {
+describeBrowser('screenshots', () => {
   // UPDATE_SCREENSHOT=1 refreshes docs/timeline.png (swap-scheduler, around the swap) and
   // docs/timeline-held.png (the fixture, with held calls); otherwise they go to a scratch dir.
   const dir = process.env.UPDATE_SCREENSHOT === '1' ? 'docs' : mkdtempSync(join(tmpdir(), 'shot-'));
@@ -367,7 +377,7 @@ describe('screenshots', () => {
   });
 });
 
-describe('the page is self-contained', () => {
+describeBrowser('the page is self-contained', () => {
   test('no console errors and no requests beyond the file, on every report opened', () => {
     expect(opened.length).toBeGreaterThanOrEqual(3);
     for (const r of opened) {

@@ -10,7 +10,7 @@ import {
   writeHtmlReport,
   type TimelineRecorder,
 } from '../../src/report/index.ts';
-import { CHROMIUM_ARGS, checkChromium } from './report-browser.ts';
+import { CHROMIUM_ARGS, checkChromium, chromiumPresent } from './report-browser.ts';
 import { Counter, Counter2, recordSwapRun } from './swap-fixture.ts';
 
 function embedded(html: string, id: string): unknown {
@@ -155,7 +155,15 @@ describe('renderHtmlReport', () => {
 });
 
 describe('browser helper', () => {
-  test('a missing Chromium is a clear failure that names the install command, never a skip', () => {
+  test('the browser tests skip only where Chromium is missing outside CI', () => {
+    expect(chromiumPresent('/nonexistent/chromium', {})).toBe(false);
+    expect(chromiumPresent('/nonexistent/chromium', { KERNEL_SIM_REQUIRE_BROWSER: '1' })).toBe(
+      true,
+    );
+    expect(chromiumPresent(process.execPath, {})).toBe(true);
+  });
+
+  test('a missing Chromium is a clear failure that names the install command (CI never skips)', () => {
     expect(() => checkChromium('/nonexistent/chromium')).toThrow(
       /Chromium is not installed at \/nonexistent\/chromium.*apt-get update && apt-get install -y chromium/,
     );

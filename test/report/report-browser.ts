@@ -28,6 +28,22 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/**
+ * Whether the browser tests run. Locally, without Chromium, they are skipped
+ * with one line saying how to install it; with KERNEL_SIM_REQUIRE_BROWSER set
+ * (.ci/run sets it) they run and fail with the install command instead.
+ */
+export function chromiumPresent(
+  path = CHROMIUM_PATH,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  return existsSync(path) || env.KERNEL_SIM_REQUIRE_BROWSER !== undefined;
+}
+export const CHROMIUM_PRESENT = chromiumPresent();
+export const CHROMIUM_SKIP_REASON =
+  `Chromium is not installed at ${CHROMIUM_PATH}: the HTML report's browser tests are skipped ` +
+  '(install it: apt-get update && apt-get install -y chromium; CI always runs them)';
+
 export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
