@@ -7,7 +7,8 @@
  * null for every method) plus `report()` and `lines()`. The base gives
  * `attach(sim)`: one mediator in front of every live object the ObjectFilter
  * matches, through `sim.interpose`; `detach()` removes them all; `attached`
- * lists the objects it is on.
+ * lists the objects it is on; `warnings()` names each filter rule that
+ * selects no object or no method among the simulation's objects.
  *
  * Invariants: at most one of its mediators per object; the mediator made for
  * an object is kept across detach/attach, so counts survive re-attaching.
@@ -64,8 +65,32 @@ export abstract class InterposingPlugin implements Plugin {
     this.handles.clear();
   }
 
+  warnings(): string[] {
+    if (this.sim === null || this.filter.all) return [];
+    return this.filter.unmatched(
+      this.sim.table.entries.map((e) => ({
+        name: e.name,
+        className: e.cls.name,
+        methods: methodNames(e.cls),
+      })),
+    );
+  }
+
   /** Names of the objects it is installed on now. */
   get attached(): string[] {
     return [...this.handles.keys()].map((e) => e.name);
   }
+}
+
+/** The methods of a class, its own and inherited, below Object. */
+function methodNames(cls: Function): string[] {
+  const names = new Set<string>();
+  for (let p = cls.prototype as object | null; p !== null && p !== Object.prototype;) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (k !== 'constructor' && typeof Object.getOwnPropertyDescriptor(p, k)?.value === 'function')
+        names.add(k);
+    }
+    p = Object.getPrototypeOf(p) as object | null;
+  }
+  return [...names];
 }

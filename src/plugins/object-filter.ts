@@ -9,8 +9,17 @@
  *
  * Interface: `ObjectFilter.parse(spec)`, `matchesObject(name, className)`,
  * `methodsFor(name, className)` -> a MethodFilter for one object, or null when
- * every method of that object is wanted (so a mediator can skip the test).
+ * every method of that object is wanted (so a mediator can skip the test);
+ * `unmatched(objects)` -> one warning per rule that selects nothing among
+ * these objects (a typo'd filter would otherwise report "0 calls" silently).
  */
+
+/** What `unmatched` needs to know of an object: its names and its methods. */
+export interface FilterTarget {
+  readonly name: string;
+  readonly className: string;
+  readonly methods: readonly string[];
+}
 export class MethodFilter {
   private readonly cache = new Map<string, boolean>();
   constructor(private readonly patterns: readonly RegExp[]) {}
@@ -28,6 +37,7 @@ export class MethodFilter {
 }
 
 interface Rule {
+  readonly text: string;
   readonly object: RegExp;
   readonly method: RegExp | null;
 }
@@ -60,6 +70,25 @@ export class ObjectFilter {
     return new MethodFilter(mine.map((r) => r.method!));
   }
 
+  unmatched(objects: readonly FilterTarget[]): string[] {
+    const warnings: string[] = [];
+    for (const r of this.rules) {
+      const hit = objects.filter((o) => r.object.test(o.name) || r.object.test(o.className));
+      if (hit.length === 0) {
+        const names = objects.map((o) => o.name).join(', ');
+        warnings.push(
+          `filter rule '${r.text}' matches no object (objects: ${names}); OBJECT is an object's name or class name`,
+        );
+      } else if (r.method !== null && !hit.some((o) => o.methods.some((m) => r.method!.test(m)))) {
+        const methods = [...new Set(hit.flatMap((o) => o.methods))].sort().join(', ');
+        warnings.push(
+          `filter rule '${r.text}' matches no method of ${hit.map((o) => o.name).join(', ')} (methods: ${methods})`,
+        );
+      }
+    }
+    return warnings;
+  }
+
   toString(): string {
     return this.all ? '*' : this.spec;
   }
@@ -74,7 +103,7 @@ function parseRule(text: string, spec: string): Rule {
       `object filter '${spec}': rule '${text}' is empty on one side; write OBJECT or OBJECT.METHOD (e.g. 'cache' or 'cache.get', '*' for any)`,
     );
   }
-  return { object: glob(object), method: method === null ? null : glob(method) };
+  return { text, object: glob(object), method: method === null ? null : glob(method) };
 }
 
 function glob(pattern: string): RegExp {

@@ -12,6 +12,8 @@
  *                a mediator finish through it
  *   report()     a JSON-able summary (the CLI's `--json` output embeds it)
  *   lines()      the same for humans, one string per line
+ *   warnings()   optional: what the user probably got wrong (a filter that
+ *                selects nothing); the CLI prints them under the plugin's lines
  *
  * PluginFactory builds a plugin from the text after `=` in `name=arg`
  * (undefined when there is none).
@@ -24,6 +26,7 @@ export interface Plugin {
   detach?(): void;
   report(): unknown;
   lines(): string[];
+  warnings?(): string[];
 }
 
 export type PluginFactory = (arg: string | undefined) => Plugin;

@@ -50,6 +50,8 @@ export interface ScenarioPlugin {
   attach(sim: Simulation): void;
   report(): unknown;
   lines(): readonly string[];
+  /** Optional: what the user probably got wrong, printed as `warning:` lines. */
+  warnings?(): readonly string[];
 }
 
 export interface RunScenarioOptions {
@@ -139,7 +141,7 @@ export function runScenario<Ctx>(
     plugins: plugins.map((p) => ({
       name: p.name,
       report: p.report() ?? null,
-      lines: [...p.lines()],
+      lines: [...p.lines(), ...(p.warnings?.() ?? []).map((w) => `warning: ${w}`)],
     })),
     reproduce: reproduceCommand(
       options.source ?? scenario.file ?? scenario.name,
