@@ -30,6 +30,8 @@ export interface PluginSet {
   readonly plugins: readonly ScenarioPlugin[];
   readonly reproduceArgs: readonly string[];
   attach(sim: Simulation): void;
+  /** The run ended (before expect and summary): the HTML recorder stops here. */
+  runEnded(): void;
   finish(report: ScenarioReport): string[];
 }
 
@@ -64,6 +66,7 @@ export async function createPlugins(flags: PluginFlags, cwd: string): Promise<Pl
       recorder?.attach(sim);
       faults?.install(sim);
     },
+    runEnded: () => recorder?.detach(),
     finish: (r) => {
       const written = tracePath === null ? [] : [tracePath];
       if (report !== null && recorder !== null && htmlPath !== null)

@@ -22,7 +22,7 @@ export function addExperimentCommand(
     .description(
       'the quiescence-latency experiment: detectors x lifetimes x arrival gaps x CPUs; writes CSV, JSON and SVG',
     )
-    .requiredOption('--out <dir>', 'folder for the CSV, JSON and SVG files')
+    .requiredOption('--out <dir>', '(required) folder for the CSV, JSON and SVG files')
     .option('--gaps <list>', 'mean ticks between thread arrivals per CPU, e.g. 2,4,8')
     .option(
       '--lifetimes <list>',
@@ -66,7 +66,7 @@ export function addExperimentCommand(
     .description(
       'the update strategies side by side: the same workloads under each strategy; writes CSV, JSON and SVG',
     )
-    .requiredOption('--out <dir>', 'folder for the CSV, JSON and SVG files')
+    .requiredOption('--out <dir>', '(required) folder for the CSV, JSON and SVG files')
     .option(
       '--workloads <list>',
       'scenario names or files (default: hello, naive-swap-loses-a-call, swap-file-cache, interface-change, accept-loop-update-point)',

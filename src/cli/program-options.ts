@@ -4,6 +4,8 @@
  * SCHEDULE_NAMES, scenario ON_FAILED_THREAD_MODES) so that `--help` loads
  * no core; test/cli pins that they agree.
  */
+import { InvalidArgumentError } from 'commander';
+
 export const SEED_MAX = Number.MAX_SAFE_INTEGER;
 export const DETECTORS = ['k42', 'event', 'oracle'];
 export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'];
@@ -14,6 +16,19 @@ export const ON_FAILED_THREAD_MODES = ['fail', 'report'];
 /** commander's accumulator for a repeatable flag. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/**
+ * `--plugin`'s accumulator: a value that looks like a flag means the name was
+ * left out (commander would otherwise take the next flag as the value).
+ */
+export function collectPlugin(value: string, previous: string[]): string[] {
+  if (value.startsWith('-')) {
+    throw new InvalidArgumentError(
+      `--plugin needs a plugin name before the next flag, e.g. '--plugin counter' (got '${value}'; see \`kernel-sim scenario --help\`)`,
+    );
+  }
+  return collect(value, previous);
 }
 
 /** A help section of example command lines. */

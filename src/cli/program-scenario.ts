@@ -13,7 +13,7 @@ import {
   DETECTORS,
   STRATEGY_NAMES,
   ON_FAILED_THREAD_MODES,
-  collect,
+  collectPlugin,
   examples,
 } from './program-options.ts';
 import type { StrategyName } from '../hotswap/index.ts';
@@ -66,7 +66,7 @@ export function addScenarioCommand(
     .option(
       '--plugin <name[=arg]>',
       'attach a plugin, e.g. counter, latency, logger=cache (repeatable; an unknown name lists the known ones)',
-      collect,
+      collectPlugin,
       [],
     )
     .option(

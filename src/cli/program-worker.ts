@@ -19,7 +19,10 @@ export function addWorkerCommand(
     .description(
       'run the jobs of `kernel-sim check --queue` sweeps (BullMQ over Redis) until Ctrl-C or SIGTERM',
     )
-    .requiredOption('--queue <url>', 'the Redis the sweeps are queued on (redis://HOST:PORT)')
+    .requiredOption(
+      '--queue <url>',
+      '(required) the Redis the sweeps are queued on (redis://HOST:PORT)',
+    )
     .option(
       '--threads <n>',
       "worker threads for a job's seeds (default: one per available CPU)",

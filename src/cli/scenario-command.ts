@@ -95,6 +95,7 @@ export async function scenarioCommand(
       overrides,
       plugins: plugins.plugins,
       attach: (sim: Simulation) => plugins.attach(sim),
+      runEnded: () => plugins.runEnded(),
       source,
       reproduceArgs: [
         ...plugins.reproduceArgs,

@@ -37,7 +37,7 @@ export class Interposer {
     const ms = this.chain(entry);
     this.table.setMediators(entry, [mediator, ...ms], entry.ext?.inner ?? null);
     if (this.bus.on)
-      this.bus.emit({
+      this.emitFor(mediator, {
         type: 'mediator.installed',
         object: entry.id,
         mediator: mediator.name,
@@ -64,12 +64,18 @@ export class Interposer {
     if (i >= 0) ms.splice(i, 1); // one handle removes one installation
     this.table.setMediators(entry, ms, entry.ext?.inner ?? null);
     if (this.bus.on)
-      this.bus.emit({
+      this.emitFor(mediator, {
         type: 'mediator.removed',
         object: entry.id,
         mediator: mediator.name,
         depth: ms.length,
       });
+  }
+
+  /** An observe-only mediator's install and remove are not hashed (Mediator.observeOnly). */
+  private emitFor(mediator: Mediator, event: InterpositionEvent): void {
+    if (mediator.observeOnly === true) this.bus.emitUnhashed(event);
+    else this.bus.emit(event);
   }
 
   setInner(entry: TableEntry, mediator: Mediator | null): void {

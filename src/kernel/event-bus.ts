@@ -16,6 +16,11 @@
  * `direct.field(key, value)` for each of its n fields in sorted key order;
  * the hash gets exactly the bytes the built event would have given.
  *
+ * `emitUnhashed(e)` delivers an event to observers only: the hash and the
+ * event count do not see it, and it shares the seq of the event after it.
+ * It is for what observation itself does (installing an observe-only
+ * mediator), so that observing a run leaves its hash as it was.
+ *
  * Invariant: events are for observers only. No simulation decision is taken
  * by subscribing to them (docs/ARCHITECTURE.md, "Observation has no side
  * effects"); `seq` counts emitted events,
@@ -42,6 +47,8 @@ export interface EventSink<E> {
   /** Non-null while the hash is on and nobody subscribes: hash fields, build nothing. */
   readonly direct: DirectEvents | null;
   emit(event: E): void;
+  /** Deliver to observers, leaving the hash and the event count as they were. */
+  emitUnhashed(event: E): void;
 }
 
 /** The bus as a direct emitter sees it (see the header). */
@@ -118,6 +125,18 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
     stamped.seq = this.nextSeq++;
     if (this.sink !== null) this.sink.add(stamped);
     if (this.observers === 0) return;
+    this.deliver(stamped);
+  }
+
+  emitUnhashed(event: E): void {
+    if (this.observers === 0) return;
+    const stamped = event as Stamped<E> & { tick: number; seq: number };
+    stamped.tick = this.clock.now;
+    stamped.seq = this.nextSeq;
+    this.deliver(stamped);
+  }
+
+  private deliver(stamped: Stamped<E>): void {
     // rxjs reports an observer's throw later, from a timer, after the run has
     // ended; delivering with synchronous error handling brings it back here,
     // so it is part of the run's verdict (the flag is set for this call only).

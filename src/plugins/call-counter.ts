@@ -25,6 +25,8 @@ export interface MethodCount {
 }
 
 export class CallCounter implements Mediator {
+  /** It only observes: installing it leaves the event hash as it was. */
+  readonly observeOnly = true;
   readonly counts = new Map<string, MethodCount>();
   total = 0;
 

@@ -29,6 +29,8 @@ import { InterposingPlugin } from './interposing-plugin.ts';
 export type LineSink = (line: string) => void;
 
 export class CallLogger implements Mediator {
+  /** It only observes: installing it leaves the event hash as it was. */
+  readonly observeOnly = true;
   constructor(
     private readonly clock: Clock,
     private readonly write: LineSink,

@@ -20,6 +20,8 @@ import { InterposingPlugin } from './interposing-plugin.ts';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.ts';
 
 export class LatencyTimer implements Mediator {
+  /** It only observes: installing it leaves the event hash as it was. */
+  readonly observeOnly = true;
   readonly histograms = new Map<string, LatencyHistogram>();
 
   constructor(

@@ -23,6 +23,7 @@
  *   sim.run();
  *   tracer.write();   // open run.json in https://ui.perfetto.dev
  */
+import { existsSync } from 'node:fs';
 import type { Simulation } from '../simulation/index.ts';
 import {
   TimelineRecorder,
@@ -48,6 +49,8 @@ export class TracerPlugin implements Plugin {
   readonly name = 'tracer';
   readonly recorder = new TimelineRecorder();
   private written: string | null = null;
+  /** Whether write() replaced a file that was there (warned: the CLI's default is ./trace.json). */
+  private replaced = false;
   /**
    * The last model built, the event count it was built at, and the trace
    * object if toJSON() asked for it (write() and report() never build it).
@@ -108,6 +111,7 @@ export class TracerPlugin implements Plugin {
         'TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)',
       );
     }
+    this.replaced = existsSync(path);
     const out = fileSink(path);
     try {
       streamChromeTrace(this.view(), out.write);
@@ -136,9 +140,16 @@ export class TracerPlugin implements Plugin {
     const where =
       r.file === null
         ? 'not written (give a path: tracer=out.json)'
-        : `written to ${r.file} (open in ui.perfetto.dev)`;
+        : `written to ${r.file}${this.replaced ? ', replacing the file that was there' : ''} (open in ui.perfetto.dev)`;
     return [
       `tracer: ${r.traceEvents} trace events, ${r.calls} calls on ${r.threads} threads, ${r.swaps} swaps, ${r.endTick} ticks; ${where}`,
+    ];
+  }
+
+  warnings(): string[] {
+    if (!this.replaced) return [];
+    return [
+      `tracer replaced the existing ${this.written}; give another file (--plugin tracer=FILE) to keep both`,
     ];
   }
 }

@@ -73,6 +73,8 @@ export interface RunScenarioOptions {
    * 0 turns the watchdog off.
    */
   readonly watchdogMs?: number;
+  /** Called when the run ends, before expect() and summary(): stop recorders here. */
+  readonly runEnded?: (sim: Simulation) => void;
   /** Wins over the scenario's own onFailedThread; without either, 'report'. */
   readonly onFailedThread?: OnFailedThread;
 }
@@ -109,6 +111,11 @@ export function runScenario<Ctx>(
       : sim.run(watchdog === null ? {} : { slicer: watchdog.slicer(sim) });
   if (ran.reason?.startsWith('watchdog:')) stuck = ran.reason;
   const calls = tally.calls();
+  // Plugins report the run, as the tally does: calls made by expect() and
+  // summary() after it are not counted (the CLI's, the plugins' and the HTML
+  // report's call counts agree).
+  const pluginReports = plugins.map(reportPlugin);
+  options.runEnded?.(sim);
   const failedThreads = tally.failedThreads();
   const mode = options.onFailedThread ?? scenario.onFailedThread ?? 'report';
   const threadsJudged = mode === 'fail' ? failThreads(ran, failedThreads) : ran;
@@ -138,17 +145,21 @@ export function runScenario<Ctx>(
     })),
     swaps: sim.swapper.swaps.map((s) => reportSwap(s, result.ticks)),
     summary: stuck !== null ? [] : summarize(scenario, sim, ctx as Ctx, result, guard),
-    plugins: plugins.map((p) => ({
-      name: p.name,
-      report: p.report() ?? null,
-      lines: [...p.lines(), ...(p.warnings?.() ?? []).map((w) => `warning: ${w}`)],
-    })),
+    plugins: pluginReports,
     reproduce: reproduceCommand(
       options.source ?? scenario.file ?? scenario.name,
       seed,
       overrides,
       options.reproduceArgs,
     ),
+  };
+}
+
+function reportPlugin(p: ScenarioPlugin): ScenarioReport['plugins'][number] {
+  return {
+    name: p.name,
+    report: p.report() ?? null,
+    lines: [...p.lines(), ...(p.warnings?.() ?? []).map((w) => `warning: ${w}`)],
   };
 }
 

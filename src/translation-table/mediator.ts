@@ -23,6 +23,13 @@ export type ForwardOp = (call: Call) => Op<unknown>;
 
 export interface Mediator {
   readonly name: string;
+  /**
+   * True promises that the mediator never changes a call's arguments, result,
+   * error or timing (a counter, a timer, a logger). Installing or removing it
+   * is then not part of the run's event hash: attaching such a plugin leaves
+   * the hash as it was (docs/PLUGINS.md).
+   */
+  readonly observeOnly?: boolean;
   call(call: Call, forward: Forward): unknown;
   callOp(call: Call, forward: ForwardOp): Op<unknown>;
 }

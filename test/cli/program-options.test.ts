@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLUSTER_EXAMPLES,
   CLUSTER_SCHEDULES,
+  collectPlugin,
   DETECTORS,
   ON_FAILED_THREAD_MODES,
   STRATEGY_NAMES,
@@ -11,6 +12,7 @@ import { STRATEGY_NAMES as CORE_STRATEGIES } from '../../src/hotswap/index.ts';
 import { DETECTOR_NAMES } from '../../src/quiescence/index.ts';
 import { ON_FAILED_THREAD_MODES as CORE_MODES } from '../../src/scenario/index.ts';
 import { EXAMPLE_NAMES, SCHEDULE_NAMES } from '../../src/cluster/index.ts';
+import { createProgram } from '../../src/cli/program.ts';
 
 describe('program-options', () => {
   it('lists the same names as the core', () => {
@@ -20,5 +22,25 @@ describe('program-options', () => {
     expect(CLUSTER_EXAMPLES).toEqual([...EXAMPLE_NAMES]);
     // the CLI adds 'none' (run without an upgrade) to the cluster's schedules
     expect(CLUSTER_SCHEDULES).toEqual([...SCHEDULE_NAMES, 'none']);
+  });
+
+  it('--plugin refuses a flag as its value, naming what to write', () => {
+    expect(collectPlugin('counter', ['latency'])).toEqual(['latency', 'counter']);
+    expect(() => collectPlugin('--json', [])).toThrow(
+      /--plugin needs a plugin name before the next flag, e\.g\. '--plugin counter' \(got '--json'/,
+    );
+  });
+
+  it('help marks required options as required', () => {
+    const io = { write: () => {}, writeError: () => {} } as never;
+    const program = createProgram(io, () => {});
+    const help = (path: string[]) => {
+      let c = program;
+      for (const name of path) c = c.commands.find((x) => x.name() === name)!;
+      return c.helpInformation();
+    };
+    expect(help(['experiment', 'quiescence'])).toMatch(/--out <dir>\s+\(required\)/);
+    expect(help(['experiment', 'strategies'])).toMatch(/--out <dir>\s+\(required\)/);
+    expect(help(['worker'])).toMatch(/--queue <url>\s+\(required\)/);
   });
 });

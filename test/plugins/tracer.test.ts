@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -211,5 +211,29 @@ describe('TracerPlugin: files, report and registry', () => {
       "track 1:1: 'b' [5, 15] overlaps 'a' [0, 10]",
     ]);
     expect(checkTraceNesting([x('a', 0, 10), x('b', 5, 10, 2)])).toEqual([]);
+  });
+});
+
+function traceOf(path: string): TracerPlugin {
+  const tracer = new TracerPlugin(path);
+  const run = buildSwapRun({ seed: 3 });
+  tracer.attach(run.sim);
+  run.sim.run();
+  return tracer;
+}
+
+describe('TracerPlugin: replacing a file', () => {
+  test('says so in its line and warns, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracer-replace-'));
+    const path = join(dir, 'trace.json');
+    const first = traceOf(path);
+    expect(first.warnings()).toEqual([]);
+    expect(first.lines()[0]).not.toContain('replacing');
+    const second = traceOf(path);
+    expect(second.lines()[0]).toContain(`written to ${path}, replacing the file that was there`);
+    expect(second.warnings()).toEqual([
+      `tracer replaced the existing ${path}; give another file (--plugin tracer=FILE) to keep both`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
