@@ -5,45 +5,67 @@
  * other: it can be interposed on and replaced.
  *
  * Threads of three weights (1, 2 and 4) arrive all the time on two CPUs, each
- * needing the same amount of CPU. Under round robin every ready thread gets
- * an equal share, so a thread's turnaround does not depend on its weight. At
- * tick 1000 the policy is swapped to stride scheduling; its run queue (the
- * ready threads, per CPU, in run order) is transferred in the 'run-queue'
- * format, the only one both policies speak. From then on a thread's share is
- * proportional to its weight: heavy threads turn around faster.
+ * needing the same amount of CPU. Each new thread first asks the policy for
+ * admission (`yield* policy.admit(weight)`, a generator method taking
+ * ADMIT_TICKS of CPU), then works. At tick 1000 the policy is swapped from
+ * round robin to stride scheduling; its run queue (the ready threads, per
+ * CPU, in run order) is transferred in the 'run-queue' format, the only one
+ * both policies speak.
  *
- * What to look at: the swap's phases (the scheduler has only plain methods,
- * so block drains at once: no call of the dispatcher is ever in flight across
- * a preemption point), the negotiated format, and the turnaround per weight
- * before and after (the summary lines).
+ * Held calls: the dispatcher's calls (enqueue, pickNext) come from kernel
+ * context and are plain, so no swap can hold them; the admissions are calls
+ * from threads. Those in flight when the swap starts are tracked in forward
+ * and drained in block; admissions arriving in block are held, and reach the
+ * stride policy once it is in place.
+ *
+ * A causal comparison: the same seed drives the same arrivals (same times,
+ * same weights) in three runs: this one (round robin -> stride), a no-swap
+ * baseline (round robin throughout) and a same-policy control (round robin
+ * -> round robin at the same tick, so the same swap, holds and transfer,
+ * without the policy change). Compared over the threads arriving from the
+ * swap tick on: stride's weight effect is the treatment's gap between
+ * weight-1 and weight-4 turnaround minus the control's gap; the swap's own
+ * cost is the control's mean turnaround minus the baseline's.
+ *
+ * expect() asserts: the swap completed in 'run-queue', calls were held in
+ * block, every thread completed in all three runs, the control and the
+ * baseline (round robin) show a weight gap under a third of the
+ * treatment's (round robin's gap is noise: under the random schedule it
+ * reaches a sixth), and the treatment's gap is positive.
  *
  * Run: `kernel-sim scenario swap-scheduler.ts [--seed N] [--report out.html]`
  */
 import {
+  ADMIT_TICKS,
   compute,
+  createSimulation,
   defineScenario,
+  RoundRobinPolicy,
   StridePolicy,
   type Op,
   type Simulation,
   type Swap,
 } from 'kernel-sim';
 
-const SWAP_TICK = 1000;
+const SWAP_TICK = 3000;
 const ARRIVALS = 600;
 const MEAN_GAP_TICKS = 16;
-const WORK_TICKS = 30;
+const WORK_TICKS = 20;
 const WEIGHTS = [1, 2, 4] as const;
 
-interface Era {
-  /** Turnaround ticks per weight. */
+type Target = typeof RoundRobinPolicy | typeof StridePolicy | null;
+
+/** One run's measurements. */
+interface Arm {
+  readonly swap: { handle: Swap | null };
+  /** Turnaround ticks per weight, of threads arriving from SWAP_TICK on. */
   readonly turnaround: Map<number, number[]>;
+  readonly spawned: { n: number; exited: number };
 }
 
 interface Ctx {
-  readonly swap: { handle: Swap | null };
-  readonly before: Era;
-  readonly after: Era;
-  readonly spawned: { n: number };
+  readonly treatment: Arm;
+  readonly others: { baseline: Arm | null; control: Arm | null };
 }
 
 function* cpuBound(): Op<void> {
@@ -54,8 +76,23 @@ function mean(xs: readonly number[]): number {
   return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-/** Arrivals at seeded gaps, each thread with a seeded weight; turnaround recorded by era. */
-function arrive(sim: Simulation, ctx: Ctx): void {
+/** Weight-1 mean turnaround minus weight-4 mean turnaround. */
+function gap(arm: Arm): number {
+  return mean(arm.turnaround.get(1)!) - mean(arm.turnaround.get(4)!);
+}
+
+function meanAll(arm: Arm): number {
+  return mean([...arm.turnaround.values()].flat());
+}
+
+/** Arrivals at seeded gaps with seeded weights, and the swap to `target` at SWAP_TICK. */
+function install(sim: Simulation, target: Target): Arm {
+  const arm: Arm = {
+    swap: { handle: null },
+    turnaround: new Map(WEIGHTS.map((w) => [w, []])),
+    spawned: { n: 0, exited: 0 },
+  };
+  const policy = sim.scheduler as unknown as { admit(weight: number): Op<number> };
   const random = sim.random('arrivals');
   let tick = 0;
   for (let i = 0; i < ARRIVALS; i++) {
@@ -65,19 +102,15 @@ function arrive(sim: Simulation, ctx: Ctx): void {
       tick,
       () => {
         const spawnTick = sim.now;
-        const era =
-          ctx.swap.handle?.outcome === 'completed'
-            ? ctx.after
-            : spawnTick < SWAP_TICK
-              ? ctx.before
-              : null;
-        ctx.spawned.n++;
+        const list = spawnTick >= SWAP_TICK ? arm.turnaround.get(weight)! : null;
+        arm.spawned.n++;
         sim.spawn(
           `w${weight}-${i}`,
           function* () {
+            yield* policy.admit(weight);
             yield* cpuBound();
-            const list = era?.turnaround.get(weight);
             list?.push(sim.now - spawnTick);
+            arm.spawned.exited++;
           },
           { weight },
         );
@@ -85,49 +118,101 @@ function arrive(sim: Simulation, ctx: Ctx): void {
       `arrival ${i}`,
     );
   }
+  if (target !== null)
+    sim.at(
+      SWAP_TICK,
+      () => {
+        arm.swap.handle = sim.hotswap(sim.scheduler, target, { timeoutTicks: 20_000 });
+      },
+      'swap the scheduler',
+    );
+  return arm;
+}
+
+/** The same arrivals on a fresh simulation with the same seed and options. */
+function rerun(sim: Simulation, target: Target): Arm {
+  const o = sim.options;
+  const other = createSimulation({
+    seed: o.seed,
+    cpus: o.cpus,
+    quantumTicks: o.quantumTicks,
+    ticksMax: o.ticksMax,
+    detector: o.detector,
+    pollTicks: o.pollTicks,
+    swapWait: o.swapWait,
+    schedule: o.schedule,
+    hashEvents: false,
+  });
+  const arm = install(other, target);
+  const r = other.run();
+  if (r.outcome !== 'passed')
+    throw new Error(`the ${target?.name ?? 'no-swap'} rerun ${r.outcome}`);
+  return arm;
+}
+
+function checkArm(name: string, arm: Arm, completedSwap: boolean): void {
+  if (arm.spawned.exited !== arm.spawned.n)
+    throw new Error(`${name}: ${arm.spawned.exited} of ${arm.spawned.n} threads completed`);
+  const swap = arm.swap.handle;
+  if (completedSwap && swap?.outcome !== 'completed')
+    throw new Error(
+      `${name}: the scheduler swap did not complete: ${swap?.outcome} (${swap?.reason})`,
+    );
 }
 
 export default defineScenario<Ctx>({
   name: 'swap-scheduler',
   description:
-    'the scheduling policy is hot-swapped from round robin to stride while threads keep arriving',
+    'the scheduling policy is hot-swapped from round robin to stride while threads keep arriving; admissions arriving in block are held; a no-swap baseline and a round robin -> round robin control make the turnaround comparison causal',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 200_000 },
   setup(sim) {
-    const era = (): Era => ({ turnaround: new Map(WEIGHTS.map((w) => [w, []])) });
-    const ctx: Ctx = { swap: { handle: null }, before: era(), after: era(), spawned: { n: 0 } };
-    arrive(sim, ctx);
-    sim.at(
-      SWAP_TICK,
-      () => {
-        ctx.swap.handle = sim.hotswap(sim.scheduler, StridePolicy, { timeoutTicks: 20_000 });
-      },
-      'swap the scheduler',
-    );
-    return ctx;
+    return { treatment: install(sim, StridePolicy), others: { baseline: null, control: null } };
   },
   expect(result, sim, ctx) {
-    const swap = ctx.swap.handle;
-    if (swap?.outcome !== 'completed')
-      throw new Error(`the scheduler swap did not complete: ${swap?.outcome} (${swap?.reason})`);
+    const t = ctx.treatment;
+    checkArm('stride swap', t, true);
+    const swap = t.swap.handle!;
     if (swap.members[0]?.format !== 'run-queue')
       throw new Error(`expected the 'run-queue' format, negotiated ${swap.members[0]?.format}`);
     if (sim.objects.info(sim.scheduler).class !== 'StridePolicy')
       throw new Error('the scheduler is not StridePolicy after the swap');
-    if (result.threads.exited !== ctx.spawned.n || result.threads.failed !== 0) {
+    if (swap.held === 0) throw new Error('no call was held: the swap met no admission in block');
+    if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} threads failed`);
+    const baseline = (ctx.others.baseline = rerun(sim, null));
+    const control = (ctx.others.control = rerun(sim, RoundRobinPolicy));
+    checkArm('no-swap baseline', baseline, false);
+    checkArm('round robin control', control, true);
+    const effect = gap(t);
+    if (!(effect > 0))
       throw new Error(
-        `every thread must complete: ${result.threads.exited} of ${ctx.spawned.n} exited, ${result.threads.failed} failed`,
+        `under stride, weight-4 threads should turn around faster than weight-1 ones (gap ${effect.toFixed(1)} ticks)`,
       );
+    for (const [name, arm] of [
+      ['baseline', baseline],
+      ['control', control],
+    ] as const) {
+      if (!(Math.abs(gap(arm)) < effect / 3))
+        throw new Error(
+          `the ${name} (round robin) shows a weight gap of ${gap(arm).toFixed(1)} ticks, not small beside stride's ${effect.toFixed(1)}: the comparison is confounded`,
+        );
     }
-    const heavy = mean(ctx.after.turnaround.get(4)!);
-    const light = mean(ctx.after.turnaround.get(1)!);
-    if (!(heavy < light))
-      throw new Error(
-        `under stride, weight-4 threads should turn around faster than weight-1 ones (${heavy.toFixed(1)} vs ${light.toFixed(1)} ticks)`,
-      );
   },
   summary(_result, _sim, ctx) {
-    const row = (name: string, era: Era) =>
-      `${name}: mean turnaround by weight ${WEIGHTS.map((w) => `w${w}=${mean(era.turnaround.get(w)!).toFixed(1)}`).join(' ')} ticks (${[...era.turnaround.values()].reduce((n, l) => n + l.length, 0)} threads)`;
-    return [row('round robin (before)', ctx.before), row('stride (after)     ', ctx.after)];
+    const row = (name: string, arm: Arm | null) =>
+      arm === null
+        ? `${name}: not run (the run did not pass)`
+        : `${name}: mean turnaround ${meanAll(arm).toFixed(1)}, by weight ${WEIGHTS.map((w) => `w${w}=${mean(arm.turnaround.get(w)!).toFixed(1)}`).join(' ')} ticks; w1-w4 gap ${gap(arm).toFixed(1)}`;
+    const { baseline, control } = ctx.others;
+    const lines = [
+      `threads arriving from tick ${SWAP_TICK} on (${[...ctx.treatment.turnaround.values()].flat().length} threads, admission ${ADMIT_TICKS} ticks); held admissions: ${ctx.treatment.swap.handle?.held ?? 0}`,
+      row('no-swap baseline (round robin)', baseline),
+      row('control (round robin -> round robin)', control),
+      row('treatment (round robin -> stride)', ctx.treatment),
+    ];
+    if (baseline !== null && control !== null)
+      lines.push(
+        `stride's weight effect (treatment gap - control gap): ${(gap(ctx.treatment) - gap(control)).toFixed(1)} ticks; the swap's own cost (control - baseline mean): ${(meanAll(control) - meanAll(baseline)).toFixed(1)} ticks`,
+      );
+    return lines;
   },
 });

@@ -4,6 +4,7 @@
  */
 export { CLOCK, MACHINE, OBJECT_ARGS, BLOCK_DEVICE, type MachineInfo } from './tokens.ts';
 export { RoundRobinPolicy } from './round-robin-policy.ts';
+export { ADMIT_TICKS } from './admit-ticks.ts';
 export type { RunQueueState } from './run-queue-state.ts';
 export { StridePolicy, TICKETS_PER_WEIGHT, STRIDE_ONE } from './stride-policy.ts';
 export type { StrideState, StrideClientState } from './stride-state.ts';

@@ -7,12 +7,18 @@
  * CPU first); pickNext takes the head of the CPU's own queue, or steals the
  * tail of the longest other queue when its own is empty.
  *
+ * admit(weight) (generator, called by threads): takes ADMIT_TICKS of CPU
+ * and returns the CPU share a new client gets now, whatever its weight:
+ * cpus / (ready threads + 1), at most 1.
+ *
  * Transfer formats: exports and imports 'run-queue' ({ queues: ThreadId[][] },
  * each CPU's ready threads in run order), the format every policy shares.
  */
 import { inject, injectable } from 'inversify';
 import {
+  compute,
   Deque,
+  type Op,
   type EnqueueReason,
   type SchedulingPolicy,
   type ThreadId,
@@ -20,6 +26,7 @@ import {
 } from '../kernel/index.ts';
 import { MACHINE, type MachineInfo } from './tokens.ts';
 import type { RunQueueState } from './run-queue-state.ts';
+import { ADMIT_TICKS } from './admit-ticks.ts';
 
 @injectable()
 export class RoundRobinPolicy implements SchedulingPolicy {
@@ -47,6 +54,12 @@ export class RoundRobinPolicy implements SchedulingPolicy {
     let n = 0;
     for (const q of this.#queues) n += q.length;
     return n;
+  }
+
+  /** Admission: the CPU share a client would get now (round robin ignores `weight`). */
+  *admit(_weight: number): Op<number> {
+    yield* compute(ADMIT_TICKS);
+    return Math.min(1, this.#queues.length / (this.readyCount() + 1));
   }
 
   /** Ready threads per CPU, in run order (for reports and tests). */

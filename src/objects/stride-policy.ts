@@ -18,6 +18,10 @@
  * holds machine-wide and pickNext ignores which CPU asks (no affinity; a
  * thread's CPU hint is only remembered, for the 'run-queue' export).
  *
+ * admit(weight) (generator, called by threads): takes ADMIT_TICKS of CPU
+ * and returns the CPU share a new client of `weight` gets now: cpus times
+ * its tickets over the ready clients' tickets plus its own, at most 1.
+ *
  * Transfer formats (exports and imports, best first):
  *   'stride-state' (StrideState)  passes, tickets, virtual pass: lossless
  *   'run-queue' (RunQueueState)   the format every policy shares. Export:
@@ -36,7 +40,9 @@
  */
 import { inject, injectable } from 'inversify';
 import {
+  compute,
   panic,
+  type Op,
   type EnqueueReason,
   type SchedulingPolicy,
   type ThreadId,
@@ -44,6 +50,7 @@ import {
 } from '../kernel/index.ts';
 import { MACHINE, type MachineInfo } from './tokens.ts';
 import type { RunQueueState } from './run-queue-state.ts';
+import { ADMIT_TICKS } from './admit-ticks.ts';
 import type { StrideClientState, StrideState } from './stride-state.ts';
 
 export const TICKETS_PER_WEIGHT = 100;
@@ -112,6 +119,15 @@ export class StridePolicy implements SchedulingPolicy {
 
   readyCount(): number {
     return this.queue.length;
+  }
+
+  /** Admission: the CPU share a client of `weight` would get now (proportional to its tickets). */
+  *admit(weight: number): Op<number> {
+    yield* compute(ADMIT_TICKS);
+    const own = Math.max(1, Math.round(weight * TICKETS_PER_WEIGHT));
+    let ready = 0;
+    for (const c of this.queue) ready += c.tickets;
+    return Math.min(1, (this.cpus * own) / (ready + own));
   }
 
   /** Ready threads per CPU (by hint), in run order: the 'run-queue' view. */

@@ -349,13 +349,14 @@ describeBrowser('screenshots', () => {
     const r = await open(renderHtmlReport(model, report), 'shot-scheduler');
     const s = model.swaps[0];
     const c = model.calls;
+    // around the end of block: held admissions released, then the dispatcher on version 2
+    const done = s.phases.at(-1)!.start;
     const pick = c.id.findIndex(
-      (_, i) =>
-        c.thread[i] === -1 && c.version[i] === 2 && c.start[i] > s.phases.at(-1)!.start + 60,
+      (_, i) => c.thread[i] === -1 && c.version[i] === 2 && c.start[i] > done + 60,
     );
     await r.page.evaluate(
       ([a, b]) => (globalThis as any).kernelSimTimeline.setRange(a, b),
-      [s.requestedTick - 100, s.requestedTick + 300],
+      [done - 300, done + 100],
     );
     expect(await hoverCall(r.page, c.id[pick], true)).toContain('reached version 2 (StridePolicy)');
     await shoot(r, 'timeline.png');
