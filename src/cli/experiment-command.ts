@@ -6,18 +6,33 @@
  * naming the option); progress goes to stderr (progress-reporter.ts: a bar
  * on a terminal, plain `progress: N/M runs` lines when not);
  * the result is a table of points on stdout and the files written.
+ *
+ * Beyond one machine (docs/SCALE.md):
+ *   --shard k/N --out FILE   runs slice k of N of the run list and writes
+ *                            it as a part (src/experiments/quiescence-part.ts);
+ *                            `kernel-sim merge PARTS --out DIR` writes the
+ *                            serial files;
+ *   --queue URL --out DIR    runs the sweep as jobs of --job-runs runs on
+ *                            `kernel-sim worker` processes (queue-experiment.ts).
  */
-import { resolve } from 'node:path';
-import pc from 'picocolors';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseShard, shardRange } from '../check/index.ts';
 import {
   resolveQuiescenceSweep,
   runQuiescenceExperiment,
+  runQuiescencePart,
+  sweepPoints,
+  sweepRuns,
   type QuiescenceExperimentOptions,
+  type ResolvedSweep,
 } from '../experiments/index.ts';
 import type { DetectorName, MarkerMode } from '../quiescence/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
+import { JOB_RUNS_DEFAULT } from './experiment-job.ts';
+import { printQuiescenceResult } from './print-quiescence-result.ts';
 import { progressReporter } from './progress-reporter.ts';
 
 export interface ExperimentCommandResult {
@@ -30,11 +45,18 @@ export async function experimentQuiescenceCommand(
   io: CliIo,
 ): Promise<ExperimentCommandResult> {
   const options = sweepOptionsOf(flags, io.cwd);
+  let sweep: ResolvedSweep;
   try {
-    resolveQuiescenceSweep(options);
+    sweep = resolveQuiescenceSweep(options);
   } catch (e) {
     throw new CliError(e instanceof Error ? e.message : String(e), undefined, { cause: e });
   }
+  if (flags.queue !== undefined) return onQueue(flags, sweep, options, io);
+  if (flags.jobRuns !== undefined || flags.queueWaitS !== undefined)
+    throw new CliError(
+      '--job-runs and --queue-wait-s apply to a queued experiment; add --queue redis://HOST:PORT',
+    );
+  if (flags.shard !== undefined) return onShard(flags, options, io);
   const progress = progressReporter(io, 'progress', 'runs');
   let result;
   try {
@@ -44,26 +66,70 @@ export async function experimentQuiescenceCommand(
   } finally {
     progress.stop();
   }
-  const c = pc.createColors(io.color);
-  io.out(
-    c.bold(
-      'detector     poll  cpus  gap  lifetime              runs  latency p50/p99/max   lag p50/p99/max   unreached',
-    ),
-  );
-  for (const p of result.points) {
-    const cell = (a: number | null, b: number | null, m: number | null) =>
-      `${a ?? '-'}/${b ?? '-'}/${m ?? '-'}`;
-    io.out(
-      `${p.series.split('/')[0].padEnd(11)}  ${String(p.pollTicks ?? '-').padStart(4)}  ${String(p.cpus).padStart(4)}  ${String(p.gapPerCpuTicks).padStart(3)}  ${p.lifetime.padEnd(20)}  ${String(p.runs).padStart(4)}  ` +
-        `${cell(p.latencyMedianTicks, p.latencyP99Ticks, p.latencyMaxTicks).padEnd(20)}  ${cell(p.lagMedianTicks, p.lagP99Ticks, p.lagMaxTicks).padEnd(16)}  ${p.unreached}`,
-    );
+  printQuiescenceResult(result, io);
+  return { exitCode: EXIT.passed, files: result.files };
+}
+
+async function onShard(
+  flags: Record<string, unknown>,
+  options: QuiescenceExperimentOptions,
+  io: CliIo,
+): Promise<ExperimentCommandResult> {
+  let shard;
+  try {
+    shard = parseShard(String(flags.shard));
+  } catch (e) {
+    throw new CliError((e as Error).message.replace(/^shard: /, '--shard: '), undefined, {
+      cause: e,
+    });
   }
+  const out = options.outDir!;
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new CliError(
+      `--out: with --shard, --out names the part file, but ${out} is a folder; write e.g. --out ${join(out, `part-${shard.index}-of-${shard.count}.json`)}`,
+    );
+  const progress = progressReporter(io, 'progress', 'runs');
+  let part;
+  try {
+    part = await runQuiescencePart(options, shard, shardRange, (done, total) =>
+      progress.update(done, total),
+    );
+  } finally {
+    progress.stop();
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(part) + '\n');
   io.out(
-    `${result.timing.runs} runs on ${result.timing.workers} worker(s) in ${(result.timing.wallMs / 1000).toFixed(1)} s`,
+    `shard ${shard.index}/${shard.count}: runs ${part.range[0]}..${part.range[1] - 1} of ${part.runsTotal} (none when the slice is empty)`,
   );
-  for (const f of result.files) io.out(`${c.bold('wrote:')} ${f}`);
-  const failed = result.points.reduce((n, p) => n + p.runsFailed, 0);
-  if (failed > 0) io.out(c.yellow(`${failed} run(s) did not pass; see quiescence.json`));
+  io.out(`wrote part: ${out}; join the parts with kernel-sim merge PART... --out DIR`);
+  return { exitCode: EXIT.passed, files: [out] };
+}
+
+async function onQueue(
+  flags: Record<string, unknown>,
+  sweep: ResolvedSweep,
+  options: QuiescenceExperimentOptions,
+  io: CliIo,
+): Promise<ExperimentCommandResult> {
+  if (flags.shard !== undefined || flags.workers !== undefined)
+    throw new CliError(
+      '--queue runs the sweep on `kernel-sim worker` processes: drop --shard and --workers (give a worker --threads instead)',
+    );
+  const { queueExperiment } = await import('./queue-experiment.ts');
+  const result = await queueExperiment(
+    {
+      url: String(flags.queue),
+      sweep,
+      runsTotal: sweepRuns(sweep, sweepPoints(sweep)).length,
+      jobRuns: (flags.jobRuns as number | undefined) ?? JOB_RUNS_DEFAULT,
+      ...(flags.queueWaitS === undefined ? {} : { waitMs: (flags.queueWaitS as number) * 1000 }),
+      outDir: options.outDir!,
+      plots: options.plots ?? true,
+    },
+    io,
+  );
+  printQuiescenceResult(result, io);
   return { exitCode: EXIT.passed, files: result.files };
 }
 

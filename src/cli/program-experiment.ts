@@ -22,7 +22,10 @@ export function addExperimentCommand(
     .description(
       'the quiescence-latency experiment: detectors x lifetimes x arrival gaps x CPUs; writes CSV, JSON and SVG',
     )
-    .requiredOption('--out <dir>', '(required) folder for the CSV, JSON and SVG files')
+    .requiredOption(
+      '--out <dir>',
+      '(required) folder for the CSV, JSON and SVG files (with --shard: the part file)',
+    )
     .option('--gaps <list>', 'mean ticks between thread arrivals per CPU, e.g. 2,4,8')
     .option(
       '--lifetimes <list>',
@@ -48,10 +51,26 @@ export function addExperimentCommand(
       'worker threads (0 = run in this thread; default: the CPUs available)',
       intOption(0, 256),
     )
+    .option(
+      '--shard <k/N>',
+      'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
+    )
+    .option(
+      '--queue <url>',
+      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT), served by kernel-sim worker',
+    )
+    .option('--job-runs <n>', 'with --queue: runs per job (default 100)', intOption(1, 1e7))
+    .option(
+      '--queue-wait-s <s>',
+      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
+      intOption(1, 1e6),
+    )
     .addHelpText(
       'after',
       examples(
         'kernel-sim experiment quiescence --out out/quiescence',
+        'kernel-sim experiment quiescence --shard 2/4 --out part-2.json   # then: kernel-sim merge part-*.json --out out/q',
+        'kernel-sim experiment quiescence --queue redis://127.0.0.1:6379 --out out/q',
         'kernel-sim experiment quiescence --lifetimes exp:10,exp:160 --cpus 2,8 --seeds 20 --out out/q',
         'kernel-sim experiment quiescence --lifetimes exp:12 --cpus 1,4,16,64 --waits token-ring,per-cpu --out out/swap-wait',
       ),

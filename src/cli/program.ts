@@ -52,20 +52,32 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   program
     .command('merge')
     .description(
-      'join the part files of `check --shard k/N` and print what the serial check prints (same exit code)',
+      'join the part files of `check --shard k/N` (printing what the serial check prints, same exit code) or of `experiment quiescence --shard k/N` (writing the serial files to --out)',
     )
     .argument('<part...>', 'the part files, one per shard, in any order')
-    .option('--json', 'print the summary as one JSON document')
+    .option('--json', 'check parts: print the summary as one JSON document')
+    .option('--out <dir>', 'experiment parts: the folder for the merged CSV, JSON and SVG files')
+    .option('--no-plots', 'experiment parts: skip the SVG plots')
     .addHelpText(
       'after',
       examples(
         'kernel-sim merge part-1.json part-2.json part-3.json part-4.json',
         'kernel-sim merge check-part-*.json --json',
+        'kernel-sim merge q-part-*.json --out out/quiescence',
       ),
     )
     .action(async (files: string[], o: Record<string, unknown>) => {
       const { mergeCommand } = await import('./merge-command.ts');
-      setExit(mergeCommand({ files, json: o.json === true }, io).exitCode);
+      const merged = await mergeCommand(
+        {
+          files,
+          json: o.json === true,
+          ...(typeof o.out === 'string' ? { out: o.out } : {}),
+          plots: o.plots !== false,
+        },
+        io,
+      );
+      setExit(merged.exitCode);
     });
 
   addWorkerCommand(program, io, setExit);

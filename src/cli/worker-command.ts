@@ -1,8 +1,10 @@
 /**
  * workerCommand: `kernel-sim worker --queue redis://HOST:PORT [--threads N]
  * [--lock-ms MS] [--stalled-max N]`: serve the jobs of `kernel-sim check
- * --queue` sweeps, one job at a time, its seeds on N worker threads (default
- * one per available CPU) kept for the worker's life, until SIGINT or
+ * --queue` and `kernel-sim experiment quiescence --queue` sweeps, one job at
+ * a time, its seeds on N worker threads (default one per available CPU) kept
+ * for the worker's life (an experiment job's runs on N threads of its own),
+ * until SIGINT or
  * SIGTERM (the running job finishes first; exit 0). Run it on as many
  * machines as you like, each from a folder where the scenario resolves to
  * the same file (a path relative to it, or a bundled name).
@@ -17,6 +19,7 @@ import { openCheckPool } from '../check/index.ts';
 import { serveQueue, type QueueServer } from '../queue/index.ts';
 import { CHECK_JOB_KIND, runCheckJob, type CheckJobData } from './check-job.ts';
 import type { CliIo } from './cli-io.ts';
+import { EXPERIMENT_JOB_KIND, runExperimentJob, type ExperimentJobData } from './experiment-job.ts';
 import { CliError } from './cli-error.ts';
 
 export interface WorkerCommandOptions {
@@ -41,11 +44,12 @@ export async function workerCommand(
       ...(o.lockMs === undefined ? {} : { lockMs: o.lockMs }),
       ...(o.stalledMax === undefined ? {} : { stalledMax: o.stalledMax }),
       run: async (kind, data, report) => {
-        if (kind !== CHECK_JOB_KIND)
-          throw new Error(
-            `refused: this worker runs '${CHECK_JOB_KIND}' jobs, not '${kind}' (upgrade it)`,
-          );
-        return runCheckJob(data as CheckJobData, io.cwd, pool, report);
+        if (kind === CHECK_JOB_KIND) return runCheckJob(data as CheckJobData, io.cwd, pool, report);
+        if (kind === EXPERIMENT_JOB_KIND)
+          return runExperimentJob(data as ExperimentJobData, threads, report);
+        throw new Error(
+          `refused: this worker runs '${CHECK_JOB_KIND}' and '${EXPERIMENT_JOB_KIND}' jobs, not '${kind}' (upgrade it)`,
+        );
       },
       onJob: (id, event, why) =>
         io.err(`worker: job ${id} ${event}${why === '' ? '' : `: ${why}`}`),

@@ -9,6 +9,9 @@ export {
   type QuiescenceExperimentHooks,
   type QuiescenceProgress,
   type QuiescenceTiming,
+  finishQuiescenceExperiment,
+  executeQuiescenceRuns,
+  resolveQuiescenceWorkers,
 } from './run-quiescence-experiment.ts';
 export {
   resolveQuiescenceSweep,
@@ -63,3 +66,15 @@ export {
   type StrategyExperimentOptions,
   type StrategyExperimentResult,
 } from './run-strategy-experiment.ts';
+export {
+  runQuiescencePart,
+  parseQuiescencePart,
+  mergeQuiescenceParts,
+  isExperimentPart,
+  EXPERIMENT_PART_FORMAT,
+  EXPERIMENT_PART_VERSION,
+  type QuiescencePart,
+  type MergedQuiescence,
+  type PartShard,
+  type SliceOf,
+} from './quiescence-part.ts';

@@ -12,7 +12,8 @@
  *
  * Invariant: `points` and `runs` depend only on the resolved sweep: the same
  * for any number of workers, in point-then-seed order. Wall times live in
- * `timing` only.
+ * `timing` only. `finishQuiescenceExperiment` makes the result of the runs'
+ * outputs however they were run (quiescence-part.ts: shards and queue jobs).
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -65,14 +66,14 @@ export interface QuiescenceExperimentResult {
   readonly files: readonly string[];
 }
 
-function resolveWorkers(workers: number | undefined, runs: number): number {
+export function resolveQuiescenceWorkers(workers: number | undefined, runs: number): number {
   if (workers === undefined) return Math.max(1, Math.min(availableParallelism(), runs));
   if (!Number.isInteger(workers) || workers < 0)
     throw new RangeError(`option workers must be an integer >= 0 (0 = serial), got ${workers}`);
   return workers;
 }
 
-async function execute(
+export async function executeQuiescenceRuns(
   specs: readonly QuiescenceRunSpec[],
   workers: number,
   onDone: (i: number) => void,
@@ -100,12 +101,11 @@ export async function runQuiescenceExperiment(
   hooks: QuiescenceExperimentHooks = {},
 ): Promise<QuiescenceExperimentResult> {
   const sweep = resolveQuiescenceSweep(options);
-  const points = sweepPoints(sweep);
-  const specs = sweepRuns(sweep, points);
-  const workers = resolveWorkers(options.workers, specs.length);
+  const specs = sweepRuns(sweep, sweepPoints(sweep));
+  const workers = resolveQuiescenceWorkers(options.workers, specs.length);
   const started = performance.now();
   let done = 0;
-  const outputs = await execute(specs, workers, (i) =>
+  const outputs = await executeQuiescenceRuns(specs, workers, (i) =>
     hooks.onProgress?.({
       done: ++done,
       total: specs.length,
@@ -113,7 +113,26 @@ export async function runQuiescenceExperiment(
       seed: specs[i].seed,
     }),
   );
-  const wallMs = performance.now() - started;
+  return finishQuiescenceExperiment(
+    sweep,
+    outputs,
+    { workers, wallMs: performance.now() - started },
+    options,
+  );
+}
+
+/**
+ * The result of a sweep from the outputs of all its runs, in sweepRuns order
+ * (however they were run: here, in shards, on a queue), its files written
+ * given `outDir`.
+ */
+export async function finishQuiescenceExperiment(
+  sweep: ResolvedSweep,
+  outputs: readonly QuiescenceRunOutput[],
+  run: { readonly workers: number; readonly wallMs: number },
+  options: Pick<QuiescenceExperimentOptions, 'outDir' | 'plots'> = {},
+): Promise<QuiescenceExperimentResult> {
+  const points = sweepPoints(sweep);
   const runs = outputs.map((o) => o.record);
   const summaries = points.map((p) =>
     summarizePoint(
@@ -122,8 +141,9 @@ export async function runQuiescenceExperiment(
     ),
   );
   const pointWallMs = points.map(() => 0);
-  for (const [i, o] of outputs.entries()) pointWallMs[specs[i].point] += o.wallMs;
+  for (const o of outputs) pointWallMs[o.record.point] += o.wallMs;
   const simulatedTicks = runs.reduce((a, r) => a + r.ticks, 0);
+  const { workers, wallMs } = run;
   const timing: QuiescenceTiming = {
     workers,
     runs: runs.length,

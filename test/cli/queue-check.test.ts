@@ -2,7 +2,9 @@
  * `kernel-sim check X --queue redis://...` with two `kernel-sim worker`
  * processes on a real Redis (test/queue/redis-server.ts): for every bundled
  * scenario the queued sweep prints the serial check's bytes, text and
- * --json, with its exit code; and the flags a queued check refuses.
+ * --json, with its exit code; `experiment quiescence --queue` writes the
+ * serial experiment's files byte for byte (same Redis and workers); and the
+ * flags a queued check refuses.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { freePort, REDIS_PRESENT, startRedis, type RedisServer } from '../queue/redis-server.ts';
 import { startWorker, type QueueWorker } from '../queue/queue-workers.ts';
 import { ensureBuilt } from './built-cli.ts';
+import { deterministicFiles, SMALL_GRID, tableOf } from './experiment-grid.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-queue-'));
 const bundled = readdirSync(new URL('../../scenarios/', import.meta.url)).filter((f) =>
@@ -76,6 +79,38 @@ describe.skipIf(!REDIS_PRESENT)('kernel-sim check --queue (BullMQ on a real Redi
       expect(queued.code).toBe(3);
     }
   }, 120_000);
+
+  describe('kernel-sim experiment quiescence --queue (same Redis and workers)', () => {
+    test('jobs of 5 runs (cut mid-cell) on two workers: the serial files byte for byte and the serial table', async () => {
+      const serial = await cli([...SMALL_GRID, '--workers', '0', '--out', 'exp-serial']);
+      expect(serial.code, serial.stderr).toBe(0);
+      const queued = await cli([
+        ...SMALL_GRID,
+        '--queue',
+        redis.url,
+        '--job-runs',
+        '5',
+        '--out',
+        'exp-queued',
+      ]);
+      expect(queued.code, queued.stderr).toBe(0);
+      const want = deterministicFiles(join(dir, 'exp-serial'));
+      const got = deterministicFiles(join(dir, 'exp-queued'));
+      expect([...got.keys()]).toEqual([...want.keys()]);
+      for (const [name, bytes] of want) expect(got.get(name), name).toBe(bytes);
+      expect(tableOf(queued.stdout, join(dir, 'exp-queued'))).toBe(
+        tableOf(serial.stdout, join(dir, 'exp-serial')),
+      );
+      // 18 runs in jobs of 5: four jobs, spread over both workers
+      expect(workers.every((w) => /job \S+ done/.test(w.log()))).toBe(true);
+    }, 120_000);
+
+    test('--queue with --shard or --workers is a usage error', async () => {
+      const r = await cli([...SMALL_GRID, '--queue', redis.url, '--workers', '2', '--out', 'e']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('drop --shard and --workers');
+    });
+  });
 });
 
 describe('kernel-sim check --queue: what it refuses', () => {
