@@ -12,6 +12,15 @@
  * not the length of the run. Slicing never changes what runs: the same seed
  * gives the same events with or without the watchdog.
  *
+ * The limit is meant as CPU time: a step stuck in a loop spins a CPU, while a
+ * healthy step on a loaded machine (nice 19 under load 15, a long GC on a
+ * starved core) gets little CPU and much wall time. V8's timeout counts wall
+ * time and its termination cannot be undone, so the watchdog stretches the
+ * wall timeout by the load it has measured: `stretch` is the ratio of wall
+ * to CPU time over the slices run so far (process.cpuUsage), between 1 and
+ * STRETCH_MAX. On an idle machine a spin is stopped after limitMs; on a
+ * machine that gives the run a fifth of a CPU, after about 5 x limitMs.
+ *
  * Interface: `new Watchdog(limitMs)`; `guard(what, fn)` runs fn or throws
  * WatchdogTimeout; `slicer(sim)` for `sim.run({ slicer })`, which ends the
  * run with RunInterrupted naming the thread, the object and method it was in
@@ -23,6 +32,8 @@ import { RunInterrupted, type RunSlicer, type Simulation } from '../simulation/i
 
 /** Default limit: no step may run longer than this without yielding. */
 export const DEFAULT_WATCHDOG_MS = 5_000;
+/** The most the wall timeout is stretched for load: a spin always ends within this x limitMs. */
+export const STRETCH_MAX = 20;
 
 const GUARDED = '__kernelSimGuarded';
 const SCRIPT = new Script(`globalThis.${GUARDED}()`, { filename: 'kernel-sim-watchdog' });
@@ -53,6 +64,9 @@ function runWithin<T>(limitMs: number, fn: () => T): T | typeof TIMED_OUT {
 }
 
 export class Watchdog {
+  private wallMs = 0;
+  private cpuMs = 0;
+
   constructor(readonly limitMs: number = DEFAULT_WATCHDOG_MS) {
     if (!Number.isInteger(limitMs) || limitMs < 1)
       throw new RangeError(`watchdog: the limit must be a whole number of ms >= 1, got ${limitMs}`);
@@ -60,12 +74,45 @@ export class Watchdog {
 
   /** Run `fn` (named `what` in the error), or throw WatchdogTimeout after limitMs. */
   guard<T>(what: string, fn: () => T): T {
-    const r = runWithin(this.limitMs, fn);
+    const r = this.timed(fn);
     if (r === TIMED_OUT)
       throw new WatchdogTimeout(
-        `watchdog: ${what} did not return within ${this.limitMs} ms (a loop that never ends?)`,
+        `watchdog: ${what} did not return within ${this.limitMs} ms${this.loadNote()} (a loop that never ends?)`,
       );
     return r;
+  }
+
+  /**
+   * Wall over CPU time of what ran under the watchdog so far, in [1,
+   * STRETCH_MAX] (1 until 100 ms of wall time give a stable measure).
+   */
+  get stretch(): number {
+    if (this.wallMs < 100) return 1;
+    const ratio = this.wallMs / Math.max(this.cpuMs, 1e-3);
+    return Math.min(STRETCH_MAX, Math.max(1, ratio));
+  }
+
+  /** Record a measured stretch of work (exposed for tests of the load rule). */
+  account(wallMs: number, cpuMs: number): void {
+    this.wallMs += wallMs;
+    this.cpuMs += cpuMs;
+  }
+
+  /** fn under V8's timeout, stretched for load; its wall and CPU time are accounted. */
+  private timed<T>(fn: () => T): T | typeof TIMED_OUT {
+    const wall0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = runWithin(Math.ceil(this.limitMs * this.stretch), fn);
+    const cpu = process.cpuUsage(cpu0);
+    this.account(performance.now() - wall0, (cpu.user + cpu.system) / 1000);
+    return r;
+  }
+
+  private loadNote(): string {
+    const k = this.stretch;
+    return k > 1.05
+      ? ` of CPU time (${Math.round(this.limitMs * k)} ms of wall time: the machine gave this run about 1/${k.toFixed(1)} of a CPU)`
+      : '';
   }
 
   /** A slicer for `sim.run({ slicer })` that ends a stuck run as liveness, naming the culprit. */
@@ -75,7 +122,7 @@ export class Watchdog {
       let items = 1;
       for (;;) {
         const started = performance.now();
-        const ended = runWithin(this.limitMs, () => runSlice(items));
+        const ended = this.timed(() => runSlice(items));
         if (ended === TIMED_OUT) throw new RunInterrupted(this.describeStuck(sim));
         if (ended) return;
         const tookMs = performance.now() - started;
@@ -87,7 +134,7 @@ export class Watchdog {
 
   private describeStuck(sim: Simulation): string {
     const k = sim.kernel;
-    const head = `watchdog: no progress for ${this.limitMs} ms at tick ${k.now}`;
+    const head = `watchdog: no progress for ${this.limitMs} ms${this.loadNote()} at tick ${k.now}`;
     const t = k.current;
     if (t !== null) {
       const call = t.calls[t.calls.length - 1];

@@ -40,7 +40,7 @@ describe('the watchdog from the command line', () => {
     const code = await runCli(['scenario', './spin.ts', '--seed', '2', '--watchdog-ms', '300'], io);
     expect(code).toBe(4);
     expect(io.stdout).toMatch(
-      /FAILED liveness: watchdog: no progress for 300 ms at tick 2: thread 'maybe-spin'/,
+      /FAILED liveness: watchdog: no progress for 300 ms(?: of CPU time \([^)]*\))? at tick 2: thread 'maybe-spin'/,
     );
     expect(io.stdout).toMatch(/reproduce: kernel-sim scenario \.\/spin\.ts --seed 2/);
   });
@@ -56,7 +56,7 @@ describe('the watchdog from the command line', () => {
       const summary = JSON.parse(io.stdout);
       expect(summary.runs).toBe(4);
       expect(summary.passes).toBe(2);
-      const stuck = /^watchdog: no progress for 300 ms at tick 2: thread 'maybe-spin'/;
+      const stuck = /^watchdog: no progress for 300 ms(?: of CPU time \([^)]*\))? at tick 2: thread 'maybe-spin'/;
       const failing = summary.failing.map(
         (r: { seed: number; verdict: string; reason: string }) => [
           r.seed,

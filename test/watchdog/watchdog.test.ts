@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { compute, createSimulation, defineScenario, runScenario, type Op } from 'kernel-sim';
-import { Watchdog, WatchdogTimeout } from '../../src/watchdog/index.ts';
+import { STRETCH_MAX, Watchdog, WatchdogTimeout } from '../../src/watchdog/index.ts';
 
 const LIMIT_MS = 300;
 const spin = (): void => {
@@ -36,7 +36,7 @@ describe('a run whose user code never returns ends as liveness, naming the culpr
     const r = runScenario(s, { seed: 1, watchdogMs: LIMIT_MS });
     expect(r.outcome).toBe('liveness');
     expect(r.reason).toMatch(
-      /^watchdog: no progress for 300 ms at tick 3: thread 'spinner' \(#\d+\) on cpu \d never yielded/,
+      /^watchdog: no progress for 300 ms(?: of CPU time \([^)]*\))? at tick 3: thread 'spinner' \(#\d+\) on cpu \d never yielded/,
     );
   });
 
@@ -75,8 +75,8 @@ describe('a run whose user code never returns ends as liveness, naming the culpr
     const hangsInSetup = defineScenario({ name: 's', description: 'd', setup: () => spin() });
     const a = runScenario(hangsInSetup, { seed: 1, watchdogMs: LIMIT_MS });
     expect(a.outcome).toBe('liveness');
-    expect(a.reason).toBe(
-      'watchdog: setup() did not return within 300 ms (a loop that never ends?)',
+    expect(a.reason).toMatch(
+      /^watchdog: setup\(\) did not return within 300 ms(?: of CPU time \([^)]*\))? \(a loop that never ends\?\)$/,
     );
     const hangsInExpect = defineScenario({
       name: 'e',
@@ -131,4 +131,41 @@ test('guard passes values and errors through, and names what timed out', () => {
   ).toThrow(TypeError);
   expect(() => w.guard('the probe', spin)).toThrow(WatchdogTimeout);
   expect(() => new Watchdog(0)).toThrow(/whole number of ms >= 1/);
+});
+
+describe('the limit is CPU time: on a loaded machine the wall timeout stretches', () => {
+  test('stretch is wall over CPU time, between 1 and STRETCH_MAX', () => {
+    const w = new Watchdog(100);
+    expect(w.stretch).toBe(1);
+    w.account(1000, 200); // the run got a fifth of a CPU
+    expect(w.stretch).toBeCloseTo(5);
+    w.account(9000, 0); // starved: capped
+    expect(w.stretch).toBe(STRETCH_MAX);
+    const busy = new Watchdog(100);
+    busy.account(1000, 2000); // other threads of the process add CPU: never below 1
+    expect(busy.stretch).toBe(1);
+  });
+
+  test('a step that outlives the limit only because the machine is loaded is not stopped', () => {
+    const spinFor = (ms: number) => () => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        /* a slow step that does return */
+      }
+      return 'done';
+    };
+    const idle = new Watchdog(50);
+    expect(() => idle.guard('the step', spinFor(250))).toThrow(WatchdogTimeout);
+    const loaded = new Watchdog(50);
+    loaded.account(2000, 100); // measured so far: 1/20 of a CPU
+    expect(loaded.guard('the step', spinFor(250))).toBe('done');
+  });
+
+  test('the timeout message says how loaded the machine was', () => {
+    const w = new Watchdog(50);
+    w.account(1000, 250);
+    expect(() => w.guard('the probe', spin)).toThrow(
+      /the probe did not return within 50 ms of CPU time \(\d+ ms of wall time: the machine gave this run about 1\/\d\.\d of a CPU\)/,
+    );
+  });
 });
