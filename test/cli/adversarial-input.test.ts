@@ -56,7 +56,8 @@ describe('the watchdog from the command line', () => {
       const summary = JSON.parse(io.stdout);
       expect(summary.runs).toBe(4);
       expect(summary.passes).toBe(2);
-      const stuck = /^watchdog: no progress for 300 ms(?: of CPU time \([^)]*\))? at tick 2: thread 'maybe-spin'/;
+      const stuck =
+        /^watchdog: no progress for 300 ms(?: of CPU time \([^)]*\))? at tick 2: thread 'maybe-spin'/;
       const failing = summary.failing.map(
         (r: { seed: number; verdict: string; reason: string }) => [
           r.seed,
