@@ -20,6 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clusterLanesHtml, EXAMPLE_NAMES, runExample, type ExampleRun } from '../cluster/index.ts';
+import { versionColor } from '../report/index.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { drawSeed } from './draw-seed.ts';
@@ -145,7 +146,10 @@ function writeReport(o: ClusterCommandOptions, seed: number, run: ExampleRun, io
   const path = resolve(io.cwd, o.report!);
   const title = `kernel-sim cluster ${o.example}, seed ${seed}: ${run.ok ? 'PASSED' : 'FAILED'}`;
   try {
-    writeFileSync(path, clusterLanesHtml(run.cluster.timeline, run.result.ticks, title));
+    writeFileSync(
+      path,
+      clusterLanesHtml(run.cluster.timeline, run.result.ticks, title, versionColor),
+    );
   } catch (e) {
     throw new CliError(
       `--report: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`,

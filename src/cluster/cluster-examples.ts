@@ -19,10 +19,10 @@
  */
 import type { Prng } from '../kernel/index.ts';
 import { sleep } from '../kernel/index.ts';
-import { createCluster, type Cluster, type ClusterResult } from './cluster.ts';
+import type { Cluster, ClusterResult } from './cluster.ts';
 import { ColorSet, colorSetUpgrade, colorSetWeakUpgrade } from './color-set-upgrade.ts';
 import { GrowSet, growSetUpgrade } from './grow-set-upgrade.ts';
-import { checkRingOptions, runRing, scheduleNamed, type RingOptions } from './ring-run.ts';
+import { createRingCluster, runRing, scheduleNamed, type RingOptions } from './ring-run.ts';
 import type { Upgrade } from './upgrade.ts';
 
 export type ExampleOptions = Omit<RingOptions, 'upgrade'>;
@@ -77,17 +77,8 @@ const SETS: Readonly<Record<string, SetExample>> = {
 export const EXAMPLE_NAMES = ['ring', ...Object.keys(SETS)] as const;
 
 function runSet(ex: SetExample, o: ExampleOptions): ExampleRun {
-  checkRingOptions(o);
   const n = o.nodes;
-  const c = createCluster({
-    nodes: n,
-    seed: o.seed,
-    network: {
-      latencyMinTicks: o.latencyMinTicks ?? 3,
-      latencyMaxTicks: o.latencyMaxTicks ?? 12,
-      loss: o.loss ?? 0,
-    },
-  });
+  const c = createRingCluster(o);
   for (const node of c.nodes) node.install('set', ex.cls);
   const refused = new Map<string, number>();
   const problems: string[] = [];

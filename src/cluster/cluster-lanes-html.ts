@@ -7,7 +7,9 @@
  *
  * Interface: `nodeSegments(timeline, endTick)` -> per node, the spans
  * { start, end, version, state } covering 0..endTick; `clusterLanesHtml(
- * timeline, endTick, title)` -> the page. Test hooks: `g[data-lane=node-N]`,
+ * timeline, endTick, title, versionColor)` -> the page, its versions
+ * coloured by `versionColor` (the report's, src/report/report-colors.ts:
+ * the layers keep cluster/ from importing report/, so the caller passes it). Test hooks: `g[data-lane=node-N]`,
  * and per span `rect[data-state][data-version][data-start][data-end]`.
  *
  * Invariant: a node's spans are contiguous, in order, from 0 to endTick.
@@ -23,22 +25,10 @@ export interface NodeSpan {
   readonly state: NodeState;
 }
 
-/** The report's version colours (src/report/report-colors.ts VERSION_COLORS, versions 1..8). */
-const VERSION_COLORS = [
-  '#4e79a7',
-  '#f28e2b',
-  '#59a14f',
-  '#b07aa1',
-  '#76b7b2',
-  '#edc948',
-  '#ff9da7',
-  '#9c755f',
-];
 const DOWN = '#c8c8c8';
 
-function colorOf(version: number): string {
-  return VERSION_COLORS[(Math.max(1, version) - 1) % VERSION_COLORS.length];
-}
+/** A version's colour: the report's palette (src/report/report-colors.ts, versionColor), given by the caller. */
+export type VersionColor = (version: number) => string;
 
 function stateOf(what: string): NodeState {
   return what === 'failed' ? 'down' : what === 'upgrading' ? 'upgrading' : 'up';
@@ -70,7 +60,15 @@ const WIDTH = 1000;
 const LANE_H = 18;
 const GAP = 4;
 
-export function clusterLanesHtml(t: ClusterTimeline, endTick: number, title: string): string {
+export function clusterLanesHtml(
+  t: ClusterTimeline,
+  endTick: number,
+  title: string,
+  versionColor: VersionColor,
+): string {
+  // a cluster's versions count from 1
+  const colorOf = (version: number): string => versionColor(Math.max(1, version));
+  const hatch = colorOf(2);
   const lanes = nodeSegments(t, endTick);
   const scale = (WIDTH - LABEL_W) / Math.max(1, endTick);
   const x = (tick: number): number => LABEL_W + tick * scale;
@@ -106,13 +104,13 @@ export function clusterLanesHtml(t: ClusterTimeline, endTick: number, title: str
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>body{font:13px system-ui,sans-serif;margin:16px}svg text{font:11px monospace}
 .legend i{display:inline-block;width:14px;height:10px;margin:0 4px 0 10px;vertical-align:middle}
-.legend i.hatch{background:repeating-linear-gradient(45deg,#f28e2b 0 3px,#fff 3px 6px)}
+.legend i.hatch{background:repeating-linear-gradient(45deg,${hatch} 0 3px,#fff 3px 6px)}
 table{border-collapse:collapse;margin-top:12px}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}</style>
 </head><body>
 <h1>${esc(title)}</h1>
 <p class="legend">${legend}</p>
 <svg id="lanes" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">
-<defs><pattern id="upgrading" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="#f28e2b"/></pattern></defs>
+<defs><pattern id="upgrading" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${hatch}"/></pattern></defs>
 ${rows.join('\n')}
 <text x="${LABEL_W}" y="${axisY}">0</text><text x="${WIDTH - 60}" y="${axisY}">tick ${endTick}</text>
 </svg>

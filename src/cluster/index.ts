@@ -47,6 +47,7 @@ export {
 export {
   runRing,
   checkRingOptions,
+  createRingCluster,
   scheduleNamed,
   SCHEDULE_NAMES,
   KEY_STRIDE,
@@ -65,4 +66,5 @@ export {
   nodeSegments,
   type NodeSpan,
   type NodeState,
+  type VersionColor,
 } from './cluster-lanes-html.ts';

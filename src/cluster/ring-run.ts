@@ -15,7 +15,8 @@
  * (it may have been applied); anything else is a stale read (a lost write).
  *
  * Interface: `runRing(options)` -> RingRun; `scheduleNamed(name, nodes)`;
- * `checkRingOptions(options)`.
+ * `checkRingOptions(options)`; `createRingCluster(options)`, the cluster
+ * such a run starts from.
  */
 import { sleep } from '../kernel/index.ts';
 import { createCluster, type Cluster, type ClusterResult } from './cluster.ts';
@@ -96,11 +97,15 @@ export function checkRingOptions(o: RingOptions): void {
     throw new RangeError(`ring: failures (${o.failures}) must be at most nodes (${o.nodes})`);
 }
 
-export function runRing(o: RingOptions): RingRun {
+/**
+ * The cluster of a ring-style run, its options checked: o.nodes nodes, the
+ * run's seed, network latency 3..12 ticks and no loss unless given (runRing
+ * and the set examples).
+ */
+export function createRingCluster(o: RingOptions): Cluster {
   checkRingOptions(o);
-  const n = o.nodes;
-  const c = createCluster({
-    nodes: n,
+  return createCluster({
+    nodes: o.nodes,
     seed: o.seed,
     network: {
       latencyMinTicks: o.latencyMinTicks ?? 3,
@@ -108,6 +113,11 @@ export function runRing(o: RingOptions): RingRun {
       loss: o.loss ?? 0,
     },
   });
+}
+
+export function runRing(o: RingOptions): RingRun {
+  const n = o.nodes;
+  const c = createRingCluster(o);
   const positions = ringPositions(c.random('ring'), n);
   for (const node of c.nodes) node.install('store', RingStore);
   const stats = { puts: 0, gets: 0, readChecks: 0 };

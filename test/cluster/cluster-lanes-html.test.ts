@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ClusterTimeline, clusterLanesHtml, nodeSegments } from '../../src/cluster/index.ts';
+import { versionColor } from '../../src/report/index.ts';
 
 function timeline(): ClusterTimeline {
   const t = new ClusterTimeline(3, 1);
@@ -31,7 +32,7 @@ describe('the cluster timeline as lanes', () => {
   });
 
   test('the HTML page: one lane per node, a rect per span, the marks, no script', () => {
-    const html = clusterLanesHtml(timeline(), 100, 'ring <seed 1>');
+    const html = clusterLanesHtml(timeline(), 100, 'ring <seed 1>', versionColor);
     expect(html.match(/<g data-lane="node-\d+">/g)).toHaveLength(3);
     expect(html.match(/<rect data-state=/g)).toHaveLength(8);
     expect(html).toContain(
@@ -41,5 +42,11 @@ describe('the cluster timeline as lanes', () => {
     expect(html).toContain('<title>ring &#60;seed 1&#62;</title>');
     expect(html.match(/<tr><td>/g)).toHaveLength(6);
     expect(html).not.toMatch(/<script/i);
+    // versions in the report's colours (a version-2 span, the hatch of an upgrade)
+    expect(html).toContain(`data-version="2" data-start="52" data-end="100" x="`);
+    expect(html).toMatch(
+      new RegExp(`data-version="2" data-start="52"[^>]*fill="${versionColor(2)}"`),
+    );
+    expect(html).toContain(`<i style="background:${versionColor(1)}"></i>version 1`);
   });
 });

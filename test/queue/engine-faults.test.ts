@@ -113,8 +113,9 @@ describe.skipIf(!REDIS_PRESENT)('engine faults of a queued check', () => {
     'trial %i: a worker killed mid-job; the output is the serial bytes',
     async (trial) => {
       const { sweep, victim } = await sweepWithVictim();
-      // spread the kill over the job: 0, 40, 80, ... ms after it started
-      await new Promise((r) => setTimeout(r, (trial * 40) % 400));
+      // spread the kill over the job: 0, 173, 346, 519, 92, ... ms after it started
+      // (distinct for up to 600 trials)
+      await new Promise((r) => setTimeout(r, (trial * 173) % 600));
       victim.child.kill('SIGKILL');
       replace(victim);
       const r = await sweep;
