@@ -71,6 +71,8 @@ export {
   type SwapPhase,
   type SwapOutcome,
   type ClassUpdate,
+  type ClassUpdateOptions,
+  type FactorySwapState,
   type BlockerReport,
   type StubsFor,
   type NegotiationRule,

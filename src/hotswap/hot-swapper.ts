@@ -7,7 +7,9 @@
  * options)` -> one Swap over several objects (all complete or all roll back;
  * a thread inside any of them is exempt from holding on all of them, so a
  * call cycle inside the unit drains instead of deadlocking);
- * `updateClass(Old, New, options)` -> ClassUpdate (K42 Factory::Update).
+ * `updateClass(Old, New, options)` -> ClassUpdate (K42 Factory::Update:
+ * the instances and the factory; refused unless the new class's version is
+ * the old one's + 1, or `versionSkip: true`).
  *
  * Deadlock: holding thread T on swap S closes a cycle if S waits (in block)
  * for a thread that is held by a swap that waits ... for T. The swap that
@@ -15,13 +17,17 @@
  * and its held calls go to the old object: never a silent hang.
  */
 import type { EventSink, Kernel } from '../kernel/index.ts';
-import type { TableEntry, TranslationTable } from '../translation-table/index.ts';
+import {
+  declaredVersion,
+  type TableEntry,
+  type TranslationTable,
+} from '../translation-table/index.ts';
 import type { Interposer } from '../interposition/index.ts';
 import type { MarkerMode, QuiescenceDetector } from '../quiescence/index.ts';
 import { ClassUpdate } from './class-update.ts';
 import type { SwapEvent } from './swap-events.ts';
 import { SwapMember } from './swap-member.ts';
-import { checkSwapOptions, type SwapOptions } from './swap-options.ts';
+import { checkSwapOptions, type ClassUpdateOptions, type SwapOptions } from './swap-options.ts';
 import type { SwapHost, SwapPlant } from './swap-host.ts';
 import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
@@ -34,6 +40,8 @@ export class HotSwapper implements SwapHost {
   private readonly insideOf = new Map<number, Set<SwapBookkeeping>>();
   readonly swaps: Swap[] = [];
   readonly updatePoints: UpdatePointWaiters;
+  /** Swaps of a class update -> what to do when one settles (the factory's swap or roll back). */
+  private readonly onSettled = new Map<SwapBookkeeping, () => void>();
   /** Planted core bugs (swap-host.ts); empty unless plantCoreBug added one. */
   readonly planted = new Set<SwapPlant>();
 
@@ -74,8 +82,13 @@ export class HotSwapper implements SwapHost {
     return swap;
   }
 
-  updateClass(Old: Function, New: Function, options: SwapOptions): ClassUpdate {
-    checkSwapOptions(options);
+  updateClass(Old: Function, New: Function, options: ClassUpdateOptions): ClassUpdate {
+    const { versionSkip, ...swapOptions } = options;
+    checkSwapOptions(swapOptions);
+    if (versionSkip !== undefined && typeof versionSkip !== 'boolean')
+      throw new RangeError(
+        `updateClass: option versionSkip must be true or false, got ${String(versionSkip)}`,
+      );
     for (const [what, cls] of [
       ['old', Old],
       ['new', New],
@@ -88,16 +101,31 @@ export class HotSwapper implements SwapHost {
         `updateClass: ${Old.name} cannot replace itself; give a different class`,
       );
     const factory = this.table.factoryOf(Old);
-    const instances = [...factory.instances];
     const next = this.table.factoryOf(New);
+    const version = checkVersion(Old, New, factory.version, versionSkip === true);
+    const instances = [...factory.instances];
+    const undo = { next: next.next, version: next.version };
     next.next = null; // a downgrade (B back to A) must not leave A -> B -> A
     factory.next = New;
-    next.version = factory.version + 1;
-    return new ClassUpdate(
+    next.version = version;
+    const update = new ClassUpdate(
       Old.name,
       New.name,
-      instances.map((e) => this.hotswap(e, New, options)),
+      instances.map((e) => this.hotswap(e, New, swapOptions)),
+      factory.version,
+      version,
     );
+    const settle = (): void => {
+      if (update.factory !== 'pending' || update.outcome === 'pending') return;
+      update.factory = update.outcome === 'aborted' ? 'rolled back' : 'swapped';
+      if (update.factory === 'swapped') return;
+      factory.next = null;
+      next.next = undo.next;
+      next.version = undo.version;
+    };
+    for (const s of update.swaps) if (s.outcome === 'pending') this.onSettled.set(s, settle);
+    settle();
+    return update;
   }
 
   /** Swap `swap` now has a tracked call of `thread` in flight (depth 0 -> 1). */
@@ -145,6 +173,11 @@ export class HotSwapper implements SwapHost {
   }
 
   settled(swap: SwapBookkeeping): void {
+    const update = this.onSettled.get(swap);
+    if (update !== undefined) {
+      this.onSettled.delete(swap);
+      update();
+    }
     for (const m of swap.members) {
       const ext = m.entry.ext;
       if (ext && ext.pendingDestroy !== null) {
@@ -154,6 +187,28 @@ export class HotSwapper implements SwapHost {
       }
     }
   }
+}
+
+/**
+ * The new class's version: its own `static version`, else old + 1. K42's
+ * Factory::Update takes only old + 1; `versionSkip` (named for what it
+ * allows) accepts any later one. Never one at or below the old version.
+ */
+function checkVersion(Old: Function, New: Function, old: number, skip: boolean): number {
+  const declared = declaredVersion(New);
+  if (declared === null) return old + 1;
+  if (!Number.isInteger(declared) || declared < 1)
+    throw new RangeError(
+      `updateClass: ${New.name}.version must be an integer >= 1, got ${String(declared)}`,
+    );
+  if (declared === old + 1 || (skip && declared > old)) return declared;
+  const fix =
+    declared > old
+      ? `declare static version = ${old + 1}, or pass versionSkip: true to skip versions`
+      : `a version only goes up: declare static version = ${old + 1} (a rollback is a new version)`;
+  throw new RangeError(
+    `updateClass: ${New.name} declares version ${declared} but ${Old.name} is version ${old}; K42 takes only version ${old + 1}: ${fix}`,
+  );
 }
 
 function describeCycle(

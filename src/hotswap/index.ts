@@ -8,7 +8,7 @@ export { Swap } from './swap.ts';
 export { describeBlockers, threadBlockers } from './swap-blockers.ts';
 export { HeldCalls } from './held-calls.ts';
 export { stubsAfter } from './stubs-after.ts';
-export { ClassUpdate, type ClassUpdateOutcome } from './class-update.ts';
+export { ClassUpdate, type ClassUpdateOutcome, type FactorySwapState } from './class-update.ts';
 export { SwapMember } from './swap-member.ts';
 export { SwapMediator } from './swap-mediator.ts';
 export {
@@ -25,6 +25,7 @@ export {
   NEGOTIATION_RULES,
   type NegotiationRule,
   type SwapOptions,
+  type ClassUpdateOptions,
   type SwapContext,
   type StubsFor,
 } from './swap-options.ts';

@@ -60,6 +60,11 @@ export interface SwapOptions<Old = any, New = any> {
   readonly swapWait?: MarkerMode;
 }
 
+/** updateClass's options: a swap's, and `versionSkip` (accept a version past old + 1). */
+export interface ClassUpdateOptions<Old = any, New = any> extends SwapOptions<Old, New> {
+  readonly versionSkip?: boolean;
+}
+
 const OPTION_NAMES = [
   'timeoutTicks',
   'stubs',

@@ -47,6 +47,7 @@ import {
   type SwapHandle,
   type SwapOptions,
   type ClassUpdate,
+  type ClassUpdateOptions,
   type SwapGroup,
 } from '../hotswap/index.ts';
 import { Composition } from './composition.ts';
@@ -183,7 +184,7 @@ export class Simulation {
     return this.swapper.hotswap(this.table.entryOf(ref, 'hotswap'), NewImpl, options);
   }
 
-  updateClass(Old: Newable, New: Newable, options: SwapOptions<any, any> = {}): ClassUpdate {
+  updateClass(Old: Newable, New: Newable, options: ClassUpdateOptions<any, any> = {}): ClassUpdate {
     return this.swapper.updateClass(Old, New, options);
   }
 

@@ -5,13 +5,22 @@
  *
  * Interface: `instances` (table entries whose current implementation is this
  * class), `next` (the class new creations are directed to, or null), and
- * `version` (1 for a class never replaced; K42 requires new = old + 1).
+ * `version`: the class's own `static version` when it declares one (an own
+ * static property, so a subclass does not inherit its parent's), else 1;
+ * a class update sets the new class's to old + 1 (K42 refuses any other,
+ * src/hotswap/hot-swapper.ts). `declaredVersion(cls)` reads the static.
  */
 import type { TableEntry } from './table-entry.ts';
 
+/** The class's own `static version`, or null when it declares none. */
+export function declaredVersion(cls: Function): number | null {
+  const d = Object.getOwnPropertyDescriptor(cls, 'version');
+  return d !== undefined && typeof d.value === 'number' ? d.value : null;
+}
+
 export class Factory {
   next: Function | null = null;
-  version = 1;
+  version: number;
 
   /** The class name, read once (Function.prototype.name is a slow accessor on the call path). */
   readonly name: string;
@@ -22,6 +31,7 @@ export class Factory {
     private readonly allEntries: () => readonly TableEntry[],
   ) {
     this.name = cls.name;
+    this.version = declaredVersion(cls) ?? 1;
   }
 
   /** Live entries whose implementation is this class, in creation order (a scan: updateClass is rare, creation is not). */

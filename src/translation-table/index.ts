@@ -15,7 +15,7 @@ export { ObjectRefBase, type ObjectRef, type ObjectId, type MethodKeys } from '.
 export { Call } from './call.ts';
 export { MediatorError, type Mediator, type Forward, type ForwardOp } from './mediator.ts';
 export { ClusteredObject, isClusteredClass, type Cluster } from './clustered-object.ts';
-export { Factory } from './factory.ts';
+export { Factory, declaredVersion } from './factory.ts';
 export {
   methodKinds,
   isGeneratorFunction,
