@@ -46,7 +46,7 @@ const layers = {
   plugins: { folders: [...CORE, 'simulation', 'report'], packages: ['*'] },
   report: { folders: [...CORE, 'simulation'], packages: ['*'] },
   cluster: { folders: ['kernel', 'simulation'], packages: [] },
-  watchdog: { folders: ['simulation'], packages: ['node:vm', 'node:perf_hooks'] },
+  watchdog: { folders: ['simulation'], packages: ['node:vm', 'node:perf_hooks', 'node:v8'] },
   scenario: {
     folders: [...CORE, 'simulation', 'checkers', 'faults', 'plugins', 'report', 'watchdog'],
     packages: ['*'],

@@ -26,6 +26,7 @@ import {
   type ScenarioOverrides,
   type ScenarioReport,
 } from '../scenario/index.ts';
+import { stoppedByWatchdog } from '../watchdog/index.ts';
 import { withExitGuard } from './exit-guard.ts';
 import { observeInterleavings, type InterleavingObserver } from './interleavings.ts';
 import { shrinkFailure } from './shrink-failure.ts';
@@ -201,9 +202,11 @@ function checkSeedUnguarded(
   options: CheckSeedOptions,
 ): SeedResult {
   const run = runOnce(scenario, seed, options);
-  const nondeterminism = options.rerun
-    ? compareRuns(run.report, runOnce(scenario, seed, options).report)
-    : '';
+  // A run the watchdog stopped ended at a wall-clock moment: no rerun to compare.
+  const nondeterminism =
+    options.rerun && !stoppedByWatchdog(run.report.reason)
+      ? compareRuns(run.report, runOnce(scenario, seed, options).report)
+      : '';
   const { verdict, tolerated } = classify(run, nondeterminism);
   const { report, checks, plan } = run;
   const source = options.source ?? scenario.file ?? scenario.name;

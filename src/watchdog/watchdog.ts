@@ -21,23 +21,42 @@
  * STRETCH_MAX. On an idle machine a spin is stopped after limitMs; on a
  * machine that gives the run a fifth of a CPU, after about 5 x limitMs.
  *
+ * Memory: between slices it also reads the heap. A run whose heap passes
+ * HEAP_SHARE_MAX of what this process may use ends as liveness, naming the
+ * tick and the size, instead of dying in V8's out-of-memory abort with no
+ * verdict (a body that keeps what it allocates, yielding each step, is
+ * otherwise bounded only by ticksMax). Above half the heap, slices are cut
+ * small so a fast allocator cannot jump past the check.
+ *
  * Interface: `new Watchdog(limitMs)`; `guard(what, fn)` runs fn or throws
  * WatchdogTimeout; `slicer(sim)` for `sim.run({ slicer })`, which ends the
  * run with RunInterrupted naming the thread, the object and method it was in
  * (its innermost call through the table), the CPU and the tick.
  */
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Script } from 'node:vm';
 import { RunInterrupted, type RunSlicer, type Simulation } from '../simulation/index.ts';
 
 /** Default limit: no step may run longer than this without yielding. */
 export const DEFAULT_WATCHDOG_MS = 5_000;
+/** The share of the heap limit past which a run ends as liveness (a memory bomb). */
+export const HEAP_SHARE_MAX = 0.9;
 /** The most the wall timeout is stretched for load: a spin always ends within this x limitMs. */
 export const STRETCH_MAX = 20;
 
 const GUARDED = '__kernelSimGuarded';
 const SCRIPT = new Script(`globalThis.${GUARDED}()`, { filename: 'kernel-sim-watchdog' });
 const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/**
+ * Whether a run's reason says the watchdog stopped it (a spin or a memory
+ * bomb): such a run ends at a wall-clock moment, so its tick and hash are not
+ * the seed's, and a rerun is not expected to agree.
+ */
+export function stoppedByWatchdog(reason: string | null | undefined): boolean {
+  return reason != null && (reason.startsWith('watchdog:') || reason.startsWith('memory:'));
+}
 
 /** User code outside a run (setup, expect, summary) that did not return in time. */
 export class WatchdogTimeout extends Error {
@@ -63,9 +82,21 @@ function runWithin<T>(limitMs: number, fn: () => T): T | typeof TIMED_OUT {
   return value as T;
 }
 
+/**
+ * V8's old-space limit (--max-old-space-size): heap_size_limit less the young
+ * generation, 3 semi-spaces of 16 MB on 64-bit Node 20. A run dies when its
+ * old space is full, so that is the size to compare with.
+ */
+function oldSpaceLimitBytes(): number {
+  return Math.max(getHeapStatistics().heap_size_limit - 48 * 2 ** 20, 16 * 2 ** 20);
+}
+
 export class Watchdog {
   private wallMs = 0;
   private cpuMs = 0;
+
+  /** Bytes of heap past which a run ends (HEAP_SHARE_MAX of V8's limit for this process). */
+  readonly heapMaxBytes = Math.floor(oldSpaceLimitBytes() * HEAP_SHARE_MAX);
 
   constructor(readonly limitMs: number = DEFAULT_WATCHDOG_MS) {
     if (!Number.isInteger(limitMs) || limitMs < 1)
@@ -125,11 +156,24 @@ export class Watchdog {
         const ended = this.timed(() => runSlice(items));
         if (ended === TIMED_OUT) throw new RunInterrupted(this.describeStuck(sim));
         if (ended) return;
+        const heapBytes = process.memoryUsage().heapUsed;
+        if (heapBytes > this.heapMaxBytes)
+          throw new RunInterrupted(this.describeHeap(sim, heapBytes));
         const tookMs = performance.now() - started;
-        if (tookMs < targetMs / 2 && items < 1 << 24) items *= 2;
+        if (heapBytes > this.heapMaxBytes / 2) items = Math.max(1, items >> 2);
+        else if (tookMs < targetMs / 2 && items < 1 << 24) items *= 2;
         else if (tookMs > targetMs && items > 1) items >>= 1;
       }
     };
+  }
+
+  private describeHeap(sim: Simulation, heapBytes: number): string {
+    const mb = (b: number) => Math.round(b / 2 ** 20);
+    return (
+      `memory: the run's heap reached ${mb(heapBytes)} MB, past ` +
+      `${Math.round(HEAP_SHARE_MAX * 100)}% of the ${mb(oldSpaceLimitBytes())} MB of heap this process may use ` +
+      `(a thread body or object that keeps everything it allocates? a bigger run may raise node's --max-old-space-size)`
+    );
   }
 
   private describeStuck(sim: Simulation): string {

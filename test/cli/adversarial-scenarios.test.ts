@@ -5,7 +5,8 @@
  * limits, naming who made them and the option to raise, under `scenario`
  * and `check`; a body that calls process.exit or process.abort under
  * `scenario` is a crash (exit 1) with its verdict printed, not a silent
- * exit 0 or an abort (134).
+ * exit 0 or an abort (134); a memory bomb ends as liveness naming the heap
+ * (the watchdog reads it between slices) instead of V8's out-of-memory abort.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -54,6 +55,30 @@ describe('live limits', () => {
       [2, 'liveness'],
     ]);
     for (const f of s.failing) expect(f.reason).toMatch(/past threadsMax 10000/);
+  });
+});
+
+describe('a memory bomb (a body that keeps what it allocates, yielding each step)', () => {
+  test('scenario under a small heap: exit 4 naming the heap, not a V8 out-of-memory abort', () => {
+    const r = run(
+      'node',
+      [SMALL_HEAP, BIN, 'scenario', './memory-bomb.ts', '--seed', '1'],
+      FIXTURES,
+    );
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(
+      /FAILED liveness: memory: the run's heap reached \d+ MB, past 90% of the 96 MB of heap this process may use \(.*--max-old-space-size\) at tick \d+/,
+    );
+  });
+
+  test('check on 2 workers: each seed ends with a verdict naming the memory, none lost', () => {
+    const args = [SMALL_HEAP, BIN, 'check', './memory-bomb.ts', '--seeds', '2', '--workers', '2'];
+    const r = run('node', [...args, '--json'], FIXTURES);
+    expect(r.code).not.toBe(0);
+    const s = JSON.parse(r.stdout) as { runs: number; failing: { seed: number; reason: string }[] };
+    expect(s.runs).toBe(2);
+    expect(s.failing.map((f) => f.seed)).toEqual([1, 2]);
+    for (const f of s.failing) expect(f.reason).toMatch(/memory|heap out of memory/);
   });
 });
 
