@@ -70,6 +70,20 @@ export abstract class KernelCore {
    * with the reason; the Simulation ends the run as liveness. Default: halt.
    */
   onLimit: (reason: string) => void = (reason) => this.halt(reason);
+  /**
+   * Called after a step of a thread body that left `opsUnrun` above 0 (the
+   * translation table finds generator calls made in the step and never run:
+   * a missing yield*). An Error it returns is thrown into the thread instead
+   * of taking the effect the step yielded (or fails it, if the step
+   * returned). It resets `opsUnrun`. Null: no check.
+   */
+  stepEnded: ((t: Thread) => Error | null) | null = null;
+  /**
+   * Generator calls made in the current step and not yet started, kept by
+   * the translation table: a correct step ends at 0, so the kernel's cost
+   * per step is this one comparison.
+   */
+  opsUnrun = 0;
   /** Live (not exited) threads by id. */
   readonly threads = new Map<number, Thread>();
   threadsSpawned = 0;

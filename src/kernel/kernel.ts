@@ -209,13 +209,23 @@ export class Kernel extends KernelCore implements Waker {
     } catch (e) {
       this.current = null;
       if (isKernelPanic(e)) throw e;
+      if (this.opsUnrun !== 0) this.stepEnded?.(t); // the thread's own error wins over a mistake found at the step's end
       this.finish(cpu, t, undefined, true, e);
       return;
     }
     this.current = null;
+    const mistake = this.opsUnrun === 0 || this.stepEnded === null ? null : this.stepEnded(t);
     if (this.schedule?.stepped(t.id)) cpu.quantumEnd = this.now;
-    if (r.done === true) this.finish(cpu, t, r.value, false, undefined);
+    if (mistake !== null) this.refuseStep(cpu, t, r.done === true, mistake);
+    else if (r.done === true) this.finish(cpu, t, r.value, false, undefined);
     else this.apply(cpu, t, r.value);
+  }
+
+  /** A step that ended in a user mistake: the error is thrown into the thread (or fails it, if it returned). */
+  private refuseStep(cpu: Cpu, t: Thread, returned: boolean, mistake: Error): void {
+    if (returned) return this.finish(cpu, t, undefined, true, mistake);
+    t.resumeError = mistake;
+    this.advance(cpu, t, 1);
   }
 
   private apply(cpu: Cpu, t: Thread, e: Effect): void {

@@ -10,6 +10,8 @@
  *   callPlain / callOp    the call paths the generated refs use (RefHost)
  *   reach / reachOp       the end of a mediator chain: run the method
  *   threadsInside(entry)  threads inside an object now, with their calls
+ *   madeOp                a ref made a generator call: one a thread never runs
+ *                         in its step is thrown back at it (unrun-ops.ts)
  *
  * A call that is mediated, observed, counted or a generator call gets a Call
  * record: entered and exited are reported, a generator call sits on its
@@ -39,6 +41,7 @@ import type { RefHost } from './object-ref.ts';
 import type { MethodStats, TableEntry } from './table-entry.ts';
 import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import { directEntered, directExited, directReached } from './call-events-direct.ts';
+import { UnrunOps } from './unrun-ops.ts';
 import type { TableEvent } from './table-events.ts';
 
 /** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
@@ -59,6 +62,8 @@ export abstract class CallPaths implements RefHost {
   protected nextCallId = 1;
   /** Plain calls through the table in progress (they nest inside one step). */
   private plainDepth = 0;
+  /** Generator calls made in the current step, to find one never run (missing yield*). */
+  private readonly unrun: UnrunOps;
 
   constructor(
     protected readonly kernel: Kernel,
@@ -69,6 +74,8 @@ export abstract class CallPaths implements RefHost {
     private readonly callDepthMax = DEFAULT_CALL_DEPTH_MAX,
   ) {
     this.local = kernel.cpus.map(() => []);
+    this.unrun = new UnrunOps(kernel);
+    kernel.stepEnded = (t) => this.unrun.endStep(t, kernel.threads);
   }
 
   // ---- reaching an implementation -------------------------------------------
@@ -325,6 +332,7 @@ export abstract class CallPaths implements RefHost {
 
   /** A generator call: entry and exit are preemption points; the call is on its thread's stack in between. */
   *callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
+    this.unrun.started(args);
     const k = this.kernel;
     if (k.current === null) throw new NotInThreadError(entry, method);
     yield BOUNDARY;
@@ -353,6 +361,11 @@ export abstract class CallPaths implements RefHost {
     this.exited(call, result, undefined, false);
     yield BOUNDARY;
     return result;
+  }
+
+  madeOp(op: Op<unknown>, entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
+    this.unrun.made(op, entry, method, args, this.kernel.current);
+    return op;
   }
 
   private leaveCall(t: Thread, call: Call): void {

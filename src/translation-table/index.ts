@@ -29,5 +29,6 @@ export {
   NoSuchMethodError,
   ForgedRefError,
   NotInThreadError,
+  MissingYieldError,
   CallDepthError,
 } from './table-errors.ts';

@@ -56,6 +56,13 @@ export class ObjectRefBase {
 export interface RefHost {
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown;
   callOp(entry: TableEntry, method: string, args: unknown[]): Generator<unknown, unknown, unknown>;
+  /** Note a generator call made (so one never run is found at the step's end); returns `op`. */
+  madeOp(
+    op: Generator<unknown, unknown, unknown>,
+    entry: TableEntry,
+    method: string,
+    args: unknown[],
+  ): Generator<unknown, unknown, unknown>;
 }
 
 const ARITY_MAX = 8;
@@ -74,7 +81,7 @@ function plainSource(name: string, arity: number): string {
 
 function opSource(name: string): string {
   const key = JSON.stringify(name);
-  return `[${key}](...args) { return host.callOp(this.$e, ${key}, args); }`;
+  return `[${key}](...args) { const e = this.$e; return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args); }`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Errors a caller can get from the table: a stale ref (object destroyed), a
  * method the object does not have, a forged ref, a generator method called
- * outside a thread. Each names the object, its class and what to do.
+ * outside a thread, a generator call a thread made and never ran. Each names the object, its class and what to do.
  */
 import type { TableEntry } from './table-entry.ts';
 
@@ -40,6 +40,15 @@ export class CallDepthError extends RangeError {
   constructor(entry: TableEntry, method: string, depthMax: number) {
     super(
       `call depth ${depthMax + 1} exceeded at ${entry.describe()}.${method}: calls through the table nest at most ${depthMax} deep (option callDepthMax); unbounded recursion?`,
+    );
+  }
+}
+
+export class MissingYieldError extends TypeError {
+  override readonly name = 'MissingYieldError';
+  constructor(thread: string, entry: TableEntry, method: string) {
+    super(
+      `missing yield*? thread '${thread}' called ${entry.name}.${method}(), a generator method of ${entry.describe()}, and never ran it: write \`yield* ${entry.name}.${method}(...)\` (without yield* no call is made)`,
     );
   }
 }
