@@ -26,17 +26,12 @@
  *
  * Invariant: an observer only; it takes no decision and draws nothing.
  */
+import { PHASES } from '../hotswap/index.ts';
 import type { Stamped } from '../kernel/index.ts';
 import type { Simulation, SimulationEvent } from '../simulation/index.ts';
 
-export const INTERLEAVING_PHASES = [
-  'negotiate',
-  'forward',
-  'block',
-  'transfer',
-  'complete',
-  'done',
-] as const;
+/** The swap phases, in order: the hot-swap protocol's own list. */
+export const INTERLEAVING_PHASES = PHASES;
 export const CALL_STATES = [
   'in-flight',
   'entered',
