@@ -78,6 +78,13 @@ export {
   type NegotiationRule,
 } from './hotswap/index.ts';
 export {
+  TransactionRolledBack,
+  type TransactionHandle,
+  type TransactionOptions,
+  type TransactionBody,
+  type TransactionEvent,
+} from './transactions/index.ts';
+export {
   createSimulation,
   Simulation,
   type SimulationOptions,

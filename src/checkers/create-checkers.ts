@@ -20,6 +20,7 @@ import { CheckerSet, type CheckerSetOptions } from './checker-set.ts';
 import { HeldCallsChecker } from './held-calls-checker.ts';
 import { QuiescenceChecker, type QuiescenceCheckerOptions } from './quiescence-checker.ts';
 import { SwapExclusionChecker } from './swap-exclusion-checker.ts';
+import { TransactionChecker } from './transaction-checker.ts';
 import { TransferChecker, type TransferCheckerOptions } from './transfer-checker.ts';
 import { VersionChecker } from './version-checker.ts';
 import { formatViolation, type Violation } from './violation.ts';
@@ -31,6 +32,7 @@ export const CHECKER_NAMES = [
   'held-calls',
   'transfer',
   'swaps',
+  'transactions',
 ] as const;
 export type CheckerName = (typeof CHECKER_NAMES)[number];
 
@@ -59,6 +61,8 @@ function build(name: CheckerName, o: CheckerOptions): Checker {
       return new TransferChecker(o.transfer);
     case 'swaps':
       return new SwapExclusionChecker();
+    case 'transactions':
+      return new TransactionChecker();
   }
 }
 

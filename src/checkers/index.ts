@@ -26,6 +26,7 @@ export {
   type FormatMapping,
 } from './transfer-checker.ts';
 export { SwapExclusionChecker } from './swap-exclusion-checker.ts';
+export { TransactionChecker } from './transaction-checker.ts';
 export {
   checkDeterminism,
   compareRuns,

@@ -33,6 +33,7 @@ import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
 import { UpdatePointWaiters } from './update-point-waiters.ts';
+import type { Transactions } from '../transactions/index.ts';
 
 export class HotSwapper implements SwapHost {
   readonly heldBy = new Map<number, SwapBookkeeping>();
@@ -44,6 +45,8 @@ export class HotSwapper implements SwapHost {
   private readonly onSettled = new Map<SwapBookkeeping, () => void>();
   /** Planted core bugs (swap-host.ts); empty unless plantCoreBug added one. */
   readonly planted = new Set<SwapPlant>();
+  /** The simulation's transactions (set by the Simulation; strategy rollback). */
+  transactions: Transactions | null = null;
 
   constructor(
     readonly kernel: Kernel,

@@ -5,6 +5,7 @@
 import { blockAllStrategy } from './block-all-strategy.ts';
 import { naiveStrategy } from './naive-strategy.ts';
 import { quiescenceStrategy } from './quiescence-strategy.ts';
+import { rollbackStrategy } from './rollback-strategy.ts';
 import { updatePointsStrategy } from './update-points-strategy.ts';
 import { checkStrategyName, type StrategyName, type SwapStrategy } from './swap-strategy.ts';
 
@@ -13,6 +14,7 @@ const STRATEGIES: Readonly<Record<StrategyName, SwapStrategy>> = {
   naive: naiveStrategy,
   'block-all': blockAllStrategy,
   'update-points': updatePointsStrategy,
+  rollback: rollbackStrategy,
 };
 
 export function strategyFor(name: StrategyName | undefined): SwapStrategy {

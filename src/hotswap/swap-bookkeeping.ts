@@ -24,6 +24,7 @@ import { oldCallThreads } from './old-call-threads.ts';
 import type { SwapHost } from './swap-host.ts';
 import type { SwapStrategy } from './swap-strategy.ts';
 import { strategyFor } from './strategy-for.ts';
+import { exemptThread, transactionBlockers } from './transaction-wait.ts';
 
 export abstract class SwapBookkeeping implements SwapSide {
   phase: SwapPhase = 'negotiate';
@@ -50,6 +51,11 @@ export abstract class SwapBookkeeping implements SwapSide {
   protected awaitingUpdatePoint = false;
   /** Update points refused by the safety check while this swap waited. */
   updatePointsRefused = 0;
+  /** Waiting for conflicting transactions and calls inside (rollback). */
+  transactionWait = false;
+  /** Transactions this swap rolled back, and the ticks of work they lost (rollback). */
+  transactionsRolledBack = 0;
+  ticksRolledBack = 0;
   /** The thread at whose update point the swap applied, or null. */
   updatePointThread: number | null = null;
   /** How this swap gets from negotiate to transfer (swap-strategy.ts). */
@@ -93,6 +99,10 @@ export abstract class SwapBookkeeping implements SwapSide {
 
   isInside(thread: number): boolean {
     return this.inside.has(thread);
+  }
+
+  exempt(thread: number): boolean {
+    return this.transactionWait && exemptThread(this, this.host, thread);
   }
 
   countForward(): void {
@@ -243,7 +253,8 @@ export abstract class SwapBookkeeping implements SwapSide {
   /**
    * Who holds the swap up now: quiescence blockers in forward; in block the
    * threads with calls inside (tracked ones, or under block-all the calls
-   * that entered before the mediator).
+   * that entered before the mediator; under rollback also the threads of
+   * irrevocable transactions in conflict).
    */
   get blockers(): BlockerReport[] {
     if (this.phase === 'forward' && this.request)
@@ -258,6 +269,8 @@ export abstract class SwapBookkeeping implements SwapSide {
       return threadBlockers(this.host.kernel, [...new Set(threads)]);
     }
     if (this.phase !== 'block') return [];
+    if (this.transactionWait)
+      return threadBlockers(this.host.kernel, transactionBlockers(this, this.host));
     if (this.draining)
       return threadBlockers(
         this.host.kernel,

@@ -11,6 +11,7 @@ import type { SwapEvent } from './swap-events.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
 import type { UpdatePointWaiters } from './update-point-waiters.ts';
+import type { Transactions } from '../transactions/index.ts';
 
 /**
  * Planted core bugs a swap can carry (docs/CHECKING.md, "Planted core
@@ -38,6 +39,8 @@ export interface SwapHost {
   settled(swap: SwapBookkeeping): void;
   /** The swaps waiting for a safe update point (strategy update-points). */
   readonly updatePoints: UpdatePointWaiters;
+  /** The simulation's transactions (strategy rollback), or null when there are none. */
+  readonly transactions: Transactions | null;
   enterInside(thread: number, swap: SwapBookkeeping): void;
   /** Planted core bugs (empty or absent: none, the default). */
   readonly planted?: ReadonlySet<SwapPlant>;

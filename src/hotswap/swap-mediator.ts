@@ -8,6 +8,8 @@
  *   swap's objects (recursion) is forwarded and tracked, or it would
  *   deadlock; any other call is held: its thread blocks until the swap
  *   completes (then it reaches the new object) or aborts (the old one).
+ * A thread the swap waits for (exempt: under rollback, one inside the
+ *   object or in an irrevocable transaction) is forwarded in block, untracked.
  * Plain (atomic) calls are never held nor counted: they cannot be in flight
  *   across a preemption point, so they reach the old object up to the
  *   transfer and the new one after it (docs/HOTSWAP.md).
@@ -24,6 +26,8 @@ export interface SwapSide {
   /** Hold calls of threads already inside too (block-all), instead of forwarding them. */
   readonly holdsRecursiveCalls: boolean;
   isInside(thread: number): boolean;
+  /** Forward this thread's calls in block, untracked (rollback: threads the swap waits for). */
+  exempt(thread: number): boolean;
   track(call: Call): void;
   untrack(call: Call): void;
   /** Hold the call; false if holding it would deadlock (the swap then aborted). */
@@ -58,6 +62,10 @@ export class SwapMediator implements Mediator {
       return yield* this.tracked(call, forward);
     }
     if (phase === 'block' && s.leakOnce?.() === true) return yield* forward(call);
+    if (phase === 'block' && s.exempt(call.thread)) {
+      s.countForward();
+      return yield* forward(call);
+    }
     if ((phase === 'block' || phase === 'transfer') && s.hold(call, this.member)) {
       yield* block(s.queue);
     }

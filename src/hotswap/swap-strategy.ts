@@ -17,6 +17,10 @@
  *   update-points  Ginseng: no mediator; the swap applies at the first
  *               update point where no live frame uses a changed type
  *               concretely (update-points-strategy.ts)
+ *   rollback    transactions: hold new calls, roll back every transaction
+ *               that reached the old version (undone through the objects'
+ *               journals, retried on the new one), wait for irrevocable
+ *               ones and for calls inside to leave (rollback-strategy.ts)
  *
  * Interface: a strategy is `{ name, holdsRecursiveCalls, begin(steps) }`;
  * `begin` runs once, right after a successful negotiate, and drives the swap
@@ -26,7 +30,13 @@
  */
 import type { SwapPhase } from './swap-phase.ts';
 
-export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points'] as const;
+export const STRATEGY_NAMES = [
+  'quiescence',
+  'naive',
+  'block-all',
+  'update-points',
+  'rollback',
+] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 /** The steps of the protocol a strategy drives (implemented by Swap). */
@@ -48,6 +58,12 @@ export interface SwapSteps {
    * `then` runs there, in the same step, if the swap is still pending.
    */
   awaitSafeUpdatePoint(then: () => void): void;
+  /**
+   * Roll back the transactions in conflict with the swap and wait for the
+   * irrevocable ones and the calls inside the objects (transaction-wait.ts);
+   * `then` runs when none is left. Polled each tick.
+   */
+  awaitTransactions(then: () => void): void;
   /** The swap is in block with nothing tracked: transfer now. */
   transferNow(): void;
   /** Calls tracked by the mediator and still in flight. */

@@ -36,6 +36,7 @@ import { stubsAfter } from './stubs-after.ts';
 import { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { SwapSteps } from './swap-strategy.ts';
 import { oldCallThreads } from './old-call-threads.ts';
+import { awaitTransactions } from './transaction-wait.ts';
 
 export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
@@ -140,6 +141,7 @@ export class Swap extends SwapBookkeeping {
           then();
         });
       },
+      awaitTransactions: (then) => awaitTransactions(this, h, then),
       transferNow: () => this.beginTransfer(),
       get trackedCount() {
         return self.tracked;

@@ -7,7 +7,8 @@ import type { TableEvent } from '../translation-table/index.ts';
 import type { QuiescenceEvent } from '../quiescence/index.ts';
 import type { InterpositionEvent } from '../interposition/index.ts';
 import type { SwapEvent } from '../hotswap/index.ts';
+import type { TransactionEvent } from '../transactions/index.ts';
 
 export type SimulationEvent =
-  KernelEvent | TableEvent | QuiescenceEvent | InterpositionEvent | SwapEvent;
+  KernelEvent | TableEvent | QuiescenceEvent | InterpositionEvent | SwapEvent | TransactionEvent;
 export type SimulationEventType = SimulationEvent['type'];

@@ -8,7 +8,8 @@
  *
  * Interface: `objects` (create / destroy / call / info), `spawn`, `at`,
  * `workload`, `interpose`, `hotswap`, `updateClass`, `swapTogether`,
- * `quiescence` (request / blockers), `provide` (bind an injection token),
+ * `quiescence` (request / blockers), `transaction` (name, body: a
+ * transaction, nested, transactions/transactions.ts), `provide` (bind an injection token),
  * `random(name)` (a derived PRNG stream), `run` -> RunResult.
  */
 import type { Observable } from 'rxjs';
@@ -31,6 +32,7 @@ import {
   type ThreadView,
   type WorkloadSpec,
   type WorkloadStats,
+  type Op,
   type SchedulingPolicy,
 } from '../kernel/index.ts';
 import {
@@ -50,6 +52,11 @@ import {
   type ClassUpdateOptions,
   type SwapGroup,
 } from '../hotswap/index.ts';
+import {
+  Transactions,
+  type TransactionBody,
+  type TransactionOptions,
+} from '../transactions/index.ts';
 import { Composition } from './composition.ts';
 import { EventsHasher } from './events-hash.ts';
 import { ObjectSpace } from './object-space.ts';
@@ -79,6 +86,7 @@ export class Simulation {
   readonly interposer: Interposer;
   readonly swapper: HotSwapper;
   readonly objects: ObjectSpace;
+  readonly transactions: Transactions;
   readonly composition: Composition;
   /** The scheduling policy the dispatcher reaches through the table. */
   readonly scheduler: ObjectRef<SchedulingPolicy>;
@@ -131,6 +139,7 @@ export class Simulation {
       this.options.swapStrategy,
       this.options.swapWait,
     );
+    this.transactions = this.swapper.transactions = new Transactions(kernel, this.table, this.bus);
     this.objects = new ObjectSpace(this.table);
     this.scheduler = this.objects.createNamed('scheduler', RoundRobinPolicy);
     kernel.policy = this.scheduler;
@@ -170,6 +179,16 @@ export class Simulation {
     return this.events$.pipe(
       filter((e): e is Stamped<Extract<SimulationEvent, { type: T }>> => set.has(e.type)),
     );
+  }
+
+  /**
+   * A transaction, run in a thread body as `yield* sim.transaction(name,
+   * function* (tx) { ... })`: its calls belong together (one version of each
+   * object), its effects can be rolled back (then the body is retried), and
+   * `tx.irrevocable(what)` marks an effect that cannot be.
+   */
+  transaction<T>(name: string, body: TransactionBody<T>, options?: TransactionOptions): Op<T> {
+    return this.transactions.run(name, body, options);
   }
 
   interpose(ref: object, mediator: Mediator): MediatorHandle {

@@ -12,6 +12,8 @@
  *   threadsInside(entry)  threads inside an object now, with their calls
  *   madeOp                a ref made a generator call: one a thread never runs
  *                         in its step is thrown back at it (unrun-ops.ts)
+ *   journal               the transactions' hook (TranslationTable.setJournal):
+ *                         told of every call that reaches an implementation
  *
  * A call that is mediated, observed, counted or a generator call gets a Call
  * record: entered and exited are reported, a generator call sits on its
@@ -64,6 +66,8 @@ export abstract class CallPaths implements RefHost {
   private plainDepth = 0;
   /** Generator calls made in the current step, to find one never run (missing yield*). */
   private readonly unrun: UnrunOps;
+  /** The transactions' journal hook (setJournal), or null: every reach is reported to it. */
+  protected journal: ((call: Call, impl: object) => void) | null = null;
 
   constructor(
     protected readonly kernel: Kernel,
@@ -126,6 +130,7 @@ export abstract class CallPaths implements RefHost {
     const ctor = impl.constructor;
     call.impl = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
     if (this.bus.on) this.emitReached(call.id, entry, call.impl, cpu);
+    if (this.journal !== null) this.journal(call, impl);
     this.arrivedAt = impl;
     return fn;
   }
@@ -271,11 +276,12 @@ export abstract class CallPaths implements RefHost {
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown {
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
     const forward = entry.ext?.forward ?? null;
-    if (forward === null && !this.bus.on && !this.callStats) {
+    const slow = this.callStats || this.journal !== null;
+    if (forward === null && !this.bus.on && !slow) {
       const impl = this.resolve(entry, this.kernel.currentCpu);
       return methodOf(entry, impl, method).apply(impl, args);
     }
-    if (forward === null && this.bus.direct !== null && !this.callStats)
+    if (forward === null && this.bus.direct !== null && !slow)
       return this.callPlainHashed(entry, method, args);
     const t = this.kernel.current;
     if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)

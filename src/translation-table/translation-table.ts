@@ -28,6 +28,7 @@
  */
 import { assert, panic, LiveLimitError, liveLimitMessage, tallyTop } from '../kernel/index.ts';
 import { CallPaths } from './call-paths.ts';
+import type { Call } from './call.ts';
 import { isClusteredClass } from './clustered-object.ts';
 import { Factory } from './factory.ts';
 import { chainOp, chainPlain } from './mediator-chain.ts';
@@ -241,10 +242,21 @@ export class TranslationTable extends CallPaths {
     this.updateFast(entry);
   }
 
+  /**
+   * Install the transactions' journal hook (transactions/transactions.ts):
+   * every call that reaches an implementation is reported to it, so the
+   * fast path is off for every entry while it is set.
+   */
+  setJournal(hook: ((call: Call, impl: object) => void) | null): void {
+    this.journal = hook;
+    for (const e of this.entries) this.updateFast(e);
+  }
+
   private updateFast(entry: TableEntry): void {
     const ext = entry.ext;
     entry.fast =
       !this.callStats &&
+      this.journal === null &&
       entry.state === 'live' &&
       !entry.clustered &&
       (ext === null || (ext.forward === null && ext.stubs === null));

@@ -64,7 +64,14 @@ describe('the event hash', () => {
     // the bundled scenarios cover most declared event types (the rest are
     // error and refusal paths); each covered one is probed field by field
     const declared = new Set(
-      ['kernel', 'translation-table', 'quiescence', 'hotswap', 'interposition'].flatMap((d) =>
+      [
+        'kernel',
+        'translation-table',
+        'quiescence',
+        'hotswap',
+        'interposition',
+        'transactions',
+      ].flatMap((d) =>
         [
           ...readFileSync(
             `src/${d}/${readdirSync(`src/${d}`).find((f) => f.endsWith('-events.ts'))}`,
