@@ -38,6 +38,7 @@ import { printCheckSummary } from './print-check-summary.ts';
 import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
+import { refuseTypeErrors } from './typecheck-scenario.ts';
 
 export interface CheckCommandOptions {
   readonly target: string;
@@ -55,6 +56,8 @@ export interface CheckCommandOptions {
   readonly watchdogMs?: number;
   /** Runs the search for a failing seed's smallest failing run may take (0: off). */
   readonly shrinkRuns?: number;
+  /** --typecheck: type-check the file first (typecheck-scenario.ts); type errors exit 2. */
+  readonly typecheck?: boolean;
   /** --on-failed-thread: wins over the scenario's onFailedThread (default 'fail'). */
   readonly onFailedThread?: OnFailedThread;
   /** 'k/N': run slice k of N of the seeds and write a part file. */
@@ -86,6 +89,7 @@ export async function checkCommand(
   const shard = shardOf(options);
   const out = shard === undefined ? undefined : partPath(shard, options, io);
   const file = resolveScenarioPath(options.target, io.cwd);
+  if (options.typecheck === true) await refuseTypeErrors(file, io.cwd);
   const scenario = await loadScenario(file);
   const seeds = seedsOf(options);
   const [first, end] = shard === undefined ? [0, seeds.length] : shardRange(seeds.length, shard);
@@ -126,6 +130,7 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
       '--queue runs the sweep on `kernel-sim worker` processes: drop --shard, --out and --workers (give a worker --threads instead)',
     );
   const file = resolveScenarioPath(o.target, io.cwd);
+  if (o.typecheck === true) await refuseTypeErrors(file, io.cwd);
   await loadScenario(file); // a bad file is reported here, once, before any job is enqueued
   const seeds = seedsOf(o);
   const { queueCheck } = await import('./queue-check.ts');

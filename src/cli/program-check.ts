@@ -43,6 +43,10 @@ export function addCheckCommand(
       intOption(1, 256),
     )
     .option('--json', 'print the summary as one JSON document')
+    .option(
+      '--typecheck',
+      "type-check the file with TypeScript first (the folder's tsconfig.json if any); type errors are printed as file:line:col and exit 2",
+    )
     .addOption(
       new Option(
         '--on-failed-thread <mode>',
@@ -101,6 +105,7 @@ export function addCheckCommand(
           watchdogMs: o.watchdogMs as number | undefined,
           shrinkRuns: o.shrinkRuns as number | undefined,
           onFailedThread: o.onFailedThread as 'fail' | 'report' | undefined,
+          typecheck: o.typecheck === true,
           shard: o.shard as string | undefined,
           out: o.out as string | undefined,
           queue: o.queue as string | undefined,

@@ -83,6 +83,10 @@ export function addScenarioCommand(
       'print one JSON document (no colours), the same bytes for the same seed and options',
     )
     .option('--quiet', 'print only the verdict and the reproduce line')
+    .option(
+      '--typecheck',
+      "type-check the file with TypeScript first (the folder's tsconfig.json if any); type errors are printed as file:line:col and exit 2",
+    )
     .addOption(
       new Option(
         '--on-failed-thread <mode>',
@@ -127,6 +131,7 @@ export function addScenarioCommand(
           quiet: o.quiet === true,
           watchdogMs: o.watchdogMs as number | undefined,
           onFailedThread: o.onFailedThread as 'fail' | 'report' | undefined,
+          typecheck: o.typecheck === true,
         },
         io,
       );

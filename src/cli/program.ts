@@ -6,7 +6,7 @@
  * and hands back the exit code through `setExit`. Errors propagate to the
  * one boundary in run-cli.ts.
  *
- * Commands: scenario, list, experiment quiescence, experiment strategies,
+ * Commands: scenario, init, list, experiment quiescence, experiment strategies,
  * check, merge, cluster, worker. Each has --help with examples; the program
  * has --version and documents the exit codes.
  */
@@ -20,6 +20,7 @@ import { addExperimentCommand } from './program-experiment.ts';
 import { addCheckCommand } from './program-check.ts';
 import { addClusterCommand } from './program-cluster.ts';
 import { addWorkerCommand } from './program-worker.ts';
+import { addInitCommand } from './program-init.ts';
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('kernel-sim')
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     );
 
   addScenarioCommand(program, io, setExit);
+  addInitCommand(program, io, setExit);
 
   program
     .command('list')

@@ -35,6 +35,7 @@ import { loadScenario } from './load-scenario.ts';
 import { createPlugins, type PluginSet } from './plugin-flags.ts';
 import { renderAccount, renderHeader, renderVerdict } from './render-report.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
+import { refuseTypeErrors } from './typecheck-scenario.ts';
 import { terminalSafeData } from './terminal-text.ts';
 
 export interface ScenarioCommandOptions {
@@ -63,6 +64,8 @@ export interface ScenarioCommandOptions {
   readonly quiet?: boolean;
   /** --watchdog-ms: the longest a step of user code may run (0 = off). */
   readonly watchdogMs?: number;
+  /** --typecheck: type-check the file first (typecheck-scenario.ts); type errors exit 2. */
+  readonly typecheck?: boolean;
   /** --on-failed-thread: wins over the scenario's onFailedThread (default 'report'). */
   readonly onFailedThread?: OnFailedThread;
 }
@@ -77,6 +80,7 @@ export async function scenarioCommand(
   io: CliIo,
 ): Promise<ScenarioCommandResult> {
   const file = resolveScenarioPath(options.target, io.cwd);
+  if (options.typecheck === true) await refuseTypeErrors(file, io.cwd);
   const scenario = await loadScenario(file);
   const plugins: PluginSet = await createPlugins(options, io.cwd);
   const seed = options.seed ?? drawSeed();
