@@ -11,6 +11,9 @@
  *              format -> id table: DTType ids, "the smaller the value, the
  *              higher the priority"); a common format without an id refuses.
  * Rules, in order:
+ *   old defines exportState but no exportFormats -> refused (it cannot say
+ *                                         what its state is; it used to be
+ *                                         swapped as stateless, silently)
  *   old declares no exportFormats      -> stateless: null transfer
  *   new declares no importFormats      -> refused (the old state would be lost)
  *   no format in common                -> refused, both lists in the reason
@@ -46,6 +49,11 @@ export function negotiateFormat(
   choice: NegotiationChoice = { rule: 'importer' },
 ): Negotiated {
   const exports = oldImpl.exportFormats?.();
+  if (exports === undefined && typeof oldImpl.exportState === 'function')
+    return {
+      ok: false,
+      reason: `${names.old} defines exportState() but no exportFormats(): its state cannot be negotiated and would be lost; add exportFormats() returning the formats it exports (e.g. ['v1'])`,
+    };
   if (exports === undefined) return { ok: true, format: null };
   const imports = newImpl.importFormats?.();
   if (imports === undefined) {
