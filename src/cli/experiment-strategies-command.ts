@@ -69,12 +69,12 @@ export async function experimentStrategiesCommand(
   const c = pc.createColors(io.color);
   io.out(
     c.bold(
-      'workload                  strategy       passed  violations  update  held  held-wait  pause  dip     refused',
+      'workload                  strategy       passed  violations  update  held  held-wait  pause  dip     refused  rolled-back  steady',
     ),
   );
   for (const s of result.summaries)
     io.out(
-      `${s.workload.padEnd(24)}  ${s.strategy.padEnd(13)}  ${`${s.passed}/${s.runs}`.padStart(6)}  ${String(s.violationRuns).padStart(10)}  ${String(s.updateTicksMean).padStart(6)}  ${String(s.heldCallsMean).padStart(4)}  ${String(s.heldTicksMean).padStart(9)}  ${String(s.pauseTicksMean).padStart(5)}  ${String(s.dipMean).padEnd(6)}  ${s.refusedPointsMean}`,
+      `${s.workload.padEnd(24)}  ${s.strategy.padEnd(13)}  ${`${s.passed}/${s.runs}`.padStart(6)}  ${String(s.violationRuns).padStart(10)}  ${String(s.updateTicksMean).padStart(6)}  ${String(s.heldCallsMean).padStart(4)}  ${String(s.heldTicksMean).padStart(9)}  ${String(s.pauseTicksMean).padStart(5)}  ${String(s.dipMean).padEnd(6)}  ${String(s.refusedPointsMean).padStart(7)}  ${`${s.rolledBackMean} (${s.rolledBackTicksMean}t)`.padStart(11)}  ${s.steadyOverheadMean}`,
     );
   for (const f of result.files) io.out(`${c.bold('wrote:')} ${f}`);
   return { exitCode: EXIT.passed, result };

@@ -3,8 +3,9 @@
  * docs/STRATEGIES.md): the same workloads (bundled scenarios) under every
  * swap strategy, over the same seeds, every checker on; per workload and
  * strategy the time to update, calls held and their wait, the callers'
- * total pause, the throughput dip, update points refused, and checker
- * violations (expected for naive). Serial and deterministic: the same
+ * total pause, the throughput dip, update points refused, transactions
+ * rolled back and their ticks of work, the steady per-call overhead after
+ * the switch, and checker violations (expected for naive). Serial and deterministic: the same
  * options give the same result, byte for byte.
  *
  * Interface: `runStrategyExperiment({ workloads, strategies?, seeds?,
@@ -25,6 +26,7 @@ export const STRATEGY_WORKLOADS_DEFAULT = [
   'swap-file-cache',
   'interface-change',
   'accept-loop-update-point',
+  'rollback-vs-block',
 ] as const;
 
 export interface StrategyExperimentOptions {

@@ -39,6 +39,9 @@ export const STRATEGIES_CSV_COLUMNS = [
   'pauseTicksMean',
   'dipMean',
   'refusedPointsMean',
+  'rolledBackMean',
+  'rolledBackTicksMean',
+  'steadyOverheadMean',
 ] as const satisfies readonly (keyof StrategySummary)[];
 
 export function strategiesCsv(rows: readonly StrategySummary[]): string {

@@ -13,6 +13,14 @@
  *                    the last settled swap) / (per tick over the whole run):
  *                    0 no change, 1 nothing finished, negative a rise
  *   refusedPoints    update points refused (update-points only)
+ *   rolledBack       transactions rolled back (rollback only), and
+ *   rolledBackTicks  the ticks of work they lost (transaction.rolled-back)
+ *   steadyOverhead   per method (object and method), mean ticks per call
+ *                    (entry to exit) of the calls that entered after the
+ *                    last swap settled, over the mean of the calls that
+ *                    finished before the first request, weighted by the
+ *                    calls after: 1 no change, above 1 a steady cost the
+ *                    update left behind (1 when no method has both sides)
  *   violations       checker violations (expected for naive)
  * Deterministic: the same spec gives the same record.
  */
@@ -44,6 +52,9 @@ export interface StrategyRunRecord {
   readonly pauseTicks: number;
   readonly dip: number;
   readonly refusedPoints: number;
+  readonly rolledBack: number;
+  readonly rolledBackTicks: number;
+  readonly steadyOverhead: number;
   readonly violations: number;
   readonly violationCheckers: readonly string[];
 }
@@ -57,6 +68,11 @@ interface Tally {
   held: number[];
   refused: number;
   exits: number[];
+  rolledBack: number;
+  rolledBackTicks: number;
+  /** call id -> entry tick and 'object.method', and the finished calls' spans. */
+  entered: Map<number, [number, string]>;
+  spans: [number, number, string][];
 }
 
 function listen(e: SimulationEvent & { tick: number }, t: Tally): void {
@@ -79,8 +95,19 @@ function listen(e: SimulationEvent & { tick: number }, t: Tally): void {
     case 'swap.update-point':
       if (!e.safe) t.refused++;
       return;
-    case 'call.exited':
+    case 'call.entered':
+      t.entered.set(e.call, [e.tick, `${e.object}.${e.method}`]);
+      return;
+    case 'call.exited': {
       t.exits.push(e.tick);
+      const at = t.entered.get(e.call);
+      if (at !== undefined) t.spans.push([at[0], e.tick, at[1]]);
+      t.entered.delete(e.call);
+      return;
+    }
+    case 'transaction.rolled-back':
+      t.rolledBack++;
+      t.rolledBackTicks += e.ticksLost;
       return;
     default:
   }
@@ -95,6 +122,33 @@ function dipOf(t: Tally, ticks: number): number {
   return 1 - during / span / (t.exits.length / ticks);
 }
 
+/**
+ * Per-call ticks after the last swap settled over before the first request,
+ * method by method (the same object and method on both sides), weighted by
+ * the calls after (strategy-run.ts header).
+ */
+function steadyOverheadOf(t: Tally): number {
+  if (t.requested.size === 0) return 1;
+  const start = Math.min(...t.requested.values());
+  const sides = new Map<string, { before: number[]; after: number[] }>();
+  for (const [a, x, key] of t.spans) {
+    const side = x < start ? 'before' : a > t.settled ? 'after' : null;
+    if (side === null) continue;
+    let s = sides.get(key);
+    if (s === undefined) sides.set(key, (s = { before: [], after: [] }));
+    s[side].push(x - a);
+  }
+  let weighted = 0;
+  let n = 0;
+  const mean = (xs: number[]): number => xs.reduce((p, q) => p + q, 0) / xs.length;
+  for (const { before, after } of sides.values()) {
+    if (before.length === 0 || after.length === 0 || mean(before) === 0) continue;
+    weighted += (mean(after) / mean(before)) * after.length;
+    n += after.length;
+  }
+  return n === 0 ? 1 : Math.round((weighted / n) * 1000) / 1000;
+}
+
 export function runStrategyRun(spec: StrategyRunSpec): StrategyRunRecord {
   const t: Tally = {
     requested: new Map(),
@@ -105,6 +159,10 @@ export function runStrategyRun(spec: StrategyRunSpec): StrategyRunRecord {
     held: [],
     refused: 0,
     exits: [],
+    rolledBack: 0,
+    rolledBackTicks: 0,
+    entered: new Map(),
+    spans: [],
   };
   let checks: ReturnType<typeof attachCheckers> | null = null;
   const fromScenario = (spec.scenario as { checkers?: object }).checkers ?? {};
@@ -133,6 +191,9 @@ export function runStrategyRun(spec: StrategyRunSpec): StrategyRunRecord {
     pauseTicks: pause,
     dip: Math.round(dipOf(t, report.ticks) * 1000) / 1000,
     refusedPoints: t.refused,
+    rolledBack: t.rolledBack,
+    rolledBackTicks: t.rolledBackTicks,
+    steadyOverhead: steadyOverheadOf(t),
     violations: violations.length,
     violationCheckers: [...new Set(violations.map((v) => v.checker))].sort(),
   };

@@ -29,6 +29,11 @@ export interface StrategySummary {
   readonly pauseTicksMean: number;
   readonly dipMean: number;
   readonly refusedPointsMean: number;
+  /** Mean per run of the transactions rolled back and of the ticks of work they lost. */
+  readonly rolledBackMean: number;
+  readonly rolledBackTicksMean: number;
+  /** Mean per run of the per-call cost after the switch over before (strategy-run.ts). */
+  readonly steadyOverheadMean: number;
 }
 
 const mean = (xs: readonly number[]): number =>
@@ -59,5 +64,8 @@ export function summarizeStrategy(runs: readonly StrategyRunRecord[]): StrategyS
     pauseTicksMean: round(mean(runs.map((r) => r.pauseTicks))),
     dipMean: round(mean(runs.map((r) => r.dip))),
     refusedPointsMean: round(mean(runs.map((r) => r.refusedPoints))),
+    rolledBackMean: round(mean(runs.map((r) => r.rolledBack))),
+    rolledBackTicksMean: round(mean(runs.map((r) => r.rolledBackTicks))),
+    steadyOverheadMean: round(mean(runs.map((r) => r.steadyOverhead))),
   };
 }

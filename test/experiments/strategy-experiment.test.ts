@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { compute, defineScenario, sleep, type Op } from '../../src/index.ts';
 import {
   runStrategyExperiment,
   STRATEGIES_CSV_COLUMNS,
@@ -18,6 +19,7 @@ import {
 import hello from '../../scenarios/hello.ts';
 import naiveLoses from '../../scenarios/naive-swap-loses-a-call.ts';
 import acceptLoop from '../../scenarios/accept-loop-update-point.ts';
+import rollbackVsBlock from '../../scenarios/rollback-vs-block.ts';
 
 const workloads = [
   { name: 'hello', scenario: hello },
@@ -37,10 +39,10 @@ describe('experiment strategies', () => {
       });
       const row = (w: string, s: string) =>
         r.summaries.find((x) => x.workload === w && x.strategy === s)!;
-      expect(r.summaries).toHaveLength(3 * 4);
+      expect(r.summaries).toHaveLength(3 * 5);
       expect(row('naive-swap-loses-a-call', 'naive').violationRuns).toBe(3);
       for (const w of ['hello', 'naive-swap-loses-a-call', 'accept-loop-update-point'])
-        for (const s of ['quiescence', 'block-all', 'update-points']) {
+        for (const s of ['quiescence', 'block-all', 'update-points', 'rollback']) {
           expect(row(w, s).violationRuns, `${w} ${s}`).toBe(0);
           expect(row(w, s).passed, `${w} ${s}`).toBe(3);
         }
@@ -53,9 +55,12 @@ describe('experiment strategies', () => {
       expect(row('hello', 'quiescence').refusedPointsMean).toBe(0);
       const csv = readFileSync(join(out, 'strategies.csv'), 'utf8').trim().split('\n');
       expect(csv[0]).toBe(STRATEGIES_CSV_COLUMNS.join(','));
-      expect(csv).toHaveLength(1 + 12);
+      expect(csv).toHaveLength(1 + 15);
       const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8'));
-      expect(json.runs).toHaveLength(36);
+      expect(json.runs).toHaveLength(45);
+      // no transactions in these workloads: nothing rolled back
+      expect(r.summaries.every((x) => x.rolledBackMean === 0)).toBe(true);
+
       const again = await runStrategyExperiment({ workloads, seeds: [1, 2, 3] });
       expect(again.summaries).toEqual(r.summaries);
       expect(again.runs).toEqual(r.runs);
@@ -63,6 +68,60 @@ describe('experiment strategies', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 120_000);
+
+  test('rollback-vs-block: ticks of work rolled back under rollback, none under block-all', async () => {
+    const r = await runStrategyExperiment({
+      workloads: [{ name: 'rollback-vs-block', scenario: rollbackVsBlock }] as never,
+      strategies: ['rollback', 'block-all'],
+      seeds: [1, 2],
+    });
+    const [rb, ba] = r.summaries;
+    expect(rb.strategy).toBe('rollback');
+    expect(rb.rolledBackMean).toBeGreaterThanOrEqual(3);
+    expect(rb.rolledBackTicksMean).toBeGreaterThan(rb.rolledBackMean);
+    expect(rb.violationRuns).toBe(0);
+    expect(ba.rolledBackMean).toBe(0);
+    expect(ba.rolledBackTicksMean).toBe(0);
+    expect(ba.violationRuns).toBe(2);
+    expect(r.runs.filter((x) => x.strategy === 'block-all')[0].violationCheckers).toEqual([
+      'transactions',
+    ]);
+  }, 120_000);
+
+  test('steady overhead: a new version whose call costs twice as much shows about 2', async () => {
+    class Op2 {
+      *op(): Op<void> {
+        yield* compute(4);
+      }
+    }
+    class Op4 extends Op2 {
+      override *op(): Op<void> {
+        yield* compute(8);
+      }
+    }
+    const slower = defineScenario({
+      name: 'slower',
+      description: 'a swap to a slower implementation',
+      options: { cpus: 1 },
+      setup(sim) {
+        const o = sim.objects.createNamed('o', Op2);
+        sim.spawn('caller', function* () {
+          for (let i = 0; i < 40; i++) {
+            yield* o.op();
+            yield* sleep(2);
+          }
+        });
+        sim.at(50, () => void sim.hotswap(o, Op4));
+      },
+    });
+    const r = await runStrategyExperiment({
+      workloads: [{ name: 'slower', scenario: slower }] as never,
+      strategies: ['block-all'],
+      seeds: [1],
+    });
+    expect(r.summaries[0].steadyOverheadMean).toBeGreaterThan(1.5);
+    expect(r.summaries[0].steadyOverheadMean).toBeLessThan(2.5);
+  });
 
   test('summarizeStrategy refuses an empty or mixed list', () => {
     expect(() => summarizeStrategy([])).toThrow(/no runs/);
