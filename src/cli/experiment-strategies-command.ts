@@ -18,7 +18,8 @@ import { STRATEGY_NAMES, type StrategyName } from '../hotswap/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
-import { loadScenario } from './load-scenario.ts';
+import { availableParallelism } from 'node:os';
+import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveScenarioPath } from './scenario-path.ts';
 
@@ -48,7 +49,7 @@ export async function experimentStrategiesCommand(
   const workloads = [];
   for (const name of names) {
     const file = resolveScenarioPath(name, io.cwd);
-    workloads.push({ name: name.replace(/\.ts$/, ''), scenario: await loadScenario(file) });
+    workloads.push({ name: name.replace(/\.ts$/, ''), file, scenario: await loadScenario(file) });
   }
   const progress = progressReporter(io, 'progress', 'runs');
   let result: StrategyExperimentResult;
@@ -58,6 +59,8 @@ export async function experimentStrategiesCommand(
         workloads,
         ...(strategies ? { strategies } : {}),
         seeds: Array.from({ length: seedCount }, (_, i) => i + 1),
+        workers: (flags.workers as number | undefined) ?? Math.max(1, availableParallelism() - 1),
+        load: SCENARIO_LOADER,
         outDir: resolve(io.cwd, String(flags.out)),
         plots: flags.plots !== false,
       },

@@ -88,10 +88,15 @@ export function addExperimentCommand(
     .requiredOption('--out <dir>', '(required) folder for the CSV, JSON and SVG files')
     .option(
       '--workloads <list>',
-      'scenario names or files (default: hello, naive-swap-loses-a-call, swap-file-cache, interface-change, accept-loop-update-point)',
+      'scenario names or files (default: hello, naive-swap-loses-a-call, swap-file-cache, interface-change, accept-loop-update-point, rollback-vs-block)',
     )
     .option('--strategies <list>', `strategies to compare, of ${STRATEGY_NAMES.join(',')}`)
     .option('--seeds <n>', 'seeds per workload and strategy (1..n)', intOption(1, 1e6))
+    .option(
+      '--workers <n>',
+      'worker threads for the runs (0 = run in this thread; default: the CPUs available less one)',
+      intOption(0, 256),
+    )
     .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
     .addHelpText(
       'after',

@@ -5,11 +5,13 @@
  * strategy the time to update, calls held and their wait, the callers'
  * total pause, the throughput dip, update points refused, transactions
  * rolled back and their ticks of work, the steady per-call overhead after
- * the switch, and checker violations (expected for naive). Serial and deterministic: the same
- * options give the same result, byte for byte.
+ * the switch, and checker violations (expected for naive). Deterministic:
+ * the same options give the same result, byte for byte, in this thread or
+ * on `workers` worker threads (the WorkerPool check runs on; records come
+ * back in cell order).
  *
  * Interface: `runStrategyExperiment({ workloads, strategies?, seeds?,
- * outDir?, plots? }, { onProgress })` resolves to StrategyExperimentResult
+ * outDir?, plots?, workers?, load? }, { onProgress })` resolves to StrategyExperimentResult
  * (and, given outDir, the files written, strategy-results.ts). `workloads`
  * are loaded scenarios with their names; `seeds` defaults to 1..10.
  */
@@ -18,6 +20,9 @@ import type { Scenario } from '../scenario/index.ts';
 import { runStrategyRun, type StrategyRunRecord } from './strategy-run.ts';
 import { summarizeStrategy, type StrategySummary } from './strategy-summary.ts';
 import { writeStrategyResults } from './strategy-results.ts';
+import type { StrategyRunInput } from './strategy-run-task.ts';
+import { WorkerPool, taskModule } from './worker-pool.ts';
+import type { LoaderModule } from '../check/index.ts';
 
 /** The workloads the CLI runs by default: bundled scenarios with calls in flight at the swap. */
 export const STRATEGY_WORKLOADS_DEFAULT = [
@@ -30,7 +35,18 @@ export const STRATEGY_WORKLOADS_DEFAULT = [
 ] as const;
 
 export interface StrategyExperimentOptions {
-  readonly workloads: readonly { readonly name: string; readonly scenario: Scenario<unknown> }[];
+  /** `file` (with `load`) lets the cells run on worker threads. */
+  readonly workloads: readonly {
+    readonly name: string;
+    readonly scenario: Scenario<unknown>;
+    readonly file?: string;
+  }[];
+  /**
+   * Worker threads (WorkerPool, the pool check runs on); 0 or absent: in
+   * this thread. Needs every workload's `file` and a `load`er module.
+   */
+  readonly workers?: number;
+  readonly load?: LoaderModule;
   readonly strategies?: readonly StrategyName[];
   /** Seeds run for every pair; default 1..10. */
   readonly seeds?: readonly number[];
@@ -47,6 +63,48 @@ export interface StrategyExperimentResult {
   readonly files: readonly string[];
 }
 
+interface Cell {
+  readonly w: StrategyExperimentOptions['workloads'][number];
+  readonly strategy: StrategyName;
+  readonly seed: number;
+}
+
+/** Every cell's record, in cell order: here, or on a WorkerPool given workers. */
+async function runCells(
+  cells: readonly Cell[],
+  options: StrategyExperimentOptions,
+  onDone: () => void,
+): Promise<StrategyRunRecord[]> {
+  const workers = Math.min(options.workers ?? 0, cells.length);
+  if (workers <= 0)
+    return cells.map(({ w, strategy, seed }) => {
+      const r = runStrategyRun({ scenario: w.scenario, name: w.name, strategy, seed });
+      onDone();
+      return r;
+    });
+  const load = options.load;
+  if (load === undefined || cells.some((c) => c.w.file === undefined))
+    throw new RangeError(
+      'strategies experiment: workers need every workload given by file and a scenario loader (load)',
+    );
+  const pool = new WorkerPool<StrategyRunInput, StrategyRunRecord>({
+    workers,
+    task: taskModule(import.meta.url, 'strategy-run-task', 'strategyRunTask'),
+  });
+  try {
+    const inputs = cells.map(({ w, strategy, seed }) => ({
+      file: w.file!,
+      load,
+      name: w.name,
+      strategy,
+      seed,
+    }));
+    return await pool.map(inputs, () => onDone());
+  } finally {
+    await pool.close();
+  }
+}
+
 export async function runStrategyExperiment(
   options: StrategyExperimentOptions,
   hooks: { readonly onProgress?: (done: number, total: number) => void } = {},
@@ -56,20 +114,15 @@ export async function runStrategyExperiment(
   const strategies = options.strategies ?? STRATEGY_NAMES;
   const seeds = options.seeds ?? Array.from({ length: 10 }, (_, i) => i + 1);
   if (seeds.length === 0) throw new RangeError('strategies experiment: give at least one seed');
-  const total = options.workloads.length * strategies.length * seeds.length;
-  const runs: StrategyRunRecord[] = [];
+  const cells = options.workloads.flatMap((w) =>
+    strategies.flatMap((strategy) => seeds.map((seed) => ({ w, strategy, seed }))),
+  );
+  let done = 0;
+  const onDone = (): void => hooks.onProgress?.(++done, cells.length);
+  const runs = await runCells(cells, options, onDone);
   const summaries: StrategySummary[] = [];
-  for (const w of options.workloads) {
-    for (const strategy of strategies) {
-      const pair: StrategyRunRecord[] = [];
-      for (const seed of seeds) {
-        pair.push(runStrategyRun({ scenario: w.scenario, name: w.name, strategy, seed }));
-        hooks.onProgress?.(runs.length + pair.length, total);
-      }
-      runs.push(...pair);
-      summaries.push(summarizeStrategy(pair));
-    }
-  }
+  for (let i = 0; i < runs.length; i += seeds.length)
+    summaries.push(summarizeStrategy(runs.slice(i, i + seeds.length)));
   const result = {
     workloads: options.workloads.map((w) => w.name),
     strategies: [...strategies],

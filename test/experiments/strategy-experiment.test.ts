@@ -20,6 +20,7 @@ import hello from '../../scenarios/hello.ts';
 import naiveLoses from '../../scenarios/naive-swap-loses-a-call.ts';
 import acceptLoop from '../../scenarios/accept-loop-update-point.ts';
 import rollbackVsBlock from '../../scenarios/rollback-vs-block.ts';
+import { DEFAULT_LOADER } from '../../src/check/index.ts';
 
 const workloads = [
   { name: 'hello', scenario: hello },
@@ -122,6 +123,28 @@ describe('experiment strategies', () => {
     expect(r.summaries[0].steadyOverheadMean).toBeGreaterThan(1.5);
     expect(r.summaries[0].steadyOverheadMean).toBeLessThan(2.5);
   });
+
+  test('on worker threads (the pool check uses) the result is the serial one', async () => {
+    const opts = {
+      workloads: [
+        { name: 'hello', scenario: hello, file: 'scenarios/hello.ts' },
+        {
+          name: 'rollback-vs-block',
+          scenario: rollbackVsBlock,
+          file: 'scenarios/rollback-vs-block.ts',
+        },
+      ] as never,
+      strategies: ['rollback', 'naive'] as const,
+      seeds: [1, 2],
+    };
+    const serial = await runStrategyExperiment(opts);
+    const parallel = await runStrategyExperiment({ ...opts, workers: 2, load: DEFAULT_LOADER });
+    expect(parallel.runs).toEqual(serial.runs);
+    expect(parallel.summaries).toEqual(serial.summaries);
+    await expect(runStrategyExperiment({ ...opts, workers: 2 })).rejects.toThrow(
+      /workers need every workload given by file and a scenario loader/,
+    );
+  }, 120_000);
 
   test('summarizeStrategy refuses an empty or mixed list', () => {
     expect(() => summarizeStrategy([])).toThrow(/no runs/);
