@@ -25,7 +25,7 @@ export async function strategyRunTask(input: StrategyRunInput): Promise<Strategy
   if (load === undefined) loading.set(key, (load = loadScenarioWith(input.load, input.file)));
   const scenario = await load;
   return runStrategyRun({
-    scenario: scenario as never,
+    scenario: scenario,
     name: input.name,
     strategy: input.strategy,
     seed: input.seed,
