@@ -117,6 +117,8 @@ export {
   type ObjectSummary,
   type FailedThread,
   type OnFailedThread,
+  type ScenarioSummary,
+  type SummarySeries,
 } from './scenario/index.ts';
 export {
   TimelineRecorder,

@@ -114,6 +114,7 @@ function htmlSummary(r: ScenarioReport): ReportSummary {
     eventsHash: r.eventsHash,
     reproduce: r.reproduce,
     plugins: r.plugins.map((p) => ({ name: p.name, lines: p.lines })),
+    ...(r.series === undefined ? {} : { series: r.series }),
   };
 }
 

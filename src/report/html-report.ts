@@ -35,6 +35,7 @@ import { VIEWER_SCRIPT } from './viewer-script.generated.ts';
 import type { ViewerConfig } from './viewer/viewer-types.ts';
 import { MARK_COLORS, PHASE_COLORS, VERSION_COLORS } from './report-colors.ts';
 import { scenarioOf, type ReportSummary } from './report-summary.ts';
+import { seriesChartHtml } from './series-chart.ts';
 import { RUN_ENDS, type TimelineModel } from './timeline-model.ts';
 
 function viewerConfig(): ViewerConfig {
@@ -95,6 +96,7 @@ ${laneListHtml(model)}
 <section id="summary" aria-label="summary">
 <h2>Summary</h2>
 ${factsHtml(model, summary)}
+${seriesChartHtml(summary.series)}
 <h3>Swaps</h3>
 ${swapTableHtml(model)}
 ${objectTableHtml(model)}

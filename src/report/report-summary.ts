@@ -26,6 +26,8 @@ export interface ReportSummary {
   /** A command line that reproduces the run, e.g. `kernel-sim scenario x.ts --seed 7`. */
   readonly reproduce?: string;
   readonly plugins?: readonly PluginSection[];
+  /** A scenario's own series (its summary()'s `series`), drawn as a chart beside the timeline. */
+  readonly series?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** The scenario's name and description, whichever form `scenario` has. */

@@ -23,6 +23,7 @@
  * a clear message only when malformed). Definition mistakes throw
  * ScenarioInputError naming the field and what it accepts.
  */
+import type { ScenarioSummary } from './summary-series.ts';
 import type { CheckerOptions } from '../checkers/index.ts';
 import type { Prng } from '../kernel/index.ts';
 import type { RunResult, Simulation, SimulationOptions } from '../simulation/index.ts';
@@ -41,8 +42,12 @@ export interface ScenarioSpec<Ctx = unknown> {
   setup(sim: Simulation): Ctx;
   /** What must hold at the end of a passed run; throw to fail it (outcome 'correctness'). */
   expect?(result: RunResult, sim: Simulation, ctx: Ctx): void;
-  /** Lines for the report's account (e.g. figures the scenario measured), called after every run. */
-  summary?(result: RunResult, sim: Simulation, ctx: Ctx): readonly string[];
+  /**
+   * Lines for the report's account (e.g. figures the scenario measured),
+   * called after every run; or `{ lines, series }`, whose named series of
+   * numbers `--report` draws as a chart (summary-series.ts).
+   */
+  summary?(result: RunResult, sim: Simulation, ctx: Ctx): readonly string[] | ScenarioSummary;
   /** Options for the invariant checkers when the scenario runs under `kernel-sim check` (e.g. a transfer's state mapping). */
   readonly checkers?: CheckerOptions;
   /**

@@ -31,6 +31,7 @@ export {
 export { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
 export { reportSwap, type SwapReport, type SwapPhaseReport } from './swap-report.ts';
 export { RunTally } from './run-tally.ts';
+export { readSummary, type ScenarioSummary, type SummarySeries } from './summary-series.ts';
 export type {
   ScenarioReport,
   ObjectSummary,

@@ -23,6 +23,7 @@
  * setup stopped by the watchdog or by a live limit (threadsMax, objectsMax):
  * liveness.
  */
+import { readSummary } from './summary-series.ts';
 import { LiveLimitError, Prng } from '../kernel/index.ts';
 import {
   createSimulation,
@@ -120,6 +121,10 @@ export function runScenario<Ctx>(
   const mode = options.onFailedThread ?? scenario.onFailedThread ?? 'report';
   const threadsJudged = mode === 'fail' ? failThreads(ran, failedThreads) : ran;
   const result = stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, threadsJudged, guard);
+  const summed =
+    stuck !== null
+      ? { lines: [], series: {} }
+      : summarize(scenario, sim, ctx as Ctx, result, guard);
   return {
     scenario: {
       name: scenario.name,
@@ -144,7 +149,8 @@ export function runScenario<Ctx>(
       state: e.state,
     })),
     swaps: sim.swapper.swaps.map((s) => reportSwap(s, result.ticks)),
-    summary: stuck !== null ? [] : summarize(scenario, sim, ctx as Ctx, result, guard),
+    summary: summed.lines,
+    ...(Object.keys(summed.series).length === 0 ? {} : { series: summed.series }),
     plugins: pluginReports,
     reproduce: reproduceCommand(
       options.source ?? scenario.file ?? scenario.name,
@@ -268,12 +274,12 @@ function summarize<Ctx>(
   ctx: Ctx,
   result: RunResult,
   guard: Guard,
-): string[] {
-  if (scenario.summary === undefined) return [];
+): { lines: string[]; series: Record<string, number[]> } {
+  if (scenario.summary === undefined) return { lines: [], series: {} };
   try {
-    return guard('summary()', () => [...scenario.summary!(result, sim, ctx)].map(String));
+    return guard('summary()', () => readSummary(scenario.summary!(result, sim, ctx)));
   } catch (e) {
-    return [`summary() threw ${describe(e)}`];
+    return { lines: [`summary() threw ${describe(e)}`], series: {} };
   }
 }
 

@@ -72,6 +72,8 @@ export interface ScenarioReport {
   readonly objects: readonly ObjectSummary[];
   readonly swaps: readonly SwapReport[];
   readonly summary: readonly string[];
+  /** The series summary() returned, by name (left out when none). */
+  readonly series?: Readonly<Record<string, readonly number[]>>;
   readonly plugins: readonly PluginReport[];
   readonly reproduce: string;
 }
