@@ -6,26 +6,30 @@
  * between machines, a shard missing or given twice, or a part whose seeds
  * are not its slice's: an input error (exit 2) naming the file.
  *
- * Parts of `kernel-sim experiment quiescence --shard k/N --out FILE` (told
- * apart by their format field) merge likewise with `--out DIR [--no-plots]`:
- * the serial experiment's files in DIR (the same bytes, all but
- * quiescence-timing.json) and its table on stdout.
+ * Parts of `kernel-sim experiment quiescence|strategies --shard k/N --out
+ * FILE` (told apart by their format and experiment fields) merge likewise
+ * with `--out DIR [--no-plots]`: the serial experiment's files in DIR (the
+ * same bytes; for quiescence all but quiescence-timing.json) and its table
+ * on stdout.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mergeCheckParts, parseCheckPart, summarize, type CheckSummary } from '../check/index.ts';
 import {
+  experimentOfPart,
   finishQuiescenceExperiment,
-  isExperimentPart,
+  finishStrategyExperiment,
   mergeQuiescenceParts,
+  mergeStrategyParts,
   parseQuiescencePart,
-  type MergedQuiescence,
+  parseStrategyPart,
 } from '../experiments/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { printCheckSummary } from './print-check-summary.ts';
 import { printQuiescenceResult } from './print-quiescence-result.ts';
+import { printStrategyResult } from './experiment-strategies-command.ts';
 
 export interface MergeCommandOptions {
   readonly files: readonly string[];
@@ -46,11 +50,11 @@ function read(file: string, io: CliIo): string {
   }
 }
 
-function isExperimentFile(text: string): boolean {
+function experimentOfFile(text: string): string | undefined {
   try {
-    return isExperimentPart(JSON.parse(text));
+    return experimentOfPart(JSON.parse(text));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -59,7 +63,8 @@ export async function mergeCommand(
   io: CliIo,
 ): Promise<{ exitCode: number; summary?: CheckSummary }> {
   const texts = options.files.map((f) => read(f, io));
-  if (texts.length > 0 && isExperimentFile(texts[0])) return mergeExperiment(texts, options, io);
+  const experiment = texts.length > 0 ? experimentOfFile(texts[0]) : undefined;
+  if (experiment !== undefined) return mergeExperiment(experiment, texts, options, io);
   if (options.out !== undefined)
     throw new CliError('merge: --out is for experiment parts; check parts print to stdout');
   let merged: ReturnType<typeof mergeCheckParts>;
@@ -76,6 +81,7 @@ export async function mergeCommand(
 }
 
 async function mergeExperiment(
+  experiment: string,
   texts: readonly string[],
   options: MergeCommandOptions,
   io: CliIo,
@@ -86,19 +92,27 @@ async function mergeExperiment(
     );
   if (options.json === true)
     throw new CliError('merge: --json is for check parts; experiment parts write files to --out');
-  let merged: MergedQuiescence;
+  const outDir = resolve(io.cwd, options.out);
+  const plots = options.plots ?? true;
   try {
+    if (experiment === 'strategies') {
+      const parts = texts.map((t, i) => parseStrategyPart(t, options.files[i]));
+      const grid = mergeStrategyParts(parts, options.files);
+      printStrategyResult(await finishStrategyExperiment(grid, { outDir, plots }), io);
+      return { exitCode: EXIT.passed };
+    }
     const parts = texts.map((t, i) => parseQuiescencePart(t, options.files[i]));
-    merged = mergeQuiescenceParts(parts, options.files);
+    const merged = mergeQuiescenceParts(parts, options.files);
+    const result = await finishQuiescenceExperiment(
+      merged.sweep,
+      merged.outputs,
+      { workers: merged.workers, wallMs: merged.wallMs },
+      { outDir, plots },
+    );
+    printQuiescenceResult(result, io);
+    return { exitCode: EXIT.passed };
   } catch (e) {
-    throw new CliError((e as Error).message, undefined, { cause: e });
+    if (!(e instanceof RangeError) || !e.message.startsWith('merge:')) throw e;
+    throw new CliError(e.message, undefined, { cause: e });
   }
-  const result = await finishQuiescenceExperiment(
-    merged.sweep,
-    merged.outputs,
-    { workers: merged.workers, wallMs: merged.wallMs },
-    { outDir: resolve(io.cwd, options.out), plots: options.plots ?? true },
-  );
-  printQuiescenceResult(result, io);
-  return { exitCode: EXIT.passed };
 }

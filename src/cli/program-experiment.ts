@@ -85,7 +85,10 @@ export function addExperimentCommand(
     .description(
       'the update strategies side by side: the same workloads under each strategy; writes CSV, JSON and SVG',
     )
-    .requiredOption('--out <dir>', '(required) folder for the CSV, JSON and SVG files')
+    .requiredOption(
+      '--out <dir>',
+      '(required) folder for the CSV, JSON and SVG files (with --shard: the part file)',
+    )
     .option(
       '--workloads <list>',
       'scenario names or files (default: hello, naive-swap-loses-a-call, swap-file-cache, interface-change, accept-loop-update-point, rollback-vs-block)',
@@ -98,6 +101,10 @@ export function addExperimentCommand(
       intOption(0, 256),
     )
     .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
+    .option(
+      '--shard <k/N>',
+      'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
+    )
     .addHelpText(
       'after',
       examples(

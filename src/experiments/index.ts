@@ -62,6 +62,8 @@ export {
 } from './strategy-results.ts';
 export {
   runStrategyExperiment,
+  finishStrategyExperiment,
+  strategyGrid,
   STRATEGY_WORKLOADS_DEFAULT,
   type StrategyExperimentOptions,
   type StrategyExperimentResult,
@@ -70,11 +72,22 @@ export {
   runQuiescencePart,
   parseQuiescencePart,
   mergeQuiescenceParts,
-  isExperimentPart,
-  EXPERIMENT_PART_FORMAT,
-  EXPERIMENT_PART_VERSION,
   type QuiescencePart,
   type MergedQuiescence,
+} from './quiescence-part.ts';
+export {
+  isExperimentPart,
+  experimentOfPart,
+  tileParts,
+  EXPERIMENT_PART_FORMAT,
+  EXPERIMENT_PART_VERSION,
   type PartShard,
   type SliceOf,
-} from './quiescence-part.ts';
+  type TiledPart,
+} from './experiment-part.ts';
+export {
+  runStrategyPart,
+  parseStrategyPart,
+  mergeStrategyParts,
+  type StrategyPart,
+} from './strategy-part.ts';

@@ -25,15 +25,14 @@ import {
   type ResolvedSweep,
 } from './quiescence-sweep-options.ts';
 import { formatLifetime } from './lifetime-notation.ts';
+import {
+  EXPERIMENT_PART_FORMAT,
+  EXPERIMENT_PART_VERSION,
+  isExperimentPart,
+  tileParts,
+  type PartShard,
+} from './experiment-part.ts';
 import { executeQuiescenceRuns, resolveQuiescenceWorkers } from './run-quiescence-experiment.ts';
-
-export const EXPERIMENT_PART_FORMAT = 'kernel-sim experiment part';
-export const EXPERIMENT_PART_VERSION = 1;
-
-export interface PartShard {
-  readonly index: number;
-  readonly count: number;
-}
 
 export interface QuiescencePart {
   readonly format: typeof EXPERIMENT_PART_FORMAT;
@@ -50,8 +49,6 @@ export interface QuiescencePart {
   readonly outputs: readonly QuiescenceRunOutput[];
 }
 
-export type SliceOf = (total: number, shard: PartShard) => [number, number];
-
 function sweepText(sweep: ResolvedSweep): QuiescenceSweepOptions {
   return { ...sweep, lifetimes: sweep.lifetimes.map(formatLifetime) };
 }
@@ -59,7 +56,7 @@ function sweepText(sweep: ResolvedSweep): QuiescenceSweepOptions {
 export async function runQuiescencePart(
   options: QuiescenceExperimentOptions,
   shard: PartShard,
-  slice: SliceOf,
+  slice: (total: number, shard: PartShard) => [number, number],
   onDone: (done: number, total: number) => void = () => {},
 ): Promise<QuiescencePart> {
   const sweep = resolveQuiescenceSweep(options);
@@ -82,15 +79,6 @@ export async function runQuiescencePart(
     wallMs: performance.now() - started,
     outputs,
   };
-}
-
-/** Whether a parsed JSON document is an experiment part (rather than a check part). */
-export function isExperimentPart(doc: unknown): boolean {
-  return (
-    doc !== null &&
-    typeof doc === 'object' &&
-    (doc as { format?: unknown }).format === EXPERIMENT_PART_FORMAT
-  );
 }
 
 export function parseQuiescencePart(text: string, name: string): QuiescencePart {
@@ -130,43 +118,12 @@ export function mergeQuiescenceParts(
   parts: readonly QuiescencePart[],
   names: readonly string[],
 ): MergedQuiescence {
-  if (parts.length === 0) throw new RangeError('merge: no parts given');
-  const key = (p: QuiescencePart): string => JSON.stringify([p.shard.count, p.runsTotal, p.sweep]);
-  parts.forEach((p, i) => {
-    if (key(p) !== key(parts[0]))
-      throw new RangeError(
-        `merge: ${names[i]} is from a different experiment sweep than ${names[0]} (its sweep options, run count or shard count differ); merge the parts of one sweep`,
-      );
-  });
-  const count = parts[0].shard.count;
-  const byIndex = new Map<number, number>();
-  parts.forEach((p, i) => {
-    const other = byIndex.get(p.shard.index);
-    if (other !== undefined)
-      throw new RangeError(
-        `merge: shard ${p.shard.index}/${count} given twice (${names[other]} and ${names[i]})`,
-      );
-    byIndex.set(p.shard.index, i);
-  });
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !byIndex.has(k));
-  if (missing.length > 0)
-    throw new RangeError(
-      `merge: missing shard(s) ${missing.map((k) => `${k}/${count}`).join(', ')}; run experiment quiescence --shard k/${count} for each and give every part`,
-    );
-  const ordered = Array.from({ length: count }, (_, i) => byIndex.get(i + 1)!);
-  let at = 0;
-  for (const i of ordered) {
-    if (parts[i].range[0] !== at)
-      throw new RangeError(
-        `merge: ${names[i]} covers runs ${parts[i].range[0]}..${parts[i].range[1]}, expected them from ${at}`,
-      );
-    at = parts[i].range[1];
-  }
-  if (at !== parts[0].runsTotal)
-    throw new RangeError(`merge: the parts cover ${at} of ${parts[0].runsTotal} runs`);
+  const ordered = tileParts(parts, names, 'experiment quiescence', (p) =>
+    JSON.stringify([p.sweep]),
+  );
   return {
     sweep: resolveQuiescenceSweep(parts[0].sweep),
-    outputs: ordered.flatMap((i) => parts[i].outputs),
+    outputs: ordered.flatMap((p) => p.outputs),
     workers: parts.reduce((n, p) => n + p.workers, 0),
     wallMs: Math.max(...parts.map((p) => p.wallMs)),
   };

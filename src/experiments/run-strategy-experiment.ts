@@ -63,15 +63,15 @@ export interface StrategyExperimentResult {
   readonly files: readonly string[];
 }
 
-interface Cell {
+export interface StrategyCell {
   readonly w: StrategyExperimentOptions['workloads'][number];
   readonly strategy: StrategyName;
   readonly seed: number;
 }
 
 /** Every cell's record, in cell order: here, or on a WorkerPool given workers. */
-async function runCells(
-  cells: readonly Cell[],
+export async function runStrategyCells(
+  cells: readonly StrategyCell[],
   options: StrategyExperimentOptions,
   onDone: () => void,
 ): Promise<StrategyRunRecord[]> {
@@ -105,10 +105,12 @@ async function runCells(
   }
 }
 
-export async function runStrategyExperiment(
-  options: StrategyExperimentOptions,
-  hooks: { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<StrategyExperimentResult> {
+/** The strategies and seeds an experiment runs (the defaults filled in), checked, and its cells in order. */
+export function strategyGrid(options: StrategyExperimentOptions): {
+  strategies: readonly StrategyName[];
+  seeds: readonly number[];
+  cells: StrategyCell[];
+} {
   if (options.workloads.length === 0)
     throw new RangeError('strategies experiment: give at least one workload (scenario)');
   const strategies = options.strategies ?? STRATEGY_NAMES;
@@ -117,18 +119,47 @@ export async function runStrategyExperiment(
   const cells = options.workloads.flatMap((w) =>
     strategies.flatMap((strategy) => seeds.map((seed) => ({ w, strategy, seed }))),
   );
+  return { strategies, seeds, cells };
+}
+
+export async function runStrategyExperiment(
+  options: StrategyExperimentOptions,
+  hooks: { readonly onProgress?: (done: number, total: number) => void } = {},
+): Promise<StrategyExperimentResult> {
+  const { strategies, seeds, cells } = strategyGrid(options);
   let done = 0;
   const onDone = (): void => hooks.onProgress?.(++done, cells.length);
-  const runs = await runCells(cells, options, onDone);
+  const runs = await runStrategyCells(cells, options, onDone);
+  return finishStrategyExperiment(
+    { workloads: options.workloads.map((w) => w.name), strategies, seeds, runs },
+    options,
+  );
+}
+
+/**
+ * The result of the experiment from all its runs' records in cell order
+ * (workload, then strategy, then seed), however they were run (here, or in
+ * shards: strategy-part.ts), its files written given `outDir`.
+ */
+export async function finishStrategyExperiment(
+  grid: {
+    readonly workloads: readonly string[];
+    readonly strategies: readonly StrategyName[];
+    readonly seeds: readonly number[];
+    readonly runs: readonly StrategyRunRecord[];
+  },
+  options: Pick<StrategyExperimentOptions, 'outDir' | 'plots'> = {},
+): Promise<StrategyExperimentResult> {
+  const n = grid.seeds.length;
   const summaries: StrategySummary[] = [];
-  for (let i = 0; i < runs.length; i += seeds.length)
-    summaries.push(summarizeStrategy(runs.slice(i, i + seeds.length)));
+  for (let i = 0; i < grid.runs.length; i += n)
+    summaries.push(summarizeStrategy(grid.runs.slice(i, i + n)));
   const result = {
-    workloads: options.workloads.map((w) => w.name),
-    strategies: [...strategies],
-    seeds: [...seeds],
+    workloads: [...grid.workloads],
+    strategies: [...grid.strategies],
+    seeds: [...grid.seeds],
     summaries,
-    runs,
+    runs: [...grid.runs],
   };
   const files =
     options.outDir === undefined

@@ -4,9 +4,10 @@
  * files byte for byte (all but quiescence-timing.json, wall-clock figures),
  * and merge prints the serial table; on a small grid cut mid-cell (18 runs in
  * 4 shards) and into more shards than runs (empty slices); and what merge
- * refuses (a shard missing or twice, parts of different sweeps).
+ * refuses (a shard missing or twice, parts of different sweeps). The
+ * strategies experiment likewise (every file byte for byte).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -108,5 +109,49 @@ describe('kernel-sim experiment quiescence --shard k/N and kernel-sim merge', ()
     const bad = await cli([...SMALL_GRID, '--shard', '3/2', '--out', 'z.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--shard: expected k/N');
+  });
+});
+
+describe('kernel-sim experiment strategies --shard k/N and kernel-sim merge', () => {
+  const GRID = [
+    'experiment',
+    'strategies',
+    '--workloads',
+    'hello,naive-swap-loses-a-call',
+    '--strategies',
+    'quiescence,naive',
+    '--seeds',
+    '2',
+    '--no-plots',
+  ];
+  const all = (folder: string): Map<string, string> =>
+    new Map(
+      readdirSync(folder)
+        .sort()
+        .map((f) => [f, readFileSync(join(folder, f), 'utf8')]),
+    );
+
+  test('8 runs in 3 shards (cut mid-pair), merged: every serial file byte for byte and the serial table', async () => {
+    const serial = await cli([...GRID, '--out', 's-serial']);
+    expect(serial.code, serial.stderr).toBe(0);
+    const parts: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const r = await cli([...GRID, '--shard', `${k}/3`, '--out', `s-part-${k}.json`]);
+      expect(r.code, r.stderr).toBe(0);
+      parts.push(`s-part-${k}.json`);
+    }
+    const merged = await cli(['merge', ...parts.reverse(), '--out', 's-merged', '--no-plots']);
+    expect(merged.code, merged.stderr).toBe(0);
+    const want = all(join(dir, 's-serial'));
+    expect(want.size).toBeGreaterThan(0);
+    const got = all(join(dir, 's-merged'));
+    expect([...got.keys()]).toEqual([...want.keys()]);
+    for (const [name, bytes] of want) expect(got.get(name), name).toBe(bytes);
+    expect(merged.stdout.replaceAll(join(dir, 's-merged'), 'OUT')).toBe(
+      serial.stdout.replaceAll(join(dir, 's-serial'), 'OUT'),
+    );
+    const missing = await cli(['merge', parts[0], '--out', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing shard(s)');
   });
 });
