@@ -12,6 +12,7 @@ export {
   CALL_ERROR,
   CALL_OPEN,
   CALL_HELD,
+  CALL_TORN,
   callLaneKey,
   callCount,
   type TimelineModel,

@@ -41,6 +41,8 @@ export const MARK_COLORS = {
   /** Many short CPU runs in one pixel column (zoomed out). */
   busy: '#7d8794',
   error: '#c0392b',
+  /** A torn call's outline (in flight in the old version at the transfer). */
+  torn: '#ff00aa',
 } as const;
 
 /** Colour of a call that reached `version`. */

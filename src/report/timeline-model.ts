@@ -41,6 +41,11 @@ export type RunEnd = (typeof RUN_ENDS)[number];
 export const CALL_ERROR = 1;
 export const CALL_OPEN = 2;
 export const CALL_HELD = 4;
+/**
+ * In flight in the old version of an object when a swap that then completed
+ * exported its state: what it did after that is lost (a torn call; naive).
+ */
+export const CALL_TORN = 8;
 
 export interface CallColumns {
   readonly id: number[];
@@ -59,7 +64,7 @@ export interface CallColumns {
   readonly depth: number[];
   /** Index (in these columns) of the enclosing call, or -1. */
   readonly parent: number[];
-  /** CALL_ERROR | CALL_OPEN | CALL_HELD. */
+  /** CALL_ERROR | CALL_OPEN | CALL_HELD | CALL_TORN. */
   readonly flags: number[];
 }
 

@@ -21,6 +21,7 @@ import type { Simulation, SimulationEvent } from '../simulation/index.ts';
 import {
   CALL_ERROR,
   CALL_HELD,
+  CALL_TORN,
   CALL_OPEN,
   RUN_ENDS,
   TIMELINE_FORMAT,
@@ -74,6 +75,8 @@ export class TimelineRecorder {
   private readonly mediators: MediatorMark[] = [];
   /** Open call index by call id; open run index by CPU; open held index by call id. */
   private readonly openCalls = new Map<number, number>();
+  /** Swap id -> calls in flight in an old version when it exported state (torn if it completes). */
+  private readonly tornCandidates = new Map<number, number[]>();
   private readonly openRuns: number[] = [];
   private readonly openHeld = new Map<number, number>();
   private subscription: Subscription | null = null;
@@ -314,12 +317,25 @@ export class TimelineRecorder {
 
   private onSwap(e: Event): void {
     if (e.type === 'swap.call-held') return this.onHeld(e);
+    if (e.type === 'swap.transferred') this.noteTransfer(e.swap, e.object);
+    if (e.type === 'swap.completed')
+      for (const i of this.tornCandidates.get(e.swap) ?? []) this.calls.flags[i] |= CALL_TORN;
+    if (e.type === 'swap.completed' || e.type === 'swap.aborted')
+      this.tornCandidates.delete(e.swap);
     if (e.type === 'swap.call-released') {
       const h = this.openHeld.get(e.call);
       if (h !== undefined) this.closeHeld(e.call, h, e.tick);
       return this.track.noteReleased(e.swap, e.heldTicks);
     }
     this.track.onSwap(e);
+  }
+
+  /** Calls that reached `object` and are still in flight as a swap exports its state. */
+  private noteTransfer(swap: number, object: number): void {
+    const list = this.tornCandidates.get(swap) ?? [];
+    for (const i of this.openCalls.values())
+      if (this.calls.object[i] === object && this.calls.version[i] > 0) list.push(i);
+    if (list.length > 0) this.tornCandidates.set(swap, list);
   }
 
   private onHeld(e: Extract<Event, { type: 'swap.call-held' }>): void {

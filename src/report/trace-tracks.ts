@@ -15,7 +15,13 @@
  * Tracks and their order are exactly those of the one-object trace
  * (chrome-trace.ts), so both give the same bytes.
  */
-import { CALL_ERROR, CALL_OPEN, RUN_ENDS, type TimelineModel } from './timeline-model.ts';
+import {
+  CALL_ERROR,
+  CALL_OPEN,
+  CALL_TORN,
+  RUN_ENDS,
+  type TimelineModel,
+} from './timeline-model.ts';
 import type { TraceEvent } from './chrome-trace.ts';
 
 export const PID_THREADS = 1;
@@ -250,6 +256,7 @@ export class TraceTracks {
     };
     if (flags & CALL_ERROR) args.error = true;
     if (flags & CALL_OPEN) args.unfinished = true;
+    if (flags & CALL_TORN) args.torn = true;
     return {
       name: this.model.labels[c.label[i]],
       cat: 'call',

@@ -4,6 +4,7 @@ import {
   CALL_ERROR,
   CALL_HELD,
   CALL_OPEN,
+  CALL_TORN,
   RUN_ENDS,
   recordTimeline,
   TimelineRecorder,
@@ -289,5 +290,60 @@ describe('TimelineRecorder edge cases', () => {
     const m = rec.model();
     expect(RUN_ENDS[m.runs.why[0]]).toBe('slept');
     expect(m.runs.start[1] - m.runs.end[0]).toBeGreaterThanOrEqual(19);
+  });
+});
+
+describe('TimelineRecorder: torn calls', () => {
+  class Account {
+    balance = 0;
+    *deposit(n: number): Op<void> {
+      const before = this.balance;
+      yield* compute(10);
+      this.balance = before + n;
+    }
+    exportFormats(): readonly string[] {
+      return ['b'];
+    }
+    exportState(): number {
+      return this.balance;
+    }
+    importFormats(): readonly string[] {
+      return ['b'];
+    }
+    importState(_f: string, s: unknown): void {
+      this.balance = s as number;
+    }
+  }
+  class AccountV2 extends Account {}
+
+  function run(strategy: 'naive' | 'quiescence') {
+    const sim = createSimulation({ seed: 1, swapStrategy: strategy });
+    const rec = recordTimeline(sim);
+    const a = sim.objects.createNamed('account', Account);
+    sim.spawn('payroll', function* () {
+      yield* a.deposit(100);
+      yield* sleep(20);
+      yield* a.deposit(1);
+    });
+    sim.at(5, () => void sim.hotswap(a, AccountV2));
+    sim.run();
+    const m = rec.model();
+    checkModel(m);
+    return m;
+  }
+
+  test('naive: the deposit in flight at the transfer is flagged torn; the later one is not', () => {
+    const m = run('naive');
+    const deposits = m.calls.id
+      .map((_, i) => i)
+      .filter((i) => m.labels[m.calls.label[i]] === 'account.deposit');
+    expect(deposits).toHaveLength(2);
+    expect(deposits.map((i) => (m.calls.flags[i] & CALL_TORN) !== 0)).toEqual([true, false]);
+    expect(deposits.map((i) => m.calls.version[i])).toEqual([1, 2]);
+  });
+
+  test('quiescence: no call is torn', () => {
+    const m = run('quiescence');
+    expect(m.calls.flags.some((f) => (f & CALL_TORN) !== 0)).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import {
   CALL_ERROR,
   CALL_HELD,
   CALL_OPEN,
+  CALL_TORN,
   LABEL_W,
   PAD,
   ROW_H,
@@ -187,6 +188,13 @@ function callDetail(v: Viewer): Detail {
       ctx.strokeStyle = v.cfg.marks.error;
       ctx.lineWidth = 2;
       ctx.strokeRect(a + 1, y + 1, b - a - 2, h - 2);
+    }
+    if (flags & CALL_TORN) {
+      ctx.strokeStyle = v.cfg.marks.torn;
+      ctx.lineWidth = 3;
+      ctx.setLineDash([4, 2]);
+      ctx.strokeRect(a + 1.5, y + 1.5, b - a - 3, h - 3);
+      ctx.setLineDash([]);
     }
     if (flags & CALL_OPEN) {
       ctx.fillStyle = '#000';

@@ -10,6 +10,7 @@ import { findIn, firstStartingFrom } from './viewer-search.ts';
 import {
   AXIS_H,
   CALL_ERROR,
+  CALL_TORN,
   CALL_OPEN,
   LABEL_W,
   PAD,
@@ -65,6 +66,10 @@ function callText(v: Viewer, k: number): string {
   for (const hi of v.index.heldByCall.get(k) ?? [])
     lines.push(`held by swap ${H.swap[hi]}: ${span(H.start[hi], H.end[hi])}, then released`);
   if (C.flags[k] & CALL_ERROR) lines.push('exited with an error');
+  if (C.flags[k] & CALL_TORN)
+    lines.push(
+      'TORN: in flight in the old version when a swap exported its state; what it did after is lost',
+    );
   if (C.flags[k] & CALL_OPEN)
     lines.push('did not exit (still open at the end, or its thread ended)');
   return lines.join('\n');

@@ -20,6 +20,7 @@ export interface ViewerConfig {
     readonly lifetime: string;
     readonly busy: string;
     readonly error: string;
+    readonly torn: string;
   };
   readonly runEnds: readonly string[];
 }
@@ -62,6 +63,7 @@ export interface Hit {
 export const CALL_ERROR = 1;
 export const CALL_OPEN = 2;
 export const CALL_HELD = 4;
+export const CALL_TORN = 8;
 export const LABEL_W = 190;
 export const AXIS_H = 28;
 export const ROW_H = 15;
