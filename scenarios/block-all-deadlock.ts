@@ -16,7 +16,7 @@
  *
  * Run: `kernel-sim scenario block-all-deadlock.ts --strategy block-all`
  */
-import { compute, defineScenario, type Op, type Swap } from 'kernel-sim';
+import { compute, defineScenario, SWAP_STOPPING_FAULTS, type Op, type Swap } from 'kernel-sim';
 
 /** The tree's own ref, as callers see it (a walk step goes through the table). */
 interface Walkable {
@@ -60,11 +60,18 @@ export default defineScenario<Ctx>({
     sim.at(3, () => (ctx.swap.handle = sim.hotswap(tree, DirTreeV2)), 'swap the tree');
     return ctx;
   },
-  expect(_result, _sim, ctx) {
+  // Under faults: a walker an injected fault stopped is a failed thread, not a lost one; a
+  // swap-stopping fault decides the swap's outcome itself (cancel, a throwing transfer).
+  faultAware: true,
+  expect(_result, _sim, ctx, info) {
     const swap = ctx.swap.handle;
     if (swap === null) throw new Error('the swap was never requested');
-    if (ctx.done.walks !== WALKERS)
-      throw new Error(`${ctx.done.walks} of ${WALKERS} walks finished: a walker was lost`);
+    const stopped = info.failedThreads.filter((f) => f.name.startsWith('walker-')).length;
+    if (ctx.done.walks + stopped !== WALKERS)
+      throw new Error(
+        `${ctx.done.walks} of ${WALKERS} walks finished (${stopped} stopped by a fault): a walker was lost`,
+      );
+    if (SWAP_STOPPING_FAULTS.some((site) => info.fired(site))) return;
     if (swap.strategy.name === 'block-all') {
       if (swap.outcome !== 'aborted' || !/^deadlock: thread \d+ 'walker-\d'/.test(swap.reason))
         throw new Error(

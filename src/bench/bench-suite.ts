@@ -18,6 +18,7 @@ import { memoryBench } from './memory-bench.ts';
 import { quiescenceBench } from './quiescence-bench.ts';
 import { quiescenceRequestsBench } from './quiescence-requests-bench.ts';
 import { scalingBench } from './scaling-bench.ts';
+import { scheduleBench } from './schedule-bench.ts';
 import { swapUnderLoadBench } from './swap-under-load-bench.ts';
 import { tableBench } from './table-bench.ts';
 import { nowMs } from './wall-clock.ts';
@@ -81,6 +82,12 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
     name: 'swap-under-load',
     about: 'throughput dip and recovery around one swap under load',
     run: swapUnderLoadBench,
+  },
+  {
+    name: 'schedule',
+    about:
+      'the peer workload under each schedule vs no schedule option (fifo): the fifo path (random+deviations=0), random, pct',
+    run: scheduleBench,
   },
   {
     name: 'cluster',

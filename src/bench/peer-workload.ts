@@ -34,6 +34,8 @@ export class PeerObject {
 export interface PeerSpec {
   readonly threads: number;
   readonly hashEvents: boolean;
+  /** The simulation's schedule option (default: none given, i.e. fifo). */
+  readonly schedule?: string;
 }
 
 export interface PeerRun {
@@ -50,6 +52,7 @@ export function runPeerWorkload(spec: PeerSpec): PeerRun {
     ticksMax: Number.MAX_SAFE_INTEGER,
     threadsMax: LIVE_LIMIT_CEILINGS.threadsMax,
     ...(spec.hashEvents ? {} : { hashEvents: false }),
+    ...(spec.schedule === undefined ? {} : { schedule: spec.schedule }),
   });
   const objects = Array.from({ length: PEER_OBJECTS }, () => sim.objects.create(PeerObject));
   for (let i = 0; i < spec.threads; i++)

@@ -88,6 +88,10 @@ function runOnce(scenario: Scenario<unknown>, seed: number, o: CheckSeedOptions)
     ...(faults === null ? {} : { reproduceArgs: ['--faults'] }),
     ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
     onFailedThread: failedThreadMode(scenario, o),
+    faults: {
+      fired: () => plan?.sitesFired() ?? [],
+      excuses: (f) => plan?.caused(f.error) === true,
+    },
     attach(sim) {
       checks = attachCheckers(sim, { ...fromScenario, ...o.checkers });
       interleavings = observeInterleavings(sim);
@@ -108,6 +112,7 @@ function faultFired(plan: FaultPlan | null): boolean {
 function classify(
   run: Run,
   nondeterminism: string,
+  faultAware: boolean,
 ): { verdict: Verdict; tolerated: string | null } {
   const { report, checks, plan } = run;
   if (!checks.ok) return { verdict: 'violation', tolerated: null };
@@ -117,7 +122,7 @@ function classify(
     case 'passed':
       return { verdict: 'passed', tolerated: null };
     case 'correctness':
-      return faultFired(plan)
+      return faultFired(plan) && !faultAware
         ? { verdict: 'passed', tolerated: `expectation not met after faults fired: ${reason}` }
         : { verdict: 'expectation', tolerated: null };
     case 'crash':
@@ -207,7 +212,7 @@ function checkSeedUnguarded(
     options.rerun && !stoppedByWatchdog(run.report.reason)
       ? compareRuns(run.report, runOnce(scenario, seed, options).report)
       : '';
-  const { verdict, tolerated } = classify(run, nondeterminism);
+  const { verdict, tolerated } = classify(run, nondeterminism, scenario.faultAware === true);
   const { report, checks, plan } = run;
   const source = options.source ?? scenario.file ?? scenario.name;
   const result: SeedResult = {

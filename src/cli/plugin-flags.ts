@@ -22,7 +22,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { FaultPlan } from '../faults/index.ts';
 import type { ReportSummary } from '../report/index.ts';
-import type { ScenarioPlugin, ScenarioReport } from '../scenario/index.ts';
+import type { RunFaults, ScenarioPlugin, ScenarioReport } from '../scenario/index.ts';
 import type { Simulation } from '../simulation/index.ts';
 import { CliError } from './cli-error.ts';
 
@@ -33,6 +33,8 @@ export interface PluginSet {
   /** The run ended (before expect and summary): the HTML recorder stops here. */
   runEnded(): void;
   finish(report: ScenarioReport): string[];
+  /** With --faults: what the run and its expect() learn of the faults. */
+  readonly faults?: RunFaults;
 }
 
 export interface PluginFlags {
@@ -67,6 +69,7 @@ export async function createPlugins(flags: PluginFlags, cwd: string): Promise<Pl
       faults?.install(sim);
     },
     runEnded: () => recorder?.detach(),
+    ...(faults === null ? {} : { faults: faults.runFaults() }),
     finish: (r) => {
       const written = tracePath === null ? [] : [tracePath];
       if (report !== null && recorder !== null && htmlPath !== null)
@@ -88,6 +91,14 @@ class FaultsSection implements ScenarioPlugin {
   }
 
   attach(): void {}
+
+  /** What runScenario and expect() learn of the faults (as under check). */
+  runFaults(): RunFaults {
+    return {
+      fired: () => this.plan?.sitesFired() ?? [],
+      excuses: (f) => this.plan?.caused(f.error) === true,
+    };
+  }
 
   report(): unknown {
     return { active: this.plan?.active ?? [], log: this.plan?.log ?? [] };

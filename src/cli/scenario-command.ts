@@ -109,6 +109,7 @@ export async function scenarioCommand(
       ],
       ...(options.watchdogMs === undefined ? {} : { watchdogMs: options.watchdogMs }),
       ...(options.onFailedThread === undefined ? {} : { onFailedThread: options.onFailedThread }),
+      ...(plugins.faults === undefined ? {} : { faults: plugins.faults }),
     }),
   );
   const report: ScenarioReport =

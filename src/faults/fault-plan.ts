@@ -24,6 +24,7 @@ import type { Swap, SwapOptions } from '../hotswap/index.ts';
 import type { Simulation } from '../simulation/index.ts';
 import { FaultMediator } from './fault-mediator.ts';
 import { FAULT_SITES, FaultSite, type FaultSiteName } from './fault-site.ts';
+import { mentionsInjectedFault } from './injected-fault.ts';
 import { spawnNeverExiting } from './never-exiting-thread.ts';
 import { scheduleSwapFaults, type SwapFaultContext, type SwapPairs } from './swap-faults.ts';
 import { withTransferFaults } from './transfer-faults.ts';
@@ -96,6 +97,17 @@ export class FaultPlan {
   /** Names of the sites active in this run. */
   get active(): FaultSiteName[] {
     return FAULT_SITES.filter((n) => this.sites[n].active);
+  }
+
+  /** The sites that fired in this run: logged firings, then sites that only count theirs (repeats allowed). */
+  sitesFired(): FaultSiteName[] {
+    return [...this.log.map((r) => r.site), ...this.active.filter((s) => this.sites[s].fired > 0)];
+  }
+
+  /** Is `error` (a thread's failure) this plan's doing: an injected fault, also wrapped (a MediatorError), or a stale ref after destroy-during-swap fired? */
+  caused(error: string): boolean {
+    if (mentionsInjectedFault(error) || /fault '[a-z-]+' injected/.test(error)) return true;
+    return error.includes('StaleRefError') && this.sitesFired().includes('destroy-during-swap');
   }
 
   install(sim: Simulation): this {

@@ -24,6 +24,18 @@ export const FAULT_SITES = [
 
 export type FaultSiteName = (typeof FAULT_SITES)[number];
 
+/**
+ * The sites whose firing can stop a swap from completing (it rolls back or
+ * its object is destroyed): a fault-aware expect() skips "the swap
+ * completed" when one of these fired, and keeps the rest.
+ */
+export const SWAP_STOPPING_FAULTS: readonly FaultSiteName[] = [
+  'transfer-throws',
+  'import-throws-halfway',
+  'swap-cancel',
+  'destroy-during-swap',
+];
+
 export class FaultSite {
   readonly active: boolean;
   fired = 0;

@@ -10,7 +10,7 @@ export {
   type FaultOptions,
   type FaultRecord,
 } from './fault-plan.ts';
-export { FaultSite, FAULT_SITES, type FaultSiteName } from './fault-site.ts';
+export { FaultSite, FAULT_SITES, SWAP_STOPPING_FAULTS, type FaultSiteName } from './fault-site.ts';
 export { FaultMediator } from './fault-mediator.ts';
 export { InjectedFault, INJECTED_FAULT, mentionsInjectedFault } from './injected-fault.ts';
 export { NEVER_EXITING_THREAD } from './never-exiting-thread.ts';

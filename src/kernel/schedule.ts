@@ -104,8 +104,12 @@ export const ACTION_TIE_KEY = 2 ** 19;
 
 export class Schedule {
   deviations = 0;
-  /** A deviation was refused by the budget: every choice from now on is fifo's. */
-  private spent = false;
+  /**
+   * A deviation was refused by the budget: every choice from now on is
+   * fifo's. With a budget of 0 it is spent from the start, so same-tick
+   * events keep queue order from the first tick: `+deviations=0` is fifo.
+   */
+  private spent: boolean;
   private readonly ready = new Set<number>();
   private readonly priority = new Map<number, number>();
   private readonly changeAt: number[];
@@ -117,6 +121,7 @@ export class Schedule {
     readonly spec: ScheduleSpec,
     private readonly rng: Prng,
   ) {
+    this.spent = spec.deviationsMax === 0;
     this.changeAt =
       spec.kind === 'pct'
         ? Array.from({ length: spec.depth - 1 }, () => rng.int(1, PCT_STEPS)).sort((a, b) => a - b)

@@ -10,6 +10,7 @@
  *     summary(result, sim, ctx) { return ['lines for the report'] },
  *     checkers: { ... },   // optional: options for `kernel-sim check`
  *     onFailedThread: 'fail', // optional: a thread that throws fails the run
+ *     faultAware: true,     // optional: expect(result, sim, ctx, info) keeps what faults leave valid
  *   });
  *
  * `options` are the simulation options minus the seed (the seed belongs to
@@ -28,6 +29,7 @@ import type { CheckerOptions } from '../checkers/index.ts';
 import type { Prng } from '../kernel/index.ts';
 import type { RunResult, Simulation, SimulationOptions } from '../simulation/index.ts';
 import { ScenarioInputError } from './scenario-error.ts';
+import type { ExpectInfo } from './expect-info.ts';
 
 export type ScenarioOptions = Omit<SimulationOptions, 'seed'>;
 
@@ -40,8 +42,18 @@ export interface ScenarioSpec<Ctx = unknown> {
   readonly options?: ScenarioOptions | ((random: Prng) => ScenarioOptions);
   /** Build the world: objects, threads, workloads, `sim.at(...)` swaps. Nothing runs yet. */
   setup(sim: Simulation): Ctx;
-  /** What must hold at the end of a passed run; throw to fail it (outcome 'correctness'). */
-  expect?(result: RunResult, sim: Simulation, ctx: Ctx): void;
+  /**
+   * What must hold at the end of a passed run; throw to fail it (outcome
+   * 'correctness'). `info` says which seeded faults fired and which threads
+   * failed (expect-info.ts), so a scenario can keep what a fault leaves valid.
+   */
+  expect?(result: RunResult, sim: Simulation, ctx: Ctx, info: ExpectInfo): void;
+  /**
+   * expect() reads `info` and, under faults, checks only what the fired
+   * faults leave valid: `kernel-sim check --faults` then counts its failures
+   * after faults fired too (without it they are the faults' own, tolerated).
+   */
+  readonly faultAware?: boolean;
   /**
    * Lines for the report's account (e.g. figures the scenario measured),
    * called after every run; or `{ lines, series }`, whose named series of
@@ -126,6 +138,8 @@ function checkSpec(spec: unknown): asserts spec is ScenarioSpec<unknown> {
     fail(
       `${where}: 'onFailedThread' must be 'fail' or 'report', got ${JSON.stringify(s.onFailedThread)}`,
     );
+  if (s.faultAware !== undefined && typeof s.faultAware !== 'boolean')
+    fail(`${where}: 'faultAware' must be true or false, got ${JSON.stringify(s.faultAware)}`);
   if (s.options !== undefined && typeof s.options !== 'function')
     checkOptionNames(s.options, where);
 }

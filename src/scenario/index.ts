@@ -32,6 +32,7 @@ export { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-
 export { reportSwap, type SwapReport, type SwapPhaseReport } from './swap-report.ts';
 export { RunTally } from './run-tally.ts';
 export { readSummary, type ScenarioSummary, type SummarySeries } from './summary-series.ts';
+export { expectInfo, type ExpectInfo, type RunFaults } from './expect-info.ts';
 export type {
   ScenarioReport,
   ObjectSummary,

@@ -13,7 +13,9 @@
  * a throw turns the outcome into 'correctness' with its message (safety is
  * judged only on a run that finished; a liveness failure is not masked);
  * before expect, with onFailedThread 'fail', a thread that ended by throwing
- * turns a passed run into 'correctness' naming the thread and its error;
+ * turns a passed run into 'correctness' naming the thread and its error
+ * (unless `faults` excuses it: an injected fault's own; expect's 4th
+ * argument, ExpectInfo, says which faults fired and which threads failed);
  * then `summary(result, sim, ctx)`, whatever the outcome (a summary that
  * throws gives one line saying so; it never changes the outcome).
  *
@@ -25,6 +27,7 @@
  */
 import { readSummary } from './summary-series.ts';
 import { LiveLimitError, Prng } from '../kernel/index.ts';
+import { expectInfo, type ExpectInfo, type RunFaults } from './expect-info.ts';
 import {
   createSimulation,
   resolveOptions,
@@ -78,6 +81,8 @@ export interface RunScenarioOptions {
   readonly runEnded?: (sim: Simulation) => void;
   /** Wins over the scenario's own onFailedThread; without either, 'report'. */
   readonly onFailedThread?: OnFailedThread;
+  /** The run's seeded faults, from whoever installed them in attach (expect-info.ts). */
+  readonly faults?: RunFaults;
 }
 
 export function runScenario<Ctx>(
@@ -119,8 +124,13 @@ export function runScenario<Ctx>(
   options.runEnded?.(sim);
   const failedThreads = tally.failedThreads();
   const mode = options.onFailedThread ?? scenario.onFailedThread ?? 'report';
-  const threadsJudged = mode === 'fail' ? failThreads(ran, failedThreads) : ran;
-  const result = stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, threadsJudged, guard);
+  const faults = options.faults;
+  const owned =
+    faults === undefined ? failedThreads : failedThreads.filter((f) => !faults.excuses(f));
+  const threadsJudged = mode === 'fail' ? failThreads(ran, owned) : ran;
+  const info = expectInfo(faults, failedThreads);
+  const result =
+    stuck !== null ? ran : judge(scenario, sim, ctx as Ctx, threadsJudged, guard, info);
   const summed =
     stuck !== null
       ? { lines: [], series: {} }
@@ -251,10 +261,11 @@ function judge<Ctx>(
   ctx: Ctx,
   result: RunResult,
   guard: Guard,
+  info: ExpectInfo,
 ): RunResult {
   if (result.outcome !== 'passed' || scenario.expect === undefined) return result;
   try {
-    guard('expect()', () => scenario.expect!(result, sim, ctx));
+    guard('expect()', () => scenario.expect!(result, sim, ctx, info));
     return result;
   } catch (e) {
     if (e instanceof WatchdogTimeout) return { ...result, outcome: 'liveness', reason: e.message };

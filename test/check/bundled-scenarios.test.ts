@@ -3,6 +3,8 @@
  * on every seed. Seeds per scenario: KERNEL_SIM_CHECK_SEEDS (CI: 200), else
  * 25 so a local run takes seconds. Each scenario declares the checker options
  * it needs (swap-file-cache its 'blocks' state mapping), as a user's would.
+ * Every bundled scenario is fault-aware: at least half its fault seeds have
+ * their expectations checked (docs/CHECKING.md, "Expectations fully checked").
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -27,6 +29,10 @@ describe(`check --faults over the bundled scenarios (${SEEDS} seeds each)`, () =
       });
       expect(s.exitCode, formatSummary(s).join('\n')).toBe(0);
       expect(s.runs).toBe(SEEDS);
+      // faults keep expectations (fault-aware expect): at least half the seeds fully checked
+      expect(s.expectationsChecked / s.runs, formatSummary(s).join('\n')).toBeGreaterThanOrEqual(
+        0.5,
+      );
     });
   }
 });

@@ -110,7 +110,10 @@ describe('checkSeed', () => {
       faults: { sites: [], force: ['mediator-throws'], fireChance: { 'mediator-throws': 0.3 } },
     });
     expect(faulty.verdict).toBe('passed');
-    expect(faulty.tolerated).toMatch(/^expectation not met after faults fired: thread '/);
+    // the failed thread is the fault's own: it does not fail the run, so nothing is tolerated
+    // (the seed counts as checked) and the failure is still listed
+    expect(faulty.tolerated).toBeNull();
+    expect(faulty.outcome).toBe('passed');
   });
 
   test('a crash is a failure; one the injected faults caused in kernel-context code is tolerated', () => {
