@@ -230,6 +230,18 @@ export default defineScenario<Ctx>({
       lines.push(
         `stride's weight effect (treatment gap - control gap): ${(gap(ctx.treatment) - gap(control)).toFixed(1)} ticks; the swap's own cost (control - baseline mean): ${(meanAll(control) - meanAll(baseline)).toFixed(1)} ticks`,
       );
-    return lines;
+    // mean turnaround by weight (x = the weights in order) per arm: --report draws them
+    const series: Record<string, number[]> = {};
+    const arms: [string, Arm | null][] = [
+      ['baseline (round robin)', baseline],
+      ['control (round robin -> round robin)', control],
+      ['treatment (round robin -> stride)', ctx.treatment],
+    ];
+    for (const [name, arm] of arms) {
+      const byWeight = arm === null ? [] : WEIGHTS.map((w) => mean(arm.turnaround.get(w)!));
+      if (byWeight.length > 0 && byWeight.every(Number.isFinite))
+        series[`turnaround by weight ${WEIGHTS.join(', ')}: ${name}`] = byWeight;
+    }
+    return { lines, series };
   },
 });
