@@ -7,6 +7,7 @@
  *   call(ref, method, ...args)        a plain call by name, checked
  *   info(ref)                         id, name, class, version, state, mediators, stats
  *   peek(ref)                         the current implementation (tests, reports)
+ *   as(ref, Class)                    the same object typed as its current class
  *   instances(Class)                  refs of the live instances (its factory)
  */
 import type { ObjectRef, TableEntry, TranslationTable } from '../translation-table/index.ts';
@@ -88,6 +89,22 @@ export class ObjectSpace {
   peek<T>(ref: ObjectRef<T>): T {
     const e = this.table.entryOf(ref, 'objects.peek');
     return (e.target ?? e.reps) as T;
+  }
+
+  /**
+   * The same object, typed and called as `cls` (e.g. after a swap to `cls`):
+   * its current class must be `cls` or a subclass. The ref returned is of
+   * cls's generated ref class, so every method of `cls` takes the fast path.
+   */
+  as<C extends Newable>(ref: object, cls: C): ObjectRef<InstanceType<C>> {
+    const e = this.table.entryOf(ref, 'objects.as');
+    if (typeof cls !== 'function' || cls.prototype === undefined)
+      throw new TypeError(`objects.as: expected a class, got ${typeof cls}`);
+    if (e.cls !== cls && !(e.cls.prototype instanceof cls))
+      throw new TypeError(
+        `objects.as: ${e.describe()} is a ${e.cls.name} (version ${e.version}), not a ${cls.name}; call as() once a swap to ${cls.name} has completed`,
+      );
+    return this.table.refFor<InstanceType<C>>(e, cls);
   }
 
   instances<C extends Newable>(cls: C): ObjectRef<InstanceType<C>>[] {

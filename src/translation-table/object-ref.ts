@@ -13,11 +13,22 @@
  * through it. A plain call on an unmediated, unobserved entry is then one
  * extra load and a flag test before the real call.
  *
+ * Methods gained by a swap: a ref made for class A, whose object was
+ * swapped to B, answers B's methods that A lacks (`typeof ref.hitsOf` is
+ * 'function' once the object is a B, 'undefined' before). They are not on
+ * the ref's class: a name missing from it falls through to a Proxy behind
+ * ObjectRefBase.prototype (GAINED), which looks the name up in the entry's
+ * current class and returns a shared function calling the table's slow path
+ * (callPlain / callOp). A name the ref's class has never reaches the Proxy,
+ * so the generated fast path is unchanged (docs/BENCHMARKS.md, the table
+ * group). `objects.as(ref, B)` gives a ref of B's generated class instead.
+ * (`name in ref` does not see gained methods: a `has` trap gets no receiver.)
+ *
  * Identity: `ref.$id` (the ObjectId, stable across swaps) and `ref.$name`.
  * Refs are made only by the table; one cannot be forged from a number.
  */
 import type { TableEntry } from './table-entry.ts';
-import { PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
+import { methodKinds, PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
 
 /** The stable identity of an object: plain data, unchanged across swaps. */
 export type ObjectId = number & { readonly __objectId: unique symbol };
@@ -65,6 +76,59 @@ export interface RefHost {
   ): Generator<unknown, unknown, unknown>;
 }
 
+/** The host of a generated ref class, on its prototype (the gained-method lookup reads it). */
+const HOST: unique symbol = Symbol('kernel-sim.ref-host');
+
+/** Is `name` callable through a ref (not protocol, not the ref's own identity)? */
+function refCallable(name: string): boolean {
+  return !(
+    PROTOCOL_METHODS.has(name) ||
+    name === 'toJSON' ||
+    name === 'toString' ||
+    name.startsWith('$')
+  );
+}
+
+/** One shared function per (method, kind): `this` is the ref, its host is on its class. */
+const gainedPlain = new Map<string, Function>();
+const gainedOp = new Map<string, Function>();
+
+function gained(name: string, kind: MethodKind): Function {
+  const cache = kind === 'plain' ? gainedPlain : gainedOp;
+  let fn = cache.get(name);
+  if (fn === undefined) {
+    fn =
+      kind === 'plain'
+        ? function (this: ObjectRefBase & { [HOST]: RefHost }, ...args: unknown[]) {
+            return this[HOST].callPlain(this.$e, name, args);
+          }
+        : function (this: ObjectRefBase & { [HOST]: RefHost }, ...args: unknown[]) {
+            const host = this[HOST];
+            const e = this.$e;
+            return host.madeOp(host.callOp(e, name, args), e, name, args);
+          };
+    cache.set(name, fn);
+  }
+  return fn;
+}
+
+/** The kind of `name` in the receiver's current class, if a ref may call it. */
+function gainedKind(receiver: unknown, name: string | symbol): MethodKind | undefined {
+  if (typeof name !== 'string' || !refCallable(name)) return undefined;
+  const e = (receiver as { $e?: TableEntry } | null)?.$e;
+  if (e === undefined || (receiver as { [HOST]?: RefHost })[HOST] === undefined) return undefined;
+  return methodKinds(e.cls).get(name);
+}
+
+/** Behind ObjectRefBase.prototype: names no ref class has, resolved against the current class. */
+const GAINED = new Proxy(Object.prototype, {
+  get(target, name, receiver) {
+    const kind = gainedKind(receiver, name);
+    return kind === undefined ? Reflect.get(target, name, receiver) : gained(name as string, kind);
+  },
+});
+Object.setPrototypeOf(ObjectRefBase.prototype, GAINED);
+
 const ARITY_MAX = 8;
 
 function plainSource(name: string, arity: number): string {
@@ -96,13 +160,7 @@ export function makeRefClass(
 ): new (entry: TableEntry) => ObjectRefBase {
   const body: string[] = [];
   for (const [name, kind] of kinds) {
-    if (
-      PROTOCOL_METHODS.has(name) ||
-      name === 'toJSON' ||
-      name === 'toString' ||
-      name.startsWith('$')
-    )
-      continue;
+    if (!refCallable(name)) continue;
     const fn = (cls.prototype as Record<string, Function>)[name];
     body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name));
   }
@@ -113,5 +171,7 @@ export function makeRefClass(
     h: RefHost,
     bus: { readonly on: boolean },
   ) => new (entry: TableEntry) => ObjectRefBase;
-  return factory(ObjectRefBase, host, bus);
+  const rc = factory(ObjectRefBase, host, bus);
+  Object.defineProperty(rc.prototype, HOST, { value: host });
+  return rc;
 }
