@@ -16,6 +16,7 @@ const CLAIMING: [string, number][] = [
   ['interface-change.ts', 20],
   ['multi-object-swap.ts', 20],
   ['swap-scheduler.ts', 10],
+  ['swap-file-cache.ts', 20],
 ];
 
 describe('scenarios that claim held calls hold them on >= 90% of seeds', () => {
