@@ -16,7 +16,7 @@ const SCHEDULES = ['random+deviations=0', 'random', 'pct'] as const;
 
 export function scheduleBench(scale: BenchScale): Promise<BenchFigure[]> {
   const group = 'schedule';
-  const threads = pick(scale, 50_000, 50);
+  const threads = pick(scale, 10_000, 50);
   const ticks = new Map<string, number>();
   const task = (name: string, schedule?: string) => ({
     name,
