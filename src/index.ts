@@ -63,6 +63,8 @@ export {
 } from './quiescence/index.ts';
 export {
   describeBlockers,
+  strategyHolds,
+  HOLDING_STRATEGIES,
   type Swap,
   type SwapHandle,
   type SwapGroup,

@@ -22,12 +22,11 @@ import {
   type CheckShard,
   type CheckSummary,
 } from '../check/index.ts';
-import { parseRedisUrl, runQueueSweep, sweepJobId } from '../queue/index.ts';
+import { sweepJobId } from '../queue/index.ts';
 import { CHECK_JOB_KIND, checkJobs, lostCheckPart, type CheckJobSweep } from './check-job.ts';
 import type { CliIo } from './cli-io.ts';
-import { CliError } from './cli-error.ts';
+import { checkQueueUrl, cliQueueSweep } from './cli-queue-sweep.ts';
 import { printCheckSummary } from './print-check-summary.ts';
-import { progressReporter } from './progress-reporter.ts';
 
 export interface QueueCheckOptions {
   readonly url: string;
@@ -40,13 +39,7 @@ export interface QueueCheckOptions {
 }
 
 export async function queueCheck(o: QueueCheckOptions, io: CliIo): Promise<CheckSummary> {
-  try {
-    parseRedisUrl(o.url);
-  } catch (e) {
-    throw new CliError((e as Error).message.replace(/^queue: /, '--queue: '), undefined, {
-      cause: e,
-    });
-  }
+  checkQueueUrl(o.url);
   const sweep = randomUUID().slice(0, 13);
   const data = checkJobs(
     { ...o.sweep, scenarioHash: scenarioHash(o.file) },
@@ -55,28 +48,20 @@ export async function queueCheck(o: QueueCheckOptions, io: CliIo): Promise<Check
   );
   const jobs = data.map((d) => ({ id: sweepJobId(sweep, d.shard.index), data: d }));
   const sizes = new Map(jobs.map((j) => [j.id, sliceSize(o.seedCount, j.data.shard)]));
-  const progress = progressReporter(io, 'check', 'seeds');
-  let parts: CheckPart[];
-  try {
-    parts = await runQueueSweep<(typeof data)[number], CheckPart>({
+  const parts = await cliQueueSweep<(typeof data)[number], CheckPart>(
+    {
       url: o.url,
       kind: CHECK_JOB_KIND,
       jobs,
+      sizes,
+      total: o.seedCount,
+      label: 'check',
+      unit: 'seeds',
       ...(o.waitMs === undefined ? {} : { waitMs: o.waitMs }),
-      onNote: (line) => io.err(line),
-      onProgress: (running, finished) => {
-        let done = 0;
-        for (const id of finished) done += sizes.get(id)!;
-        for (const n of running.values()) done += n;
-        progress.update(Math.min(done, o.seedCount), o.seedCount);
-      },
       lost: (job, reason) => lostCheckPart(job.data, reason),
-    });
-  } catch (e) {
-    throw new CliError((e as Error).message, undefined, { cause: e });
-  } finally {
-    progress.stop();
-  }
+    },
+    io,
+  );
   const merged = mergeCheckParts(
     parts,
     jobs.map((j) => `job ${j.id}`),

@@ -20,11 +20,10 @@ import {
   type ResolvedSweep,
 } from '../experiments/index.ts';
 import { formatLifetime } from '../experiments/index.ts';
-import { parseRedisUrl, runQueueSweep, sweepJobId } from '../queue/index.ts';
+import { sweepJobId } from '../queue/index.ts';
 import type { CliIo } from './cli-io.ts';
-import { CliError } from './cli-error.ts';
+import { checkQueueUrl, cliQueueSweep } from './cli-queue-sweep.ts';
 import { EXPERIMENT_JOB_KIND, experimentJobs, type ExperimentJobData } from './experiment-job.ts';
-import { progressReporter } from './progress-reporter.ts';
 
 export interface QueueExperimentOptions {
   readonly url: string;
@@ -40,13 +39,7 @@ export async function queueExperiment(
   o: QueueExperimentOptions,
   io: CliIo,
 ): Promise<QuiescenceExperimentResult> {
-  try {
-    parseRedisUrl(o.url);
-  } catch (e) {
-    throw new CliError((e as Error).message.replace(/^queue: /, '--queue: '), undefined, {
-      cause: e,
-    });
-  }
+  checkQueueUrl(o.url);
   const sweepId = randomUUID().slice(0, 13);
   const sweep = { ...o.sweep, lifetimes: o.sweep.lifetimes.map(formatLifetime) };
   const data = experimentJobs(sweep, o.runsTotal, o.jobRuns);
@@ -57,28 +50,20 @@ export async function queueExperiment(
       return [j.id, end - start];
     }),
   );
-  const progress = progressReporter(io, 'progress', 'runs');
   const started = performance.now();
-  let parts: QuiescencePart[];
-  try {
-    parts = await runQueueSweep<ExperimentJobData, QuiescencePart>({
+  const parts = await cliQueueSweep<ExperimentJobData, QuiescencePart>(
+    {
       url: o.url,
       kind: EXPERIMENT_JOB_KIND,
       jobs,
+      sizes,
+      total: o.runsTotal,
+      label: 'progress',
+      unit: 'runs',
       ...(o.waitMs === undefined ? {} : { waitMs: o.waitMs }),
-      onNote: (line) => io.err(line),
-      onProgress: (running, finished) => {
-        let done = 0;
-        for (const id of finished) done += sizes.get(id)!;
-        for (const n of running.values()) done += n;
-        progress.update(Math.min(done, o.runsTotal), o.runsTotal);
-      },
-    });
-  } catch (e) {
-    throw new CliError((e as Error).message, undefined, { cause: e });
-  } finally {
-    progress.stop();
-  }
+    },
+    io,
+  );
   const merged = mergeQuiescenceParts(
     parts,
     jobs.map((j) => `job ${j.id}`),

@@ -32,6 +32,8 @@ export {
 export type { SwapEvent, BlockerReport } from './swap-events.ts';
 export {
   STRATEGY_NAMES,
+  HOLDING_STRATEGIES,
+  strategyHolds,
   checkStrategyName,
   type StrategyName,
   type SwapStrategy,

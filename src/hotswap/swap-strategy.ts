@@ -39,6 +39,18 @@ export const STRATEGY_NAMES = [
 ] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
+/**
+ * The strategies that hold calls arriving while a swap is under way (naive
+ * and update-points switch without holding anything). A scenario that
+ * asserts held calls asserts them under these only.
+ */
+export const HOLDING_STRATEGIES: readonly StrategyName[] = ['quiescence', 'block-all', 'rollback'];
+
+/** Whether swaps under this strategy hold calls (HOLDING_STRATEGIES). */
+export function strategyHolds(name: StrategyName): boolean {
+  return HOLDING_STRATEGIES.includes(name);
+}
+
 /** The steps of the protocol a strategy drives (implemented by Swap). */
 export interface SwapSteps {
   /** Put the hot-swap mediator in front of every member. */

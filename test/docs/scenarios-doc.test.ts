@@ -75,9 +75,10 @@ describe('docs/SCENARIOS.md', () => {
       'setup(sim)',
       'checkers',
       'onFailedThread',
+      'faultAware',
     ])
       expect(GUIDE, field).toContain(`| \`${field}\``);
-    for (const field of ['expect(result, sim, ctx)', 'summary(result, sim, ctx)'])
+    for (const field of ['expect(result, sim, ctx, info)', 'summary(result, sim, ctx)'])
       expect(GUIDE, field).toContain(`| \`${field}\``);
     for (const option of SCENARIO_OPTION_NAMES) expect(GUIDE, option).toContain(`| \`${option}\``);
   });
