@@ -193,4 +193,69 @@ describe('K42 translation table fidelity (hand-checked ticks)', () => {
     ]);
     expect(sim.objects.info(box).state).toBe('destroyed');
   });
+
+  test('destruction: a call that entered before the destroy finishes on the object; a later call fails at once; reclaim waits for the first', () => {
+    // Two CPUs, k42 detector, pollTicks 10. R (CPU 0): slowGet(20) enters at 1, computes
+    // 1..21, exits at 21, thread exits at 22. L (CPU 1): compute 0..10, then get().
+    // destroy at 5: calls with an id from then on are refused; R's call (entered at 1) is
+    // admitted to the end and returns 7 at 21. L's get() at 10 fails at once, naming tick 5.
+    // Reclaim (token ring, VPLimit 2: needs global 4): poll 5: cpu0 folds R (gen 1), the
+    // 2nd advance fails; poll 15 fails. poll 25: cpu0 gen 2, 3 -> token 0->1 (global 2);
+    // cpu1 (L gone at 10) gen 1, 2 -> token 1->0 (global 3). poll 35: cpu0 gen 4, 5, cpu1
+    // gen 3, 4 -> global 4: reached, the object is destroyed at 35.
+    const sim = createSimulation({
+      seed: 1,
+      cpus: 2,
+      quantumTicks: 100,
+      detector: 'k42',
+      pollTicks: 10,
+      hashEvents: false,
+    });
+    const box = sim.objects.createNamed('b', Box, 7);
+    const log: string[] = [];
+    sim.events$.subscribe((e) => {
+      if (e.type === 'call.entered' && e.object === box.$id)
+        log.push(`${e.tick} entered #${e.call} ${e.method}`);
+      if (e.type === 'call.exited' && e.object === box.$id) log.push(`${e.tick} exited #${e.call}`);
+      if (e.type === 'quiescence.token-passed')
+        log.push(`${e.tick} token ${e.from}->${e.to} global=${e.global}`);
+      if (e.type === 'quiescence.reached') log.push(`${e.tick} ${e.type}`);
+      if (e.type.startsWith('object.destroy')) log.push(`${e.tick} ${e.type}`);
+    });
+    sim.spawn(
+      'R',
+      function* () {
+        const v = yield* box.slowGet(20);
+        log.push(`${sim.kernel.now} R got ${v}`);
+      },
+      { cpu: 0 },
+    );
+    sim.spawn(
+      'L',
+      function* () {
+        yield* compute(10);
+        try {
+          box.get();
+        } catch (err) {
+          log.push(`${sim.kernel.now} L: ${(err as Error).message}`);
+        }
+      },
+      { cpu: 1 },
+    );
+    sim.at(5, () => sim.objects.destroy(box, 'test'));
+    expect(sim.run().outcome).toBe('passed');
+    expect(log).toEqual([
+      '1 entered #5 slowGet',
+      '5 object.destroy-requested',
+      "10 L: object 'b' (Box, id 2) was destroyed at tick 5 (test); the call to get() cannot be served: the ref is stale",
+      '21 exited #5',
+      '22 R got 7',
+      '25 token 0->1 global=2',
+      '25 token 1->0 global=3',
+      '35 token 0->1 global=3',
+      '35 token 1->0 global=4',
+      '35 quiescence.reached',
+      '35 object.destroyed',
+    ]);
+  });
 });
