@@ -153,7 +153,8 @@ export function formatSummary(s: CheckSummary): string[] {
     if (r.shrunk)
       lines.push(
         `  smallest:  ${r.shrunk.recheck}`,
-        `             (shrunk from ${r.shrunk.from} schedule deviations to ${r.shrunk.deviations}, budget ${r.shrunk.deviationsMax}, in ${r.shrunk.runs} run(s))`,
+        `             ${r.shrunk.reproduce}`,
+        `             (shrunk from ${r.shrunk.from} schedule deviations to ${r.shrunk.deviations}, budget ${r.shrunk.deviationsMax}${r.shrunk.dropped.length > 0 ? `, ${r.shrunk.dropped.length} dropped` : ''}, in ${r.shrunk.runs} run(s))`,
       );
   }
   const more = s.failing.slice(SHOWN_MAX).map((r) => `${r.seed} (${r.verdict})`);

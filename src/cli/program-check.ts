@@ -34,7 +34,7 @@ export function addCheckCommand(
     )
     .option(
       '--schedule <kind>',
-      'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N and +deviations=K',
+      'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N, +drop=LIST and +deviations=K',
       scheduleOption,
     )
     .option(
@@ -60,7 +60,7 @@ export function addCheckCommand(
     )
     .option(
       '--shrink-runs <n>',
-      'runs to search each failing seed for its smallest failing run (fewer schedule deviations; default 16, 0 = off)',
+      'runs to search each failing seed for its smallest failing run (fewer schedule deviations: a smaller budget, then dropped early ones; default 48, 0 = off)',
       intOption(0, 1000),
     )
     .option(

@@ -7,6 +7,8 @@ export {
   Schedule,
   parseSchedule,
   withDeviationsMax,
+  withDrops,
+  formatDrops,
   SCHEDULE_KINDS,
   PCT_STEPS,
   PCT_DEPTH_DEFAULT,

@@ -25,7 +25,16 @@
  *            in queue order). The run is the unbounded run's up to its
  *            K+1-th deviation, so with K >= the run's own count it is the
  *            same run; check's shrinking searches the smallest K that still
- *            fails (src/check/shrink-failure.ts).
+ *            fails (src/check/shrink-failure.ts). K = 0 is fifo exactly.
+ *   drops (`...+drop=3,5-9+deviations=K`) deviations refused one by one:
+ *            the n-th choice that would deviate (n counted from 1 in this
+ *            run, refused ones included) takes fifo's choice instead when
+ *            n is listed, and the run goes on drawing. The budget K counts
+ *            such choices (kept or dropped; without drops they are the
+ *            deviations), so the run makes at most K - (drops <= K)
+ *            deviations. A drop changes the run from that choice on, so the
+ *            numbers after it name the new run's choices. Shrinking drops
+ *            early deviations with it.
  *
  * How it keeps the scheduling policy's semantics: the ready threads stay in
  * the policy (a kernel object reached through the table, swappable, whose
@@ -58,8 +67,10 @@ export interface ScheduleSpec {
   readonly depth: number;
   /** Bounded delay added to sleeps and arrivals, 0..jitterTicks. */
   readonly jitterTicks: number;
-  /** Deviations from fifo allowed before the schedule turns fifo (Infinity: no budget). */
+  /** Deviating choices allowed before the schedule turns fifo (Infinity: no budget). */
   readonly deviationsMax: number;
+  /** Deviating choices refused one by one, by their order in the run (1-based); empty: none. */
+  readonly drops: ReadonlySet<number>;
 }
 
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['fifo', 'random', 'pct'];
@@ -69,16 +80,22 @@ export const PCT_DEPTH_DEFAULT = 3;
 /** Spurious yields per dispatch, at most (and never more than the other ready threads). */
 export const DEFER_MAX = 16;
 const SYNTAX =
-  "fifo, random or pct[:depth], optionally followed by '+jitter=N' and '+deviations=K' (e.g. pct:3+jitter=2)";
+  "fifo, random or pct[:depth], optionally followed by '+jitter=N', '+drop=LIST' (e.g. 2,5-9) and '+deviations=K' (e.g. pct:3+jitter=2)";
 
 /** Parse `fifo`, `random`, `pct`, `pct:3`, `random+jitter=2`; errors name the syntax. */
 export function parseSchedule(text: string): ScheduleSpec {
-  const m = /^(fifo|random|pct)(?::(\d+))?(?:\+jitter=(\d+))?(?:\+deviations=(\d+))?$/.exec(
-    String(text),
-  );
+  const m =
+    /^(fifo|random|pct)(?::(\d+))?(?:\+jitter=(\d+))?(?:\+drop=([^+]*))?(?:\+deviations=(\d+))?$/.exec(
+      String(text),
+    );
   const bad = (why: string) =>
     new RangeError(`option schedule: ${why}; use ${SYNTAX}, got '${String(text)}'`);
-  if (m === null) throw bad('unknown schedule');
+  if (m === null)
+    throw bad(
+      /\+drop=/.test(String(text))
+        ? "'+drop=LIST' goes after '+jitter=N' and before '+deviations=K'"
+        : 'unknown schedule',
+    );
   const kind = m[1] as ScheduleKind;
   if (m[2] !== undefined && kind !== 'pct') throw bad('only pct takes a depth');
   const depth = m[2] === undefined ? PCT_DEPTH_DEFAULT : Number(m[2]);
@@ -86,11 +103,50 @@ export function parseSchedule(text: string): ScheduleSpec {
   const jitterTicks = m[3] === undefined ? 0 : Number(m[3]);
   if (jitterTicks > 1000) throw bad('jitter must be from 0 to 1000 ticks');
   if (kind === 'fifo' && jitterTicks > 0) throw bad('fifo takes no jitter');
-  if (kind === 'fifo' && m[4] !== undefined) throw bad('fifo takes no deviations budget');
-  const deviationsMax = m[4] === undefined ? Infinity : Number(m[4]);
-  if (m[4] !== undefined && deviationsMax > Number.MAX_SAFE_INTEGER)
+  if (kind === 'fifo' && m[5] !== undefined) throw bad('fifo takes no deviations budget');
+  if (kind === 'fifo' && m[4] !== undefined) throw bad('fifo takes no drops');
+  const deviationsMax = m[5] === undefined ? Infinity : Number(m[5]);
+  if (m[5] !== undefined && deviationsMax > Number.MAX_SAFE_INTEGER)
     throw bad('deviations must be a safe integer');
-  return { kind, depth, jitterTicks, deviationsMax };
+  const drops = m[4] === undefined ? new Set<number>() : parseDrops(m[4], bad);
+  return { kind, depth, jitterTicks, deviationsMax, drops };
+}
+
+/** `3,5-9` -> {3, 5, 6, 7, 8, 9}; indices from 1, at most 100000 of them. */
+function parseDrops(list: string, bad: (why: string) => RangeError): Set<number> {
+  const out = new Set<number>();
+  for (const part of list.split(',')) {
+    const r = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (r === null) throw bad(`a drop list is indices and ranges like 2,5-9, got '${part}'`);
+    const lo = Number(r[1]);
+    const hi = r[2] === undefined ? lo : Number(r[2]);
+    if (lo < 1 || hi < lo || hi - lo + out.size > 100_000)
+      throw bad(`drop range '${part}' must run upwards from 1 (at most 100000 indices)`);
+    for (let i = lo; i <= hi; i++) out.add(i);
+  }
+  return out;
+}
+
+/** `schedule` with its drop list set to `drops` (replacing any it had; none: removed). */
+export function withDrops(schedule: string, drops: readonly number[]): string {
+  const bare = schedule.replace(/\+drop=[^+]*/, '');
+  if (drops.length === 0) return bare;
+  const at = bare.search(/\+deviations=\d+$/);
+  const list = `+drop=${formatDrops(drops)}`;
+  return at < 0 ? `${bare}${list}` : `${bare.slice(0, at)}${list}${bare.slice(at)}`;
+}
+
+/** [2, 5, 6, 7] -> '2,5-7'. */
+export function formatDrops(drops: readonly number[]): string {
+  const xs = [...new Set(drops)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < xs.length;) {
+    let j = i;
+    while (j + 1 < xs.length && xs[j + 1] === xs[j] + 1) j++;
+    parts.push(j === i ? String(xs[i]) : `${xs[i]}-${xs[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
 }
 
 /** `schedule` with its deviations budget set to K (replacing any it had). */
@@ -104,6 +160,8 @@ export const ACTION_TIE_KEY = 2 ** 19;
 
 export class Schedule {
   deviations = 0;
+  /** Choices that would have deviated, dropped ones included: what drops and the budget count. */
+  private attempts = 0;
   /**
    * A deviation was refused by the budget: every choice from now on is
    * fifo's. With a budget of 0 it is spent from the start, so same-tick
@@ -128,12 +186,16 @@ export class Schedule {
         : [];
   }
 
-  /** Take one deviation from the budget; false (and fifo from now on) when it is spent. */
+  /**
+   * Take one deviation from the budget; false (and fifo from now on) when it
+   * is spent; false (and the run goes on drawing) when this one is dropped.
+   */
   private deviate(): boolean {
-    if (this.spent || this.deviations >= this.spec.deviationsMax) {
+    if (this.spent || this.attempts >= this.spec.deviationsMax) {
       this.spent = true;
       return false;
     }
+    if (this.spec.drops.has(++this.attempts)) return false;
     this.deviations++;
     return true;
   }

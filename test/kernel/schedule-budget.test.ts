@@ -32,6 +32,7 @@ describe('deviations budget', () => {
       depth: 2,
       jitterTicks: 1,
       deviationsMax: 0,
+      drops: new Set(),
     });
     expect(parseSchedule('random').deviationsMax).toBe(Infinity);
     expect(() => parseSchedule('fifo+deviations=3')).toThrow(/fifo takes no deviations budget/);

@@ -33,6 +33,7 @@ describe('parseSchedule', () => {
       depth: 3,
       jitterTicks: 0,
       deviationsMax: Infinity,
+      drops: new Set(),
     });
     expect(parseSchedule('random')).toMatchObject({ kind: 'random', depth: 3, jitterTicks: 0 });
     expect(parseSchedule('pct:5')).toMatchObject({ kind: 'pct', depth: 5, jitterTicks: 0 });
