@@ -12,6 +12,8 @@
  * `compute(n)` takes n ticks. Forward ends when the threads alive at the
  * request have exited; block ends when the calls tracked in forward have
  * returned; the transfer takes one tick, then complete releases the held calls.
+ * The last test runs the same protocol under K42's own detector (generation
+ * polls, the rules of test/quiescence/k42-fidelity.test.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { compute, createSimulation, type Op, type Simulation, type Swap } from 'kernel-sim';
@@ -43,6 +45,16 @@ class Account {
   }
 }
 class AccountV2 extends Account {}
+
+/** An Account whose walk computes 10 ticks before recursing. */
+class Walker extends Account {
+  override *walk(depth: number): Op<number> {
+    yield* compute(10);
+    if (depth > 0) yield* this.self.walk(depth - 1);
+    return depth;
+  }
+}
+class WalkerV2 extends Walker {}
 
 /** V1's interface; V2 renames both methods and changes their signatures. */
 class V1 {
@@ -114,7 +126,10 @@ function logOf(sim: Simulation, id: number): string[] {
     else if (e.type === 'swap.call-held') lines.push(`${e.tick} held #${e.call}`);
     else if (e.type === 'swap.call-released')
       lines.push(`${e.tick} released #${e.call} after ${e.heldTicks}`);
-    else if (e.type.startsWith('swap.') || e.type.startsWith('quiescence.'))
+    else if (
+      e.type.startsWith('swap.') ||
+      (e.type.startsWith('quiescence.') && e.type !== 'quiescence.token-passed')
+    )
       lines.push(`${e.tick} ${e.type}`);
   });
   return lines;
@@ -354,5 +369,130 @@ describe('K42 swap protocol fidelity (hand-checked ticks)', () => {
       '25 exited #21',
     ]);
     expect(got).toEqual(['early 1', 'tracked 11', 'held 111 at 19', 'get 111 at 25']);
+  });
+
+  test("under the k42 detector: forward ends when every CPU's generation marker elapses, and a recursive call in block is still forwarded", () => {
+    // Two CPUs, k42 detector, pollTicks 10, per-CPU swap wait (the default). Walker.walk
+    // computes 10 ticks before recursing. early (CPU 0): deposit 1..7, thread exits 8.
+    // swap at 3: markers on both CPUs, polled at 3: cpu0 folds early (gen 1), the 2nd
+    // advance fails; cpu1 is idle: gen 1, 2, its marker elapsed at 3.
+    // rec (CPU 1, spawned 4): walk(1) enters at 5, in forward (tracked), computes 5..15.
+    // poll 13: cpu0 gen 2, 3 (early gone at 8): every marker elapsed, block at 13.
+    // rec's recursive walk(0) enters at 16 (entry boundary), in block, from a thread
+    // inside: forwarded to Walker at 16; computes 16..26, exits 26, the outer walk 27.
+    // late (CPU 0, spawned 15): deposit enters at 16 from outside: held.
+    // Block ends at 27: transfer 27, complete 28: late's call released after 12 ticks,
+    // reaches WalkerV2 at 28, computes 28..34, exits 34 (late's thread exits 35).
+    // The old object's destruction waits on the token ring (as objects.destroy does,
+    // test/translation-table/k42-table-ticks.test.ts), global 2, needs 4; the token starts
+    // at cpu0 with marker gen 3. poll 28: cpu0 folds late (gen 4), the 2nd advance fails.
+    // poll 38: cpu0 gen 5, 6 -> token 0->1 (global 2); cpu1 (rec gone at 28) gen 3, 4 ->
+    // token 1->0, global 3. poll 48: another round, global 4: old object destroyed, done 48.
+    const sim = createSimulation({
+      seed: 1,
+      cpus: 2,
+      quantumTicks: 100,
+      detector: 'k42',
+      pollTicks: 10,
+      hashEvents: false,
+    });
+    const acct = sim.objects.createNamed('account', Walker);
+    sim.objects.peek(acct).self = acct;
+    const log = logOf(sim, acct.$id);
+    sim.events$.subscribe((e) => {
+      if (e.type === 'generation.advanced') log.push(`${e.tick} cpu${e.cpu} gen=${e.generation}`);
+      if (e.type === 'generation.advance-failed') log.push(`${e.tick} cpu${e.cpu} failed`);
+      if (e.type === 'quiescence.token-passed')
+        log.push(`${e.tick} token ${e.from}->${e.to} global=${e.global}`);
+      if (e.type === 'thread.exited') log.push(`${e.tick} exit t${e.thread}`);
+    });
+    sim.spawn(
+      'early',
+      function* () {
+        yield* acct.deposit(10);
+      },
+      { cpu: 0 },
+    );
+    let swap!: Swap;
+    sim.at(3, () => void (swap = sim.hotswap(acct, WalkerV2)));
+    sim.at(4, () =>
+      sim.spawn(
+        'rec',
+        function* () {
+          yield* acct.walk(1);
+        },
+        { cpu: 1 },
+      ),
+    );
+    sim.at(15, () =>
+      sim.spawn(
+        'late',
+        function* () {
+          yield* acct.deposit(5);
+        },
+        { cpu: 0 },
+      ),
+    );
+    expect(sim.run().outcome).toBe('passed');
+    expect(log).toEqual([
+      '1 entered #3 deposit t1',
+      '1 reached #3 Walker',
+      '3 swap.requested',
+      '3 swap1 forward',
+      '3 quiescence.requested',
+      '3 cpu0 gen=1',
+      '3 cpu0 failed',
+      '3 cpu1 gen=1',
+      '3 cpu1 gen=2',
+      '5 entered #6 walk t2',
+      '5 reached #6 Walker',
+      '7 exited #3',
+      '8 exit t1',
+      '13 cpu0 gen=2',
+      '13 cpu0 gen=3',
+      '13 quiescence.reached',
+      '13 swap1 block',
+      '16 entered #11 walk t2',
+      '16 reached #11 Walker',
+      '16 entered #12 deposit t3',
+      '16 held #12',
+      '26 exited #11',
+      '27 exited #6',
+      '27 swap1 transfer',
+      '27 swap.transferred',
+      '28 exit t2',
+      '28 swap1 complete',
+      '28 released #12 after 12',
+      '28 swap.completed',
+      '28 quiescence.requested',
+      '28 reached #12 WalkerV2',
+      '28 cpu0 gen=4',
+      '28 cpu0 failed',
+      '34 exited #12',
+      '35 exit t3',
+      '38 cpu0 gen=5',
+      '38 cpu0 gen=6',
+      '38 token 0->1 global=2',
+      '38 cpu1 gen=3',
+      '38 cpu1 gen=4',
+      '38 token 1->0 global=3',
+      '48 cpu0 gen=7',
+      '48 cpu0 gen=8',
+      '48 token 0->1 global=3',
+      '48 cpu1 gen=5',
+      '48 cpu1 gen=6',
+      '48 token 1->0 global=4',
+      '48 quiescence.reached',
+      '48 swap.old-destroyed',
+      '48 swap1 done',
+    ]);
+    expect([swap.outcome, swap.forwarded, swap.held]).toEqual(['completed', 2, 1]);
+    expect(swap.phaseTicks).toEqual({
+      negotiate: 0,
+      forward: 10,
+      block: 14,
+      transfer: 1,
+      complete: 20,
+    });
   });
 });
