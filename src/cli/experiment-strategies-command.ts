@@ -9,7 +9,9 @@
  *
  * With --shard k/N, --out names a part file: slice k of N of the run list
  * (src/experiments/strategy-part.ts); `kernel-sim merge PARTS --out DIR`
- * writes the serial files (docs/SCALE.md).
+ * writes the serial files (docs/SCALE.md). With --queue redis://HOST:PORT
+ * the run list goes out as jobs for `kernel-sim worker` processes
+ * (queue-strategies.ts) and comes back as the same files.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import {
   runStrategyExperiment,
   runStrategyPart,
   STRATEGY_WORKLOADS_DEFAULT,
+  strategyGrid,
   type StrategyExperimentOptions,
   type StrategyExperimentResult,
 } from '../experiments/index.ts';
@@ -70,6 +73,32 @@ export async function experimentStrategiesCommand(
     outDir: resolve(io.cwd, String(flags.out)),
     plots: flags.plots !== false,
   };
+  if (flags.queue !== undefined) {
+    if (flags.shard !== undefined || flags.workers !== undefined)
+      throw new CliError(
+        '--queue runs the sweep on `kernel-sim worker` processes: drop --shard and --workers (give a worker --threads instead)',
+      );
+    const { queueStrategies } = await import('./queue-strategies.ts');
+    const result = await queueStrategies(
+      {
+        url: String(flags.queue),
+        sweep: {
+          targets: names,
+          scenarioHashes: files.map((f) => scenarioHash(f)),
+          ...(strategies ? { strategies } : {}),
+          seeds: options.seeds,
+        },
+        runsTotal: strategyGrid(options).cells.length,
+        jobRuns: (flags.jobRuns as number | undefined) ?? 100,
+        ...(flags.queueWaitS === undefined ? {} : { waitMs: (flags.queueWaitS as number) * 1000 }),
+        outDir: options.outDir,
+        plots: options.plots,
+      },
+      io,
+    );
+    printStrategyResult(result, io);
+    return { exitCode: EXIT.passed, result };
+  }
   if (flags.shard !== undefined) return onShard(flags, options, files, io);
   const progress = progressReporter(io, 'progress', 'runs');
   let result: StrategyExperimentResult;

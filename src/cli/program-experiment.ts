@@ -105,10 +105,21 @@ export function addExperimentCommand(
       '--shard <k/N>',
       'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
     )
+    .option(
+      '--queue <url>',
+      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT), served by kernel-sim worker',
+    )
+    .option('--job-runs <n>', 'with --queue: runs per job (default 100)', intOption(1, 1e7))
+    .option(
+      '--queue-wait-s <s>',
+      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
+      intOption(1, 1e6),
+    )
     .addHelpText(
       'after',
       examples(
         'kernel-sim experiment strategies --out out/strategies',
+        'kernel-sim experiment strategies --queue redis://127.0.0.1:6379 --out out/s',
         'kernel-sim experiment strategies --workloads hello --strategies quiescence,block-all --seeds 50 --out out/s',
       ),
     )

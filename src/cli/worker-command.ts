@@ -20,6 +20,7 @@ import { serveQueue, type QueueServer } from '../queue/index.ts';
 import { CHECK_JOB_KIND, runCheckJob, type CheckJobData } from './check-job.ts';
 import type { CliIo } from './cli-io.ts';
 import { EXPERIMENT_JOB_KIND, runExperimentJob, type ExperimentJobData } from './experiment-job.ts';
+import { STRATEGY_JOB_KIND, runStrategyJob, type StrategyJobData } from './strategy-job.ts';
 import { CliError } from './cli-error.ts';
 
 export interface WorkerCommandOptions {
@@ -47,8 +48,10 @@ export async function workerCommand(
         if (kind === CHECK_JOB_KIND) return runCheckJob(data as CheckJobData, io.cwd, pool, report);
         if (kind === EXPERIMENT_JOB_KIND)
           return runExperimentJob(data as ExperimentJobData, threads, report);
+        if (kind === STRATEGY_JOB_KIND)
+          return runStrategyJob(data as StrategyJobData, io.cwd, threads, report);
         throw new Error(
-          `refused: this worker runs '${CHECK_JOB_KIND}' and '${EXPERIMENT_JOB_KIND}' jobs, not '${kind}' (upgrade it)`,
+          `refused: this worker runs '${CHECK_JOB_KIND}', '${EXPERIMENT_JOB_KIND}' and '${STRATEGY_JOB_KIND}' jobs, not '${kind}' (upgrade it)`,
         );
       },
       onJob: (id, event, why) =>

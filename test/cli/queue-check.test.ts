@@ -3,10 +3,11 @@
  * processes on a real Redis (test/queue/redis-server.ts): for every bundled
  * scenario the queued sweep prints the serial check's bytes, text and
  * --json, with its exit code; `experiment quiescence --queue` writes the
- * serial experiment's files byte for byte (same Redis and workers); and the
+ * serial experiment's files byte for byte (same Redis and workers), and so
+ * does `experiment strategies --queue`; and the
  * flags a queued check refuses.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -107,6 +108,55 @@ describe.skipIf(!REDIS_PRESENT)('kernel-sim check --queue (BullMQ on a real Redi
 
     test('--queue with --shard or --workers is a usage error', async () => {
       const r = await cli([...SMALL_GRID, '--queue', redis.url, '--workers', '2', '--out', 'e']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('drop --shard and --workers');
+    });
+  });
+
+  describe('kernel-sim experiment strategies --queue (same Redis and workers)', () => {
+    const GRID = [
+      'experiment',
+      'strategies',
+      '--workloads',
+      'hello,naive-swap-loses-a-call',
+      '--strategies',
+      'quiescence,naive',
+      '--seeds',
+      '2',
+      '--no-plots',
+    ];
+    const all = (folder: string): Map<string, string> =>
+      new Map(
+        readdirSync(folder)
+          .sort()
+          .map((f) => [f, readFileSync(join(folder, f), 'utf8')]),
+      );
+
+    test('jobs of 3 runs (cut mid-pair) on two workers: every serial file byte for byte and the serial table', async () => {
+      const serial = await cli([...GRID, '--workers', '0', '--out', 'st-serial']);
+      expect(serial.code, serial.stderr).toBe(0);
+      const queued = await cli([
+        ...GRID,
+        '--queue',
+        redis.url,
+        '--job-runs',
+        '3',
+        '--out',
+        'st-queued',
+      ]);
+      expect(queued.code, queued.stderr).toBe(0);
+      const want = all(join(dir, 'st-serial'));
+      expect(want.size).toBeGreaterThan(0);
+      const got = all(join(dir, 'st-queued'));
+      expect([...got.keys()]).toEqual([...want.keys()]);
+      for (const [name, bytes] of want) expect(got.get(name), name).toBe(bytes);
+      expect(queued.stdout.replaceAll(join(dir, 'st-queued'), 'OUT')).toBe(
+        serial.stdout.replaceAll(join(dir, 'st-serial'), 'OUT'),
+      );
+    }, 120_000);
+
+    test('--queue with --shard or --workers is a usage error', async () => {
+      const r = await cli([...GRID, '--queue', redis.url, '--shard', '1/2', '--out', 'x.json']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('drop --shard and --workers');
     });
