@@ -1,7 +1,8 @@
 /**
  * TransferChecker ('transfer'): state preservation across a swap.
  *
- * Guarantees checked, from swap.transferred, call.entered, call.reached,
+ * Guarantees checked, from swap.transferred (and, for the lazy strategy,
+ * swap.converted: the import on first use), call.entered, call.reached,
  * swap.completed / swap.aborted and object.retargeted alone:
  *   - the state imported equals the mapping of the state exported. Each
  *     swap.transferred carries `exported` (one part per old rep) and
@@ -72,6 +73,7 @@ export class TransferChecker implements Checker {
   readonly name = 'transfer';
   readonly types = [
     'swap.transferred',
+    'swap.converted',
     'call.entered',
     'call.exited',
     'call.reached',
@@ -107,6 +109,8 @@ export class TransferChecker implements Checker {
     switch (e.type) {
       case 'swap.transferred':
         return this.transferred(e, report);
+      case 'swap.converted':
+        return this.converted(e, report);
       case 'call.entered':
         this.entered.set(e.call, e.method);
         if (this.exported.size > 0) this.methods.set(e.call, e.method);
@@ -155,6 +159,21 @@ export class TransferChecker implements Checker {
         `swap ${e.swap} object ${e.object}: the old implementation has ${reps} rep(s) but ${e.exported.length} exported state in format '${e.format}': the state of the others is lost`,
       );
     }
+    if (e.lazy === true) return; // compared at swap.converted
+    this.compareTransfer(e, report);
+  }
+
+  /** Lazy strategy: the import on first use, compared like an eager one. */
+  private converted(e: EventOf<'swap.converted'>, report: ReportViolation): void {
+    if (e.imported !== null) this.reps.set(e.object, e.imported.length);
+    this.compareTransfer(e, report);
+  }
+
+  private compareTransfer(
+    e: EventOf<'swap.transferred'> | EventOf<'swap.converted'>,
+    report: ReportViolation,
+  ): void {
+    if (e.format === null) return;
     if (e.imported === null) {
       this.unchecked.push(
         `swap ${e.swap} object ${e.object}: the new object cannot re-export format '${e.format}', so the import was not compared`,

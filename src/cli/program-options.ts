@@ -8,7 +8,14 @@ import { InvalidArgumentError } from 'commander';
 
 export const SEED_MAX = Number.MAX_SAFE_INTEGER;
 export const DETECTORS = ['k42', 'event', 'oracle'];
-export const STRATEGY_NAMES = ['quiescence', 'naive', 'block-all', 'update-points', 'rollback'];
+export const STRATEGY_NAMES = [
+  'quiescence',
+  'naive',
+  'block-all',
+  'update-points',
+  'rollback',
+  'lazy',
+];
 export const CLUSTER_EXAMPLES = ['ring', 'growset', 'colorset', 'colorset-weak'];
 export const CLUSTER_SCHEDULES = ['rolling', 'by-group', 'at-time', 'when-idle', 'none'];
 export const ON_FAILED_THREAD_MODES = ['fail', 'report'];

@@ -3,6 +3,7 @@
  * them). Default 'quiescence', K42's protocol.
  */
 import { blockAllStrategy } from './block-all-strategy.ts';
+import { lazyStrategy } from './lazy-strategy.ts';
 import { naiveStrategy } from './naive-strategy.ts';
 import { quiescenceStrategy } from './quiescence-strategy.ts';
 import { rollbackStrategy } from './rollback-strategy.ts';
@@ -15,6 +16,7 @@ const STRATEGIES: Readonly<Record<StrategyName, SwapStrategy>> = {
   'block-all': blockAllStrategy,
   'update-points': updatePointsStrategy,
   rollback: rollbackStrategy,
+  lazy: lazyStrategy,
 };
 
 export function strategyFor(name: StrategyName | undefined): SwapStrategy {

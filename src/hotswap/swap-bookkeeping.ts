@@ -10,7 +10,7 @@
  * `tracked` is the number of tracked calls in flight, and `inside` maps each
  * thread with one to its nesting depth; a thread is held by at most one swap.
  */
-import type { Action, WaitQueue } from '../kernel/index.ts';
+import { describeError, type Action, type WaitQueue } from '../kernel/index.ts';
 import type { Call } from '../translation-table/index.ts';
 import type { QuiescenceRequest } from '../quiescence/index.ts';
 import type { SwapSide } from './swap-mediator.ts';
@@ -239,6 +239,26 @@ export abstract class SwapBookkeeping implements SwapSide {
         });
       }
     });
+  }
+
+  /**
+   * after() runs last, once the swap is consistent. If it throws, the swap
+   * stays completed (it is: the new object serves) and the error is reported
+   * on the handle and as a swap.callback-failed event.
+   */
+  protected callAfter(): void {
+    try {
+      this.options.after?.(this.context());
+    } catch (err) {
+      this.callbackError = `after() threw: ${describeError(err)}`;
+      if (this.host.bus.on)
+        this.host.bus.emit({
+          type: 'swap.callback-failed',
+          swap: this.id,
+          callback: 'after',
+          error: this.callbackError,
+        });
+    }
   }
 
   protected context(): SwapContext {

@@ -63,6 +63,34 @@ export type SwapEvent =
       readonly exported: readonly unknown[];
       /** The new object's state exported again in the same format after import, if it can. */
       readonly imported: readonly unknown[] | null;
+      /** Lazy strategy: exported and switched only; swap.converted reports the import. */
+      readonly lazy?: true;
+    }
+  | {
+      /**
+       * Lazy strategy: the first call after the switch imported the state
+       * exported at the switch (`exported`, same as that swap.transferred's);
+       * `imported` as in swap.transferred. `thread` paid `ticks` for it.
+       */
+      readonly type: 'swap.converted';
+      readonly swap: number;
+      readonly object: number;
+      readonly format: string | null;
+      readonly exported: readonly unknown[];
+      readonly imported: readonly unknown[] | null;
+      readonly thread: number;
+      readonly ticks: number;
+    }
+  | {
+      /**
+       * Lazy strategy: the import on first use threw; the entry points at the
+       * old implementation again (a new version) and serves on from it.
+       */
+      readonly type: 'swap.conversion-failed';
+      readonly swap: number;
+      readonly object: number;
+      readonly thread: number;
+      readonly reason: string;
     }
   | {
       readonly type: 'swap.completed';

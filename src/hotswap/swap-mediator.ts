@@ -47,10 +47,17 @@ export class SwapMediator implements Mediator {
   ) {}
 
   call(call: Call, forward: Forward): unknown {
-    return forward(call);
+    const lazy = this.member.lazy;
+    return lazy ? lazy.call(call, forward) : forward(call);
   }
 
-  *callOp(call: Call, forward: ForwardOp): Op<unknown> {
+  /** Calls let through reach the new object via its lazy import, if any (lazy strategy). */
+  callOp(call: Call, forward: ForwardOp): Op<unknown> {
+    const m = this.member;
+    return this.mediate(call, (c) => (m.lazy ? m.lazy.callOp(c, forward) : forward(c)));
+  }
+
+  private *mediate(call: Call, forward: ForwardOp): Op<unknown> {
     const s = this.swap;
     const phase = s.phase;
     if (

@@ -17,6 +17,8 @@ export class SwapMember {
   newImpl: Impl | null = null;
   format: string | null = null;
   mediator: Mediator | null = null;
+  /** Lazy strategy: the import deferred to first use; calls the mediator let through go via it. */
+  lazy: Mediator | null = null;
 
   constructor(
     readonly entry: TableEntry,

@@ -21,8 +21,12 @@
  *               that reached the old version (undone through the objects'
  *               journals, retried on the new one), wait for irrevocable
  *               ones and for calls inside to leave (rollback-strategy.ts)
+ *   lazy        quiescence's wait, then switch without importing: the state
+ *               is imported on first use, the first caller paying the
+ *               transfer ticks (lazy-strategy.ts, lazy-import.ts)
  *
- * Interface: a strategy is `{ name, holdsRecursiveCalls, begin(steps) }`;
+ * Interface: a strategy is `{ name, holdsRecursiveCalls, importsLazily?,
+ * begin(steps) }`;
  * `begin` runs once, right after a successful negotiate, and drives the swap
  * through `SwapSteps`, the few steps of swap.ts a strategy may call.
  * `strategyFor(name)` looks one up; an unknown name is a RangeError listing
@@ -36,6 +40,7 @@ export const STRATEGY_NAMES = [
   'block-all',
   'update-points',
   'rollback',
+  'lazy',
 ] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
@@ -90,6 +95,11 @@ export interface SwapStrategy {
    * whose deadlock on recursion is the point.
    */
   readonly holdsRecursiveCalls: boolean;
+  /**
+   * Whether the transfer only exports and switches, leaving the import to
+   * the first call (lazy): no transfer pause, the first caller pays it.
+   */
+  readonly importsLazily?: boolean;
   begin(steps: SwapSteps): void;
 }
 

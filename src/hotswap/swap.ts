@@ -13,7 +13,8 @@
  *   transfer   before() may veto; state exported and imported, and in the
  *              same atomic step the entries point at the new implementation
  *              (version + 1) with its stubs: past this point there is no
- *              rollback, and no call can reach the old object
+ *              rollback, and no call can reach the old object (strategy
+ *              lazy: exported only, imported on first use, defer-import.ts)
  *   complete   mediator removed, held calls released in arrival order;
  *              the old object is destroyed a generation later
  *
@@ -37,6 +38,7 @@ import { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { SwapSteps } from './swap-strategy.ts';
 import { oldCallThreads } from './old-call-threads.ts';
 import { awaitTransactions } from './transaction-wait.ts';
+import { deferImport, type DeferredImport } from './defer-import.ts';
 
 export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
@@ -44,6 +46,8 @@ export class Swap extends SwapBookkeeping {
   private transferred = false;
   /** Planted bug 'transfer-drops-last-write' (swap-host.ts): the export taken when block began. */
   private exportedAtBlock: unknown[][] | null = null;
+  /** Lazy strategy: per member, the import deferred to first use. */
+  private deferred: DeferredImport[] = [];
 
   protected onDrained(): void {
     if (this.transferScheduled) return;
@@ -235,7 +239,12 @@ export class Swap extends SwapBookkeeping {
     for (const [i, m] of this.members.entries()) {
       try {
         m.refresh(this.host.table, this.args(m));
-        const rec = transferState(m, this.exportedAtBlock?.[i]);
+        const lazy = this.strategy.importsLazily === true;
+        const d = lazy ? deferImport(m, this.id, this.ticksOfTransfer(), this.host) : null;
+        if (d !== null) this.deferred.push(d);
+        const rec = d
+          ? { exported: d.exported, imported: null }
+          : transferState(m, this.exportedAtBlock?.[i]);
         if (this.host.bus.on)
           this.host.bus.emit({
             type: 'swap.transferred',
@@ -244,6 +253,7 @@ export class Swap extends SwapBookkeeping {
             format: m.format,
             exported: rec.exported,
             imported: rec.imported,
+            ...(lazy ? { lazy: true as const } : {}),
           });
       } catch (err) {
         this.abort(`transfer of ${m.name} in format '${m.format}' failed: ${describeError(err)}`);
@@ -252,11 +262,12 @@ export class Swap extends SwapBookkeeping {
     }
     this.install();
     const k = this.host.kernel;
-    k.at(
-      k.now + (this.options.transferTicks ?? 1),
-      () => this.complete(),
-      `swap ${this.id} complete`,
-    );
+    const pause = this.deferred.length > 0 ? 0 : this.ticksOfTransfer();
+    k.at(k.now + pause, () => this.complete(), `swap ${this.id} complete`);
+  }
+
+  private ticksOfTransfer(): number {
+    return this.options.transferTicks ?? 1;
   }
 
   /**
@@ -266,7 +277,9 @@ export class Swap extends SwapBookkeeping {
    */
   private install(): void {
     const h = this.host;
-    for (const m of this.members) {
+    for (const [i, m] of this.members.entries()) {
+      const lazy = this.deferred[i]?.mediator;
+      if (lazy) lazy.attach(h.interposer.install(m.entry, lazy));
       h.table.retarget(m.entry, m.newCls, m.newImpl!, this.args(m));
       h.table.setStubs(
         m.entry,
@@ -307,26 +320,6 @@ export class Swap extends SwapBookkeeping {
     h.settled(this);
     this.retireOld();
     this.callAfter();
-  }
-
-  /**
-   * after() runs last, once the swap is consistent. If it throws, the swap
-   * stays completed (it is: the new object serves) and the error is reported
-   * on the handle and as a swap.callback-failed event.
-   */
-  private callAfter(): void {
-    try {
-      this.options.after?.(this.context());
-    } catch (err) {
-      this.callbackError = `after() threw: ${describeError(err)}`;
-      if (this.host.bus.on)
-        this.host.bus.emit({
-          type: 'swap.callback-failed',
-          swap: this.id,
-          callback: 'after',
-          error: this.callbackError,
-        });
-    }
   }
 
   /** The old implementation is destroyed after a further generation (or kept). */

@@ -22,8 +22,11 @@ export interface TransferRecord {
   readonly imported: unknown[] | null;
 }
 
+/** What a transfer reads of its member (the lazy strategy passes a snapshot). */
+export type TransferParts = Pick<SwapMember, 'format' | 'newImpl' | 'oldParts' | 'newParts'>;
+
 /** Each old part's exported state (export must not change the old object). */
-export function exportParts(m: SwapMember): unknown[] {
+export function exportParts(m: TransferParts): unknown[] {
   const format = m.format;
   if (format === null) return [];
   const olds = m.oldParts();
@@ -31,7 +34,7 @@ export function exportParts(m: SwapMember): unknown[] {
   return olds.map((p, i) => (p.impl as StateTransfer).exportState!(format, ctx(p.cpu, i)));
 }
 
-function contextOf(m: SwapMember): (cpu: number, index: number) => TransferContext {
+function contextOf(m: TransferParts): (cpu: number, index: number) => TransferContext {
   const olds = m.oldParts();
   const cpus = olds.map((p) => p.cpu).filter((c) => c >= 0);
   return (cpu, index) => ({ cpu, cpus, index, count: olds.length });
@@ -42,7 +45,7 @@ function contextOf(m: SwapMember): (cpu: number, index: number) => TransferConte
  * 'transfer-drops-last-write' only) is an export taken earlier, used in place
  * of a fresh one when it has as many parts.
  */
-export function transferState(m: SwapMember, exportedBefore?: unknown[]): TransferRecord {
+export function transferState(m: TransferParts, exportedBefore?: unknown[]): TransferRecord {
   const format = m.format;
   if (format === null) return { exported: [], imported: null };
   const olds = m.oldParts();
