@@ -40,10 +40,10 @@ describe('experiment strategies', () => {
       });
       const row = (w: string, s: string) =>
         r.summaries.find((x) => x.workload === w && x.strategy === s)!;
-      expect(r.summaries).toHaveLength(3 * 5);
+      expect(r.summaries).toHaveLength(3 * 6);
       expect(row('naive-swap-loses-a-call', 'naive').violationRuns).toBe(3);
       for (const w of ['hello', 'naive-swap-loses-a-call', 'accept-loop-update-point'])
-        for (const s of ['quiescence', 'block-all', 'update-points', 'rollback']) {
+        for (const s of ['quiescence', 'block-all', 'update-points', 'rollback', 'lazy']) {
           expect(row(w, s).violationRuns, `${w} ${s}`).toBe(0);
           expect(row(w, s).passed, `${w} ${s}`).toBe(3);
         }
@@ -51,14 +51,24 @@ describe('experiment strategies', () => {
       expect(row('hello', 'quiescence').pauseTicksMean).toBeLessThan(
         row('hello', 'block-all').pauseTicksMean,
       );
+      // lazy: the same wait as quiescence, minus the transfer (transferTicks 1,
+      // the default), which the first call after the switch pays instead
+      for (const w of ['hello', 'naive-swap-loses-a-call', 'accept-loop-update-point'])
+        expect(row(w, 'lazy').updateTicksMean, w).toBeCloseTo(
+          row(w, 'quiescence').updateTicksMean - 1,
+          2,
+        );
+      expect(row('hello', 'lazy').steadyOverheadMean).toBeGreaterThan(
+        row('hello', 'quiescence').steadyOverheadMean,
+      );
       expect(row('hello', 'update-points').heldCallsMean).toBe(0);
       expect(row('accept-loop-update-point', 'update-points').refusedPointsMean).toBeGreaterThan(0);
       expect(row('hello', 'quiescence').refusedPointsMean).toBe(0);
       const csv = readFileSync(join(out, 'strategies.csv'), 'utf8').trim().split('\n');
       expect(csv[0]).toBe(STRATEGIES_CSV_COLUMNS.join(','));
-      expect(csv).toHaveLength(1 + 15);
+      expect(csv).toHaveLength(1 + 18);
       const json = JSON.parse(readFileSync(join(out, 'strategies.json'), 'utf8'));
-      expect(json.runs).toHaveLength(45);
+      expect(json.runs).toHaveLength(54);
       // no transactions in these workloads: nothing rolled back
       expect(r.summaries.every((x) => x.rolledBackMean === 0)).toBe(true);
 

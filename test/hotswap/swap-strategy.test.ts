@@ -20,12 +20,12 @@ class C2 extends C {}
 describe('swap strategy option', () => {
   test('an unknown name is refused with the list of names', () => {
     expect(() => createSimulation({ swapStrategy: 'eager' as never })).toThrow(
-      "option swapStrategy must be one of quiescence, naive, block-all, update-points, rollback, got 'eager'",
+      "option swapStrategy must be one of quiescence, naive, block-all, update-points, rollback, lazy, got 'eager'",
     );
     const sim = createSimulation();
     const c = sim.objects.create(C);
     expect(() => sim.hotswap(c, C2, { strategy: 'fast' as never })).toThrow(
-      "hotswap: option strategy must be one of quiescence, naive, block-all, update-points, rollback, got 'fast'",
+      "hotswap: option strategy must be one of quiescence, naive, block-all, update-points, rollback, lazy, got 'fast'",
     );
   });
 
