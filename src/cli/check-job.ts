@@ -83,23 +83,33 @@ function checkOptions(d: CheckJobData, file: string) {
   };
 }
 
+/**
+ * The scenario a job names, as this worker's file: refused (the job fails for
+ * good, naming this machine) when it cannot be found or its SHA-256 differs
+ * from the sweep's. Check and strategy jobs both go through it.
+ */
+export function workerScenarioFile(target: string, hash: string | null, cwd: string): string {
+  let file: string;
+  try {
+    file = resolveScenarioPath(target, cwd);
+  } catch (e) {
+    throw new Error(`refused: worker ${hostname()}: ${(e as Error).message}`, { cause: e });
+  }
+  const mine = scenarioHash(file);
+  if (mine !== hash)
+    throw new Error(
+      `refused: the scenario ${target} differs on worker ${hostname()} (${file} has sha256 ${mine?.slice(0, 12)}, the sweep's is ${hash?.slice(0, 12)}); give every machine the same file`,
+    );
+  return file;
+}
+
 export async function runCheckJob(
   d: CheckJobData,
   cwd: string,
   pool: CheckPool,
   report: (seedsDone: number) => void,
 ): Promise<CheckPart> {
-  let file: string;
-  try {
-    file = resolveScenarioPath(d.target, cwd);
-  } catch (e) {
-    throw new Error(`refused: worker ${hostname()}: ${(e as Error).message}`, { cause: e });
-  }
-  const hash = scenarioHash(file);
-  if (hash !== d.scenarioHash)
-    throw new Error(
-      `refused: the scenario ${d.target} differs on worker ${hostname()} (${file} has sha256 ${hash?.slice(0, 12)}, the sweep's is ${d.scenarioHash?.slice(0, 12)}); give every machine the same file`,
-    );
+  const file = workerScenarioFile(d.target, d.scenarioHash, cwd);
   let done = 0;
   const run = await runCheckSeeds({ ...checkOptions(d, file), pool, onSeed: () => report(++done) });
   return toCheckPart(run, d.shard);

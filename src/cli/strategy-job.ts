@@ -14,12 +14,11 @@
  * SHA-256 of each file: a worker whose copy differs refuses the job, naming
  * both hashes, as a check job does.
  */
-import { hostname } from 'node:os';
-import { scenarioHash, shardRange, type CheckShard } from '../check/index.ts';
+import { shardRange, type CheckShard } from '../check/index.ts';
 import { runStrategyPart, type StrategyPart } from '../experiments/index.ts';
 import type { StrategyName } from '../hotswap/index.ts';
 import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
-import { resolveScenarioPath } from './scenario-path.ts';
+import { workerScenarioFile } from './check-job.ts';
 
 export const STRATEGY_JOB_KIND = 'experiment-strategies';
 
@@ -44,22 +43,6 @@ export function strategyJobs(
   return Array.from({ length: count }, (_, i) => ({ ...sweep, shard: { index: i + 1, count } }));
 }
 
-/** The workload's file on this machine, refused if it differs from the sweep's. */
-function workloadFile(target: string, hash: string | null, cwd: string): string {
-  let file: string;
-  try {
-    file = resolveScenarioPath(target, cwd);
-  } catch (e) {
-    throw new Error(`refused: worker ${hostname()}: ${(e as Error).message}`, { cause: e });
-  }
-  const mine = scenarioHash(file);
-  if (mine !== hash)
-    throw new Error(
-      `refused: the scenario ${target} differs on worker ${hostname()} (${file} has sha256 ${mine?.slice(0, 12)}, the sweep's is ${hash?.slice(0, 12)}); give every machine the same file`,
-    );
-  return file;
-}
-
 /** Runs the job's slice on `threads` worker threads (at least one: the event loop stays free to renew the job's lock). */
 export async function runStrategyJob(
   d: StrategyJobData,
@@ -69,7 +52,7 @@ export async function runStrategyJob(
 ): Promise<StrategyPart> {
   const workloads = [];
   for (const [i, target] of d.targets.entries()) {
-    const file = workloadFile(target, d.scenarioHashes[i], cwd);
+    const file = workerScenarioFile(target, d.scenarioHashes[i], cwd);
     workloads.push({
       name: target.replace(/\.ts$/, ''),
       file,
