@@ -15,6 +15,9 @@ class Counter {
     this.n += k;
     return this.n;
   }
+  get(): number {
+    return this.n;
+  }
   exportFormats(): string[] {
     return ['n'];
   }
@@ -125,5 +128,24 @@ describe('lazy strategy', () => {
     expect(results).toEqual([1, 2, 3, 13, 23, 33]);
     expect(sim.objects.peek(c)).not.toBeInstanceOf(Broken);
     expect(sim.objects.peek(c).n).toBe(33);
+  });
+
+  test('a plain call converts at once, at no tick cost', () => {
+    const sim = createSimulation({ seed: 1, cpus: 1, swapStrategy: 'lazy' });
+    const c = sim.objects.createNamed('c', Counter);
+    const events: SimulationEvent[] = [];
+    sim.events$.subscribe((e) => {
+      if (e.type === 'swap.converted') events.push(e);
+    });
+    sim.spawn('before', function* () {
+      for (let i = 0; i < 3; i++) yield* c.add(1);
+    });
+    sim.at(20, () => sim.hotswap(c, Counter2, { transferTicks: 5 }));
+    const seen: number[] = [];
+    sim.at(200, () => seen.push(c.get(), sim.objects.peek(c).imports));
+    expect(sim.run().outcome).toBe('passed');
+    expect(seen).toEqual([3, 1]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ exported: [3], imported: [3], ticks: 0 });
   });
 });
