@@ -9,7 +9,8 @@
  * A failed import (importState throws) comes after the swap completed, so
  * it cannot roll the swap back: the entry is pointed at the old
  * implementation again (its state untouched since the export, no call has
- * reached it since) and swap.conversion-failed says so; the call goes on
+ * reached it since), swap.conversion-failed says so and `revoke(reason)`
+ * turns the swap's handle to 'aborted' with that reason; the call goes on
  * there.
  *
  * The conversion works on a snapshot of the member (old and new parts,
@@ -32,6 +33,7 @@ export function deferImport(
   swap: number,
   ticks: number,
   host: Pick<SwapHost, 'bus' | 'table'>,
+  revoke: (reason: string) => void,
 ): DeferredImport {
   const { bus, table } = host;
   const entry = m.entry;
@@ -61,6 +63,7 @@ export function deferImport(
       table.setStubs(entry, back.stubs);
       const reason = `import of ${m.name} in format '${String(snapshot.format)}' failed on first use: ${describeError(err)}; the old ${back.cls.name} serves again`;
       if (bus.on) bus.emit({ type: 'swap.conversion-failed', swap, object, thread, reason });
+      revoke(reason);
       return;
     }
     if (bus.on)

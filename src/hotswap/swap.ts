@@ -46,8 +46,7 @@ export class Swap extends SwapBookkeeping {
   private transferred = false;
   /** Planted bug 'transfer-drops-last-write' (swap-host.ts): the export taken when block began. */
   private exportedAtBlock: unknown[][] | null = null;
-  /** Lazy strategy: per member, the import deferred to first use. */
-  private deferred: DeferredImport[] = [];
+  private deferred: DeferredImport[] = []; // lazy: per member, the import deferred to first use
 
   protected onDrained(): void {
     if (this.transferScheduled) return;
@@ -240,11 +239,8 @@ export class Swap extends SwapBookkeeping {
       try {
         m.refresh(this.host.table, this.args(m));
         const lazy = this.strategy.importsLazily === true;
-        const d = lazy ? deferImport(m, this.id, this.ticksOfTransfer(), this.host) : null;
-        if (d !== null) this.deferred.push(d);
-        const rec = d
-          ? { exported: d.exported, imported: null }
-          : transferState(m, this.exportedAtBlock?.[i]);
+        const d = lazy ? this.deferImport(m) : null;
+        const rec = d ?? transferState(m, this.exportedAtBlock?.[i]);
         if (this.host.bus.on)
           this.host.bus.emit({
             type: 'swap.transferred',
@@ -264,6 +260,15 @@ export class Swap extends SwapBookkeeping {
     const k = this.host.kernel;
     const pause = this.deferred.length > 0 ? 0 : this.ticksOfTransfer();
     k.at(k.now + pause, () => this.complete(), `swap ${this.id} complete`);
+  }
+
+  /** Lazy: export now, import on first use; a failed import revokes the swap (old object serves). */
+  private deferImport(m: SwapMember): { exported: unknown[]; imported: null } {
+    const d = deferImport(m, this.id, this.ticksOfTransfer(), this.host, (why) => {
+      [this.outcome, this.reason] = ['aborted', why];
+    });
+    this.deferred.push(d);
+    return { exported: d.exported, imported: null };
   }
 
   private ticksOfTransfer(): number {

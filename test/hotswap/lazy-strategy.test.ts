@@ -118,7 +118,10 @@ describe('lazy strategy', () => {
   test('a failed import on first use puts the old object back, nothing lost', () => {
     const { r, sim, c, events, results, swap } = run('lazy', Broken);
     expect(r.outcome).toBe('passed');
-    expect(swap.outcome).toBe('completed');
+    // it completed (the event is in the log), then was revoked on first use
+    expect(events.some((e) => e.type === 'swap.completed')).toBe(true);
+    expect(swap.outcome).toBe('aborted');
+    expect(swap.reason).toMatch(/failed on first use/);
     const failed = events.filter((e) => e.type === 'swap.conversion-failed');
     expect(failed).toHaveLength(1);
     expect((failed[0] as { reason: string }).reason).toMatch(
