@@ -59,8 +59,11 @@ export function deferImport(
       rec = transferState(snapshot, exported);
     } catch (err) {
       // no rollback is left: serve on from the old object, untouched since its export
-      table.retarget(entry, back.cls, back.impl, back.args);
-      table.setStubs(entry, back.stubs);
+      // a destroying object is going away: its last calls go on to the new one
+      if (entry.state === 'live') {
+        table.retarget(entry, back.cls, back.impl, back.args);
+        table.setStubs(entry, back.stubs);
+      }
       const reason = `import of ${m.name} in format '${String(snapshot.format)}' failed on first use: ${describeError(err)}; the old ${back.cls.name} serves again`;
       if (bus.on) bus.emit({ type: 'swap.conversion-failed', swap, object, thread, reason });
       revoke(reason);
