@@ -139,6 +139,12 @@ export default defineScenario<Ctx>({
       },
     });
     const resident = () => sim.objects.peek(cache).residentBlocks;
+    // Under the lazy strategy the CLOCK cache imports the blocks on its first call, after the
+    // swap completed: count them when the swap reports the conversion.
+    if (sim.options.swapStrategy === 'lazy')
+      sim.events$.subscribe((e) => {
+        if (e.type === 'swap.converted') ctx.moved.after = resident();
+      });
     sim.at(
       300,
       () => {

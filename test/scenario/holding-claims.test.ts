@@ -31,3 +31,14 @@ describe('held-call claims follow the strategy', () => {
     expect(r.swaps[0].held).toBeGreaterThan(0);
   });
 });
+
+describe('swap-file-cache under lazy', () => {
+  test('counts the transferred blocks when the new cache converts, and passes', async () => {
+    const { default: swapFileCache } = await import('../../scenarios/swap-file-cache.ts');
+    for (const seed of [1, 2, 3]) {
+      const r = runScenario(swapFileCache, { seed, overrides: { swapStrategy: 'lazy' } });
+      expect(r.outcome, r.reason ?? '').toBe('passed');
+      expect(r.summary[0]).toMatch(/^[1-9]\d* cached blocks moved to the CLOCK cache/);
+    }
+  });
+});
