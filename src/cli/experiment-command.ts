@@ -30,6 +30,7 @@ import {
 import type { DetectorName, MarkerMode } from '../quiescence/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
+import { refuseLocalFlags } from './cli-queue-sweep.ts';
 import { EXIT } from './exit-codes.ts';
 import { JOB_RUNS_DEFAULT } from './experiment-job.ts';
 import { printQuiescenceResult } from './print-quiescence-result.ts';
@@ -112,10 +113,7 @@ async function onQueue(
   options: QuiescenceExperimentOptions,
   io: CliIo,
 ): Promise<ExperimentCommandResult> {
-  if (flags.shard !== undefined || flags.workers !== undefined)
-    throw new CliError(
-      '--queue runs the sweep on `kernel-sim worker` processes: drop --shard and --workers (give a worker --threads instead)',
-    );
+  refuseLocalFlags(flags);
   const { queueExperiment } = await import('./queue-experiment.ts');
   const result = await queueExperiment(
     {

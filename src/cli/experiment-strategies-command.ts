@@ -28,6 +28,7 @@ import {
 import { STRATEGY_NAMES, type StrategyName } from '../hotswap/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
+import { refuseLocalFlags } from './cli-queue-sweep.ts';
 import { EXIT } from './exit-codes.ts';
 import { availableParallelism } from 'node:os';
 import { loadScenario, SCENARIO_LOADER } from './load-scenario.ts';
@@ -74,10 +75,7 @@ export async function experimentStrategiesCommand(
     plots: flags.plots !== false,
   };
   if (flags.queue !== undefined) {
-    if (flags.shard !== undefined || flags.workers !== undefined)
-      throw new CliError(
-        '--queue runs the sweep on `kernel-sim worker` processes: drop --shard and --workers (give a worker --threads instead)',
-      );
+    refuseLocalFlags(flags);
     const { queueStrategies } = await import('./queue-strategies.ts');
     const result = await queueStrategies(
       {

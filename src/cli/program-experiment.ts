@@ -9,6 +9,25 @@ import type { CliIo } from './cli-io.ts';
 import { intOption } from './int-option.ts';
 import { SEED_MAX, STRATEGY_NAMES, examples } from './program-options.ts';
 
+/** The flags both experiments take to run beyond this process: --shard, --queue and its two. */
+function withSweepOptions(command: Command): Command {
+  return command
+    .option(
+      '--shard <k/N>',
+      'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
+    )
+    .option(
+      '--queue <url>',
+      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT), served by kernel-sim worker',
+    )
+    .option('--job-runs <n>', 'with --queue: runs per job (default 100)', intOption(1, 1e7))
+    .option(
+      '--queue-wait-s <s>',
+      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
+      intOption(1, 1e6),
+    );
+}
+
 export function addExperimentCommand(
   program: Command,
   io: CliIo,
@@ -17,8 +36,7 @@ export function addExperimentCommand(
   const experiment = program
     .command('experiment')
     .description('run an experiment (a sweep of many simulations)');
-  experiment
-    .command('quiescence')
+  withSweepOptions(experiment.command('quiescence'))
     .description(
       'the quiescence-latency experiment: detectors x lifetimes x arrival gaps x CPUs; writes CSV, JSON and SVG',
     )
@@ -51,20 +69,6 @@ export function addExperimentCommand(
       'worker threads (0 = run in this thread; default: the CPUs available)',
       intOption(0, 256),
     )
-    .option(
-      '--shard <k/N>',
-      'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
-    )
-    .option(
-      '--queue <url>',
-      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT), served by kernel-sim worker',
-    )
-    .option('--job-runs <n>', 'with --queue: runs per job (default 100)', intOption(1, 1e7))
-    .option(
-      '--queue-wait-s <s>',
-      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
-      intOption(1, 1e6),
-    )
     .addHelpText(
       'after',
       examples(
@@ -80,8 +84,7 @@ export function addExperimentCommand(
       setExit((await experimentQuiescenceCommand(o, io)).exitCode);
     });
 
-  experiment
-    .command('strategies')
+  withSweepOptions(experiment.command('strategies'))
     .description(
       'the update strategies side by side: the same workloads under each strategy; writes CSV, JSON and SVG',
     )
@@ -101,20 +104,6 @@ export function addExperimentCommand(
       intOption(0, 256),
     )
     .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
-    .option(
-      '--shard <k/N>',
-      'run slice k of N of the run list and write it as a part file to --out; join the parts with kernel-sim merge',
-    )
-    .option(
-      '--queue <url>',
-      'run the sweep as jobs on BullMQ over Redis (redis://HOST:PORT), served by kernel-sim worker',
-    )
-    .option('--job-runs <n>', 'with --queue: runs per job (default 100)', intOption(1, 1e7))
-    .option(
-      '--queue-wait-s <s>',
-      'with --queue: give up when no job starts, progresses or finishes for this long (default 600)',
-      intOption(1, 1e6),
-    )
     .addHelpText(
       'after',
       examples(

@@ -16,10 +16,8 @@ import { randomUUID } from 'node:crypto';
 import {
   mergeCheckParts,
   scenarioHash,
-  shardRange,
   summarize,
   type CheckPart,
-  type CheckShard,
   type CheckSummary,
 } from '../check/index.ts';
 import { sweepJobId } from '../queue/index.ts';
@@ -47,13 +45,11 @@ export async function queueCheck(o: QueueCheckOptions, io: CliIo): Promise<Check
     o.jobSeeds,
   );
   const jobs = data.map((d) => ({ id: sweepJobId(sweep, d.shard.index), data: d }));
-  const sizes = new Map(jobs.map((j) => [j.id, sliceSize(o.seedCount, j.data.shard)]));
   const parts = await cliQueueSweep<(typeof data)[number], CheckPart>(
     {
       url: o.url,
       kind: CHECK_JOB_KIND,
       jobs,
-      sizes,
       total: o.seedCount,
       label: 'check',
       unit: 'seeds',
@@ -69,9 +65,4 @@ export async function queueCheck(o: QueueCheckOptions, io: CliIo): Promise<Check
   const summary = summarize(merged.results, merged.context);
   printCheckSummary(summary, o.json, io);
   return summary;
-}
-
-function sliceSize(seedCount: number, shard: CheckShard): number {
-  const [start, end] = shardRange(seedCount, shard);
-  return end - start;
 }

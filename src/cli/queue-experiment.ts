@@ -11,7 +11,6 @@
  * input error (exit 2) saying what to do.
  */
 import { randomUUID } from 'node:crypto';
-import { shardRange } from '../check/index.ts';
 import {
   finishQuiescenceExperiment,
   mergeQuiescenceParts,
@@ -44,19 +43,12 @@ export async function queueExperiment(
   const sweep = { ...o.sweep, lifetimes: o.sweep.lifetimes.map(formatLifetime) };
   const data = experimentJobs(sweep, o.runsTotal, o.jobRuns);
   const jobs = data.map((d) => ({ id: sweepJobId(sweepId, d.shard.index), data: d }));
-  const sizes = new Map(
-    jobs.map((j) => {
-      const [start, end] = shardRange(o.runsTotal, j.data.shard);
-      return [j.id, end - start];
-    }),
-  );
   const started = performance.now();
   const parts = await cliQueueSweep<ExperimentJobData, QuiescencePart>(
     {
       url: o.url,
       kind: EXPERIMENT_JOB_KIND,
       jobs,
-      sizes,
       total: o.runsTotal,
       label: 'progress',
       unit: 'runs',

@@ -11,7 +11,6 @@
  * no progress for --queue-wait-s: an input error (exit 2) saying what to do.
  */
 import { randomUUID } from 'node:crypto';
-import { shardRange } from '../check/index.ts';
 import {
   finishStrategyExperiment,
   mergeStrategyParts,
@@ -46,18 +45,11 @@ export async function queueStrategies(
   const sweepId = randomUUID().slice(0, 13);
   const data = strategyJobs(o.sweep, o.runsTotal, o.jobRuns);
   const jobs = data.map((d) => ({ id: sweepJobId(sweepId, d.shard.index), data: d }));
-  const sizes = new Map(
-    jobs.map((j) => {
-      const [start, end] = shardRange(o.runsTotal, j.data.shard);
-      return [j.id, end - start];
-    }),
-  );
   const parts = await cliQueueSweep<StrategyJobData, StrategyPart>(
     {
       url: o.url,
       kind: STRATEGY_JOB_KIND,
       jobs,
-      sizes,
       total: o.runsTotal,
       label: 'progress',
       unit: 'runs',
