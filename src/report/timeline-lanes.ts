@@ -1,7 +1,8 @@
 /**
  * timelineLanes: the lanes of a TimelineModel, top to bottom: one per CPU,
  * one per swap, one per CPU whose kernel context made calls, one per thread
- * (in id order). A call lane has as many rows as its deepest nesting.
+ * (in id order). A call lane has as many rows as its deepest nesting
+ * (`kernelRowsSeen`: rows of kernel lanes whose calls were not all kept).
  */
 import type { CallColumns, LaneInfo, SwapInfo, ThreadInfo } from './timeline-model.ts';
 
@@ -10,6 +11,7 @@ export function timelineLanes(
   threads: readonly ThreadInfo[],
   calls: CallColumns,
   swaps: readonly SwapInfo[],
+  kernelRowsSeen: ReadonlyMap<number, number> = new Map(),
 ): LaneInfo[] {
   const lanes: LaneInfo[] = [];
   for (let cpu = 0; cpu < cpus; cpu++)
@@ -22,7 +24,7 @@ export function timelineLanes(
       label: `swap ${s.swap}: ${s.to.join(', ')}`,
       rows: 1,
     });
-  const kernelRows = new Map<number, number>();
+  const kernelRows = new Map(kernelRowsSeen);
   for (let i = 0; i < calls.thread.length; i++) {
     if (calls.thread[i] < 0)
       kernelRows.set(calls.cpu[i], Math.max(kernelRows.get(calls.cpu[i]) ?? 0, calls.depth[i] + 1));

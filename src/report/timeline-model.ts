@@ -205,6 +205,39 @@ export interface TimelineModel {
   readonly quiescence: readonly QuiescenceInfo[];
   readonly swaps: readonly SwapInfo[];
   readonly mediators: readonly MediatorMark[];
+  /**
+   * Present only when a budget folded closed calls or runs into bins
+   * (report-budget.ts): then `calls` and `runs` hold the kept ones and these
+   * bins the rest.
+   */
+  readonly aggregates?: TimelineAggregates;
+}
+
+/** One lane's bins: bin b covers ticks [b * binTicks, (b + 1) * binTicks). */
+export interface LaneBins {
+  /** `thread-N`, `kernel-N` (calls) or `cpu-N` (runs). */
+  readonly key: string;
+  /** Items folded in, by the bin their start falls in. */
+  readonly items: readonly number[];
+  /** Ticks the lane was busy with folded items (outermost calls only; runs), spread over the bins. */
+  readonly busy: readonly number[];
+  /** Folded calls that ended in an error, by start bin. */
+  readonly errors: readonly number[];
+}
+
+/** What a budget folded away, and the budget itself. */
+export interface TimelineAggregates {
+  readonly binTicks: number;
+  /** Bins per lane (each lane's arrays have this length). */
+  readonly bins: number;
+  /** The budget: exact calls (or runs) kept per lane, and in all. */
+  readonly perLaneMax: number;
+  readonly totalMax: number;
+  readonly callsAggregated: number;
+  readonly runsAggregated: number;
+  /** Generation counter points beyond the budget: counted, not drawn. */
+  readonly generationsDropped: number;
+  readonly lanes: readonly LaneBins[];
 }
 
 /** The lane key a call is drawn on. */
