@@ -12,6 +12,17 @@
  * `report()` / `lines()` (a summary; when a path was given they also write
  * the file, once, so the CLI needs no extra step).
  *
+ * With a path, the trace is streamed: from attach on, each slice is written
+ * as it closes (TraceStreamWriter, into `PATH.partial`, renamed to PATH when
+ * the run's trace is finished by `write()` or `report()`), so memory stays
+ * flat however long the run (docs/BENCHMARKS.md, "Trace memory"). The
+ * file holds the same events as `toChromeTrace` of the whole run, slices in
+ * the order they closed. `toJSON()` and `text()` then read the file back
+ * (after it is finished), and `model()` holds only what the recorder kept
+ * (held and torn calls, swaps, what was open). Without a path nothing is
+ * streamed: the recorder keeps the whole run, and `write(path)` writes it
+ * sorted by track (the bytes of `JSON.stringify(toJSON())`).
+ *
  * Layout (see report/chrome-trace.ts): one track per simulated thread with
  * its lifetime and its calls as nested slices named `object.method`, one
  * track per CPU, one per swap; 1 tick = 1 µs. The same seed gives the same
@@ -23,13 +34,15 @@
  *   sim.run();
  *   tracer.write();   // open run.json in https://ui.perfetto.dev
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import type { Simulation } from '../simulation/index.ts';
 import {
   TimelineRecorder,
   toChromeTrace,
   fileSink,
   streamChromeTrace,
+  TraceStreamWriter,
+  type FileSink,
   traceEventCount,
   type ChromeTrace,
   type TimelineModel,
@@ -47,8 +60,12 @@ export interface TracerReport {
 
 export class TracerPlugin implements Plugin {
   readonly name = 'tracer';
-  readonly recorder = new TimelineRecorder();
+  readonly recorder: TimelineRecorder;
   private written: string | null = null;
+  /** With a path: the file being streamed and its writer, until finished. */
+  private stream: { out: FileSink | null; partial: string } | null = null;
+  private readonly writer: TraceStreamWriter | null = null;
+  private streamedEvents = 0;
   /** Whether write() replaced a file that was there (warned: the CLI's default is ./trace.json). */
   private replaced = false;
   /**
@@ -64,10 +81,43 @@ export class TracerPlugin implements Plugin {
         "tracer: the output path is empty; pass a file name, e.g. '--plugin tracer=trace.json'",
       );
     }
+    if (path === undefined) this.recorder = new TimelineRecorder();
+    else {
+      const stream: { out: FileSink | null; partial: string } = {
+        out: null,
+        partial: `${path}.partial`,
+      };
+      this.stream = stream;
+      // The file is opened at the first slice that closes (constructing the plugin writes nothing).
+      this.writer = new TraceStreamWriter((text) =>
+        (stream.out ??= fileSink(stream.partial)).write(text),
+      );
+      this.recorder = new TimelineRecorder({ retention: this.writer });
+    }
   }
 
   attach(sim: Simulation): void {
     this.recorder.attach(sim);
+  }
+
+  /** Whether the trace is streamed to the constructor's path. */
+  get streaming(): boolean {
+    return this.path !== undefined;
+  }
+
+  /** Finish the streamed file: the kept rest, the closing JSON, renamed into place. */
+  private finishStream(path: string): void {
+    const s = this.stream!;
+    this.stream = null;
+    try {
+      this.streamedEvents = this.writer!.finish(this.recorder.model({ share: true }));
+    } finally {
+      s.out?.close();
+    }
+    this.replaced = existsSync(path);
+    renameSync(s.partial, path);
+    this.written = path;
+    this.recorder.detach();
   }
 
   detach(): void {
@@ -80,6 +130,7 @@ export class TracerPlugin implements Plugin {
 
   /** The trace as one object (write() streams the same bytes without building it). */
   toJSON(): ChromeTrace {
+    if (this.streaming) return JSON.parse(this.text()) as ChromeTrace;
     const c = this.built();
     return (c.trace ??= toChromeTrace(c.model));
   }
@@ -101,7 +152,13 @@ export class TracerPlugin implements Plugin {
 
   /** The trace file's bytes. */
   text(): string {
-    return JSON.stringify(this.toJSON());
+    if (!this.streaming) return JSON.stringify(this.toJSON());
+    if (this.written === null) {
+      throw new Error(
+        `tracer: the trace is streamed to ${this.path}; read it once written (after write() or report())`,
+      );
+    }
+    return readFileSync(this.written, 'utf8');
   }
 
   /** Write the trace to `path` (default: the constructor's); returns the path written. */
@@ -110,6 +167,14 @@ export class TracerPlugin implements Plugin {
       throw new Error(
         'TracerPlugin.write: no output path; pass one to write(path) or to the plugin (tracer=out.json)',
       );
+    }
+    if (this.stream !== null) {
+      this.finishStream(this.path!);
+      if (path === this.path) return path;
+    }
+    if (this.streaming) {
+      copyFileSync(this.written!, path);
+      return path;
     }
     this.replaced = existsSync(path);
     const out = fileSink(path);
@@ -125,11 +190,12 @@ export class TracerPlugin implements Plugin {
   report(): TracerReport {
     if (this.path !== undefined && this.written === null) this.write();
     const m = this.view();
+    const w = this.writer;
     return {
       file: this.written,
-      traceEvents: traceEventCount(m),
-      threads: m.threads.length,
-      calls: m.calls.id.length,
+      traceEvents: w === null ? traceEventCount(m) : this.streamedEvents,
+      threads: m.threads.length + (w?.threadsWritten ?? 0),
+      calls: m.calls.id.length + (w?.callsWritten ?? 0),
       swaps: m.swaps.length,
       endTick: m.endTick,
     };

@@ -24,7 +24,8 @@
  * `traceEventCount(model)`; `checkTraceNesting(events)`.
  */
 import type { TimelineModel } from './timeline-model.ts';
-import { PID_CPUS, PID_KERNEL, PID_SWAPS, PID_THREADS, TraceTracks } from './trace-tracks.ts';
+import { PID_CPUS, PID_KERNEL, PID_SWAPS, PID_THREADS, metaTraceEvent } from './trace-events.ts';
+import { TraceTracks } from './trace-tracks.ts';
 
 export interface TraceEvent {
   readonly name: string;
@@ -46,17 +47,10 @@ export interface ChromeTrace {
 
 export { PID_THREADS, PID_CPUS, PID_KERNEL, PID_SWAPS };
 
-function meta(
-  pid: number,
-  tid: number,
-  kind: 'process_name' | 'thread_name' | 'thread_sort_index' | 'process_sort_index',
-  value: string | number,
-): TraceEvent {
-  const args = kind.endsWith('sort_index') ? { sort_index: value } : { name: value };
-  return { name: kind, ph: 'M', pid, tid, ts: 0, args };
-}
+const meta = metaTraceEvent;
 
-function metadata(model: TimelineModel): TraceEvent[] {
+/** The 'M' events naming the model's processes and tracks. */
+export function metadata(model: TimelineModel): TraceEvent[] {
   const out: TraceEvent[] = [
     meta(PID_THREADS, 0, 'process_name', 'threads'),
     meta(PID_CPUS, 0, 'process_name', 'cpus'),
@@ -77,7 +71,7 @@ function metadata(model: TimelineModel): TraceEvent[] {
   return out;
 }
 
-function otherDataOf(
+export function otherDataOf(
   model: TimelineModel,
   otherData: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {

@@ -30,8 +30,18 @@ export {
   type LaneInfo,
   type LaneKind,
   type RunEnd,
+  type LaneBins,
+  type TimelineAggregates,
 } from './timeline-model.ts';
-export { TimelineRecorder, recordTimeline, type TimelineSource } from './timeline-recorder.ts';
+export {
+  TimelineRecorder,
+  recordTimeline,
+  type TimelineSource,
+  type TimelineRecorderOptions,
+  type RetentionWithAggregates,
+} from './timeline-recorder.ts';
+export type { TimelineRetention } from './timeline-retention.ts';
+export { TraceStreamWriter } from './trace-stream-writer.ts';
 export {
   toChromeTrace,
   streamChromeTrace,

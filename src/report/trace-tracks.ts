@@ -15,19 +15,21 @@
  * Tracks and their order are exactly those of the one-object trace
  * (chrome-trace.ts), so both give the same bytes.
  */
-import {
-  CALL_ERROR,
-  CALL_OPEN,
-  CALL_TORN,
-  RUN_ENDS,
-  type TimelineModel,
-} from './timeline-model.ts';
+import type { TimelineModel } from './timeline-model.ts';
 import type { TraceEvent } from './chrome-trace.ts';
+import {
+  callTraceEvent,
+  generationTraceEvent,
+  heldTraceEvent,
+  PID_CPUS,
+  PID_KERNEL,
+  PID_SWAPS,
+  PID_THREADS,
+  runTraceEvent,
+  threadTraceEvent,
+} from './trace-events.ts';
 
-export const PID_THREADS = 1;
-export const PID_CPUS = 2;
-export const PID_KERNEL = 3;
-export const PID_SWAPS = 4;
+export { PID_THREADS, PID_CPUS, PID_KERNEL, PID_SWAPS };
 
 const OBJ = 0;
 const THREAD = 1;
@@ -225,89 +227,25 @@ export class TraceTracks {
   }
 
   private threadEvent(i: number): TraceEvent {
-    const t = this.model.threads[i];
-    const args = {
-      thread: t.id,
-      parent: t.parent,
-      end: t.end,
-      ...(t.error === null ? {} : { error: t.error }),
-    };
-    return {
-      name: t.name,
-      cat: 'thread',
-      ph: 'X',
-      pid: PID_THREADS,
-      tid: t.id,
-      ts: t.spawnTick,
-      dur: t.endTick - t.spawnTick,
-      args,
-    };
+    return threadTraceEvent(this.model.threads[i]);
   }
 
   private callEvent(i: number): TraceEvent {
     const c = this.model.calls;
-    const kernel = c.thread[i] < 0;
-    const flags = c.flags[i];
-    const args: Record<string, unknown> = {
-      call: c.id[i],
-      object: c.object[i],
-      version: c.version[i],
-      cpu: c.cpu[i],
-    };
-    if (flags & CALL_ERROR) args.error = true;
-    if (flags & CALL_OPEN) args.unfinished = true;
-    if (flags & CALL_TORN) args.torn = true;
-    return {
-      name: this.model.labels[c.label[i]],
-      cat: 'call',
-      ph: 'X',
-      pid: kernel ? PID_KERNEL : PID_THREADS,
-      tid: kernel ? c.cpu[i] + 1 : c.thread[i],
-      ts: c.start[i],
-      dur: c.end[i] - c.start[i],
-      args,
-    };
+    return callTraceEvent(c, i, this.model.labels[c.label[i]]);
   }
 
   private heldEvent(j: number): TraceEvent {
-    const h = this.model.held;
-    const c = this.model.calls;
-    const i = h.call[j];
-    return {
-      name: `held by swap ${h.swap[j]}`,
-      cat: 'swap',
-      ph: 'X',
-      pid: PID_THREADS,
-      tid: c.thread[i],
-      ts: h.start[j],
-      dur: h.end[j] - h.start[j],
-      args: { call: c.id[i], swap: h.swap[j] },
-    };
+    return heldTraceEvent(this.model.held, j, this.model.calls);
   }
 
   private runEvent(i: number): TraceEvent {
     const r = this.model.runs;
-    return {
-      name: this.threadNames.get(r.thread[i]) ?? `thread ${r.thread[i]}`,
-      cat: 'run',
-      ph: 'X',
-      pid: PID_CPUS,
-      tid: r.cpu[i] + 1,
-      ts: r.start[i],
-      dur: r.end[i] - r.start[i],
-      args: { thread: r.thread[i], ended: RUN_ENDS[r.why[i]] },
-    };
+    return runTraceEvent(r, i, this.threadNames.get(r.thread[i]) ?? `thread ${r.thread[i]}`);
   }
 
   private generationEvent(i: number): TraceEvent {
     const g = this.model.generations;
-    return {
-      name: `generation cpu ${g.cpu[i]}`,
-      ph: 'C',
-      pid: PID_CPUS,
-      tid: 0,
-      ts: g.tick[i],
-      args: { gen: g.generation[i] },
-    };
+    return generationTraceEvent(g.tick[i], g.cpu[i], g.generation[i]);
   }
 }

@@ -155,7 +155,19 @@ describe('TracerPlugin: files, report and registry', () => {
     expect(existsSync(path)).toBe(false);
     const r = tracer.report();
     expect(r).toMatchObject({ file: path, threads: 20, swaps: 1 });
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(tracer.toJSON());
+    // Streamed as the run went: the events of the whole-run trace (another order), read back by toJSON().
+    const whole = new TracerPlugin();
+    const again = buildSwapRun();
+    whole.attach(again.sim);
+    again.sim.run();
+    const sorted = (t: ChromeTrace): string[] => t.traceEvents.map((e) => JSON.stringify(e)).sort();
+    const fromFile = JSON.parse(readFileSync(path, 'utf8')) as ChromeTrace;
+    expect(sorted(fromFile)).toEqual(sorted(whole.toJSON()));
+    expect(fromFile).toEqual(tracer.toJSON());
+    expect(r.traceEvents).toBe(whole.report().traceEvents);
+    expect(r.calls).toBe(whole.report().calls);
+    expect(r.threads).toBe(whole.report().threads);
+    expect(existsSync(`${path}.partial`)).toBe(false);
     expect(tracer.lines()[0]).toContain(`written to ${path}`);
     const other = join(tmp, 'b.json');
     expect(tracer.write(other)).toBe(other);
