@@ -27,8 +27,6 @@ import {
   SWAP_STOPPING_FAULTS,
 } from 'kernel-sim';
 
-const THREADS = 120;
-const INCS = 5;
 const K42_RULE = { negotiation: 'k42', formatIds: COUNTER_FORMAT_IDS } as const;
 
 interface Ctx {
@@ -36,6 +34,8 @@ interface Ctx {
   readonly counter: ObjectRef<SharedCounter>;
   /** Increments that returned (under faults some never do). */
   readonly done: { incs: number };
+  /** Increments the threads make when nothing stops them: threads x incs. */
+  readonly incsAll: number;
 }
 
 export default defineScenario<Ctx>({
@@ -43,15 +43,20 @@ export default defineScenario<Ctx>({
   description:
     'a counter swapped shared -> partitioned -> shared; negotiation picks a different format each way',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 100_000 },
-  setup(sim) {
+  // sizes `--param threads=N` / `--param incs=N` set; check shrinks them on a failure
+  params: {
+    threads: { default: 120, min: 1, max: 2000, description: 'incrementing threads' },
+    incs: { default: 5, min: 1, max: 100, description: 'increments each thread makes' },
+  },
+  setup(sim, { threads, incs }) {
     const counter = sim.objects.createNamed('counter', SharedCounter);
     const swaps: Swap[] = [];
     const done = { incs: 0 };
     sim.workload({
       name: 'inc',
-      threads: THREADS,
+      threads,
       meanGapTicks: 4,
-      lifetime: { kind: 'fixed', ticks: INCS },
+      lifetime: { kind: 'fixed', ticks: incs },
       body: function* ({ lifetimeTicks, prng }): Op<void> {
         for (let i = 0; i < lifetimeTicks; i++) {
           counter.inc();
@@ -72,16 +77,16 @@ export default defineScenario<Ctx>({
       () => swaps.push(sim.hotswap(counter, PartitionedCounter, { ...K42_RULE, after: back })),
       'to partitioned',
     );
-    return { counter, swaps, done };
+    return { counter, swaps, done, incsAll: threads * incs };
   },
   // Under faults: a swap-stopping fault may roll a swap back (and then the way back is never
   // requested), so the formats and the final class need none fired; an increment an injected
   // fault stopped never returned, so the total is the increments that did.
   faultAware: true,
-  expect(_result, sim, { counter, swaps, done }, info) {
+  expect(_result, sim, { counter, swaps, done, incsAll }, info) {
     if (info.fired('destroy-during-swap')) return; // the counter itself is gone
     const total = counter.value();
-    const expected = info.faulted ? done.incs : THREADS * INCS;
+    const expected = info.faulted ? done.incs : incsAll;
     if (total !== expected)
       throw new Error(
         `counter is ${total}, expected ${expected}: increments lost or doubled in a transfer`,

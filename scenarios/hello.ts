@@ -23,9 +23,6 @@ import {
   type WorkloadThreadContext,
 } from 'kernel-sim';
 
-const THREADS = 24;
-const ADDS = 2;
-
 /** A counter whose add takes simulated time (so calls are in flight when the swap comes). */
 class TallyCounter {
   value = 0;
@@ -59,11 +56,21 @@ export default defineScenario({
   name: 'hello',
   description: 'short-lived threads bump a shared counter while it is hot-swapped to a new class',
   options: { cpus: 2, quantumTicks: 5, ticksMax: 10_000 },
-  setup(sim) {
+  // sizes `--param threads=N` / `--param adds=N` set; check shrinks them on a failure
+  params: {
+    threads: {
+      default: 24,
+      min: 1,
+      max: 400,
+      description: 'short-lived threads, half early, half late',
+    },
+    adds: { default: 2, min: 1, max: 50, description: 'adds each thread makes' },
+  },
+  setup(sim, { threads, adds }) {
     const counter = sim.objects.createNamed('counter', TallyCounter);
     const done = { adds: 0 };
     const body = function* ({ prng }: WorkloadThreadContext): Op<void> {
-      for (let i = 0; i < ADDS; i++) {
+      for (let i = 0; i < adds; i++) {
         yield* counter.add(1);
         done.adds++;
         yield* sleep(prng.int(1, 6));
@@ -71,14 +78,14 @@ export default defineScenario({
     };
     sim.workload({
       name: 'early',
-      threads: THREADS / 2,
+      threads: Math.floor(threads / 2),
       meanGapTicks: 2,
       lifetime: { kind: 'fixed', ticks: 0 },
       body,
     });
     sim.workload({
       name: 'late',
-      threads: THREADS / 2,
+      threads: threads - Math.floor(threads / 2),
       meanGapTicks: 2,
       startTick: 120,
       lifetime: { kind: 'fixed', ticks: 0 },
@@ -88,13 +95,13 @@ export default defineScenario({
     sim.at(15, () => {
       swap.handle = sim.hotswap(counter, TallyCounterV2);
     });
-    return { counter, swap, done };
+    return { counter, swap, done, total: threads * adds };
   },
   // Under faults (kernel-sim check --faults) it keeps what the fired faults leave valid: an add
   // an injected fault stopped never returned, so the count is the adds that did; a swap-stopping
   // fault may roll the swap back, and then the old class must still serve.
   faultAware: true,
-  expect(_result, sim, { counter, swap, done }, info) {
+  expect(_result, sim, { counter, swap, done, total }, info) {
     const outcome = swap.handle?.outcome;
     const stopped = SWAP_STOPPING_FAULTS.some((site) => info.fired(site));
     if (outcome !== 'completed' && !stopped)
@@ -103,7 +110,7 @@ export default defineScenario({
     const cls = outcome === 'completed' ? 'TallyCounterV2' : 'TallyCounter';
     if (sim.objects.info(counter).class !== cls)
       throw new Error(`the counter is ${sim.objects.info(counter).class} after a swap ${outcome}`);
-    const expected = info.faulted ? done.adds : THREADS * ADDS;
+    const expected = info.faulted ? done.adds : total;
     if (counter.read() !== expected)
       throw new Error(
         `counter is ${counter.read()}, expected ${expected}: an increment was lost or doubled`,

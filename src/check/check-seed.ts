@@ -19,8 +19,12 @@ import {
   type FaultPlan,
 } from '../faults/index.ts';
 import {
+  paramArgs,
+  paramMins,
+  resolveScenarioParams,
   runScenario,
   shellQuote,
+  type ScenarioParams,
   type OnFailedThread,
   type Scenario,
   type ScenarioOverrides,
@@ -144,6 +148,7 @@ export function recheckLine(
   faults: boolean,
   schedule: string | undefined,
   strategy?: string,
+  params?: ScenarioParams,
 ): string {
   return [
     'kernel-sim',
@@ -157,6 +162,7 @@ export function recheckLine(
     ...(schedule === undefined ? [] : ['--schedule', schedule]),
 
     ...(strategy === undefined ? [] : ['--strategy', strategy]),
+    ...paramArgs(params),
   ]
     .map(shellQuote)
     .join(' ');
@@ -239,6 +245,7 @@ function checkSeedUnguarded(
       plan !== null,
       options.overrides?.schedule,
       options.overrides?.swapStrategy,
+      options.overrides?.params,
     ),
     deviations: run.deviations,
     shrunk: null,
@@ -246,12 +253,22 @@ function checkSeedUnguarded(
   const shrinkRuns = options.shrinkRuns ?? 0;
   if (shrinkRuns === 0 || verdict === 'passed' || verdict === 'nondeterministic') return result;
   const schedule = options.overrides?.schedule;
-  const again = (s: string) =>
+  const given = options.overrides?.params ?? {};
+  const again = (s: string | undefined, params: ScenarioParams) =>
     checkSeedUnguarded(scenario, seed, {
       ...options,
       rerun: false,
       shrinkRuns: 0,
-      overrides: { ...options.overrides, schedule: s },
+      overrides: {
+        ...options.overrides,
+        ...(s === undefined ? {} : { schedule: s }),
+        ...(Object.keys(params).length === 0 ? {} : { params }),
+      },
     });
-  return { ...result, shrunk: shrinkFailure(result, schedule, again, shrinkRuns) };
+  const sizes = {
+    given,
+    values: resolveScenarioParams(scenario, given),
+    mins: paramMins(scenario),
+  };
+  return { ...result, shrunk: shrinkFailure(result, schedule, again, shrinkRuns, sizes) };
 }

@@ -16,6 +16,7 @@ import {
   type InterleavingCoverage,
 } from './interleavings.ts';
 import { FAILURE_KINDS, type FailureKind, type SeedResult } from './seed-result.ts';
+import type { ShrunkRun } from './shrink-failure.ts';
 
 export interface CheckSummary {
   readonly scenario: string;
@@ -154,7 +155,7 @@ export function formatSummary(s: CheckSummary): string[] {
       lines.push(
         `  smallest:  ${r.shrunk.recheck}`,
         `             ${r.shrunk.reproduce}`,
-        `             (shrunk from ${r.shrunk.from} schedule deviations to ${r.shrunk.deviations}, budget ${r.shrunk.deviationsMax}${r.shrunk.dropped.length > 0 ? `, ${r.shrunk.dropped.length} dropped` : ''}, in ${r.shrunk.runs} run(s))`,
+        `             (shrunk ${shrunkSizes(r.shrunk)}from ${r.shrunk.from} schedule deviations to ${r.shrunk.deviations}, budget ${r.shrunk.deviationsMax}${r.shrunk.dropped.length > 0 ? `, ${r.shrunk.dropped.length} dropped` : ''}, in ${r.shrunk.runs} run(s))`,
       );
   }
   const more = s.failing.slice(SHOWN_MAX).map((r) => `${r.seed} (${r.verdict})`);
@@ -166,4 +167,12 @@ export function formatSummary(s: CheckSummary): string[] {
       : `FAILED ${s.runs - s.passes} of ${s.runs} seed(s)`,
   );
   return lines;
+}
+
+/** "threads 12 -> 3, " for each param the shrink made smaller (none: ""). */
+function shrunkSizes(shrunk: ShrunkRun): string {
+  // `resized` is absent in parts written before size shrinking
+  return Object.entries(shrunk.resized ?? {})
+    .map(([name, { from, to }]) => `${name} ${from} -> ${to}, `)
+    .join('');
 }

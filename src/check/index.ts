@@ -26,7 +26,14 @@ export {
   type SeedList,
 } from './check-part.ts';
 export { checkSeed, type CheckSeedOptions } from './check-seed.ts';
-export { shrinkFailure, SHRINK_RUNS_MAX, type ShrunkRun } from './shrink-failure.ts';
+export {
+  shrinkFailure,
+  smallerValues,
+  SHRINK_RUNS_MAX,
+  type ShrunkRun,
+  type ShrinkRun,
+  type ShrinkSizes,
+} from './shrink-failure.ts';
 export { withExitGuard, ScenarioExitError } from './exit-guard.ts';
 export { lostSeedResult } from './lost-seed.ts';
 export type { CheckSeedInput } from './check-seed-task.ts';

@@ -5,7 +5,7 @@
  * named in the summary with its reproduce lines; the check goes on with a
  * fresh worker and keeps every other seed's result.
  */
-import { shellQuote } from '../scenario/index.ts';
+import { paramArgs, shellQuote } from '../scenario/index.ts';
 import type { CheckSeedInput } from './check-seed-task.ts';
 import { recheckLine } from './check-seed.ts';
 import type { SeedResult } from './seed-result.ts';
@@ -16,6 +16,7 @@ export function lostSeedResult(input: CheckSeedInput, why: string): SeedResult {
   const schedule = input.options.overrides?.schedule;
   const reproduce = ['kernel-sim', 'scenario', source, '--seed', String(input.seed)];
   if (schedule !== undefined) reproduce.push('--schedule', schedule);
+  reproduce.push(...paramArgs(input.options.overrides?.params));
   return {
     seed: input.seed,
     verdict: 'crash',
@@ -34,6 +35,7 @@ export function lostSeedResult(input: CheckSeedInput, why: string): SeedResult {
       faults,
       schedule,
       input.options.overrides?.swapStrategy,
+      input.options.overrides?.params,
     ),
   };
 }

@@ -31,7 +31,11 @@ import {
   type CheckShard,
   type CheckSummary,
 } from '../check/index.ts';
-import type { OnFailedThread } from '../scenario/index.ts';
+import {
+  resolveScenarioParams,
+  type OnFailedThread,
+  type ScenarioOverrides,
+} from '../scenario/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
 import { printCheckSummary } from './print-check-summary.ts';
@@ -49,6 +53,8 @@ export interface CheckCommandOptions {
   /** --schedule: fifo, random or pct[:depth] (default CHECK_SCHEDULE_DEFAULT). */
   readonly schedule?: string;
 
+  /** --param name=value: the scenario's own params (src/scenario/scenario-params.ts). */
+  readonly params?: Readonly<Record<string, number>>;
   /** Hot-swap strategy of swaps that name none (SimulationOptions.swapStrategy). */
   readonly strategy?: StrategyName;
   readonly workers?: number;
@@ -91,6 +97,7 @@ export async function checkCommand(
   const file = resolveScenarioPath(options.target, io.cwd);
   if (options.typecheck === true) await refuseTypeErrors(file, io.cwd);
   const scenario = await loadScenario(file);
+  resolveScenarioParams(scenario, options.params); // a bad --param: exit 2 before any seed
   const seeds = seedsOf(options);
   const [first, end] = shard === undefined ? [0, seeds.length] : shardRange(seeds.length, shard);
   const count = end - first;
@@ -105,7 +112,7 @@ export async function checkCommand(
       faults: options.faults === true,
       ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
 
-      ...(options.strategy === undefined ? {} : { overrides: { swapStrategy: options.strategy } }),
+      overrides: overridesOf(options),
       workers,
       load: SCENARIO_LOADER,
       source: options.target,
@@ -131,7 +138,8 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
     );
   const file = resolveScenarioPath(o.target, io.cwd);
   if (o.typecheck === true) await refuseTypeErrors(file, io.cwd);
-  await loadScenario(file); // a bad file is reported here, once, before any job is enqueued
+  // a bad file or --param is reported here, once, before any job is enqueued
+  resolveScenarioParams(await loadScenario(file), o.params);
   const seeds = seedsOf(o);
   const { queueCheck } = await import('./queue-check.ts');
   const summary = await queueCheck(
@@ -149,6 +157,7 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
         faults: o.faults === true,
         ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
         ...(o.strategy === undefined ? {} : { strategy: o.strategy }),
+        ...(hasParams(o) ? { params: o.params } : {}),
         ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
         ...(o.shrinkRuns === undefined ? {} : { shrinkRuns: o.shrinkRuns }),
       },
@@ -212,4 +221,16 @@ function seedsOf(o: CheckCommandOptions): number[] {
       { cause: e },
     );
   }
+}
+
+function hasParams(o: CheckCommandOptions): o is CheckCommandOptions & { params: object } {
+  return o.params !== undefined && Object.keys(o.params).length > 0;
+}
+
+/** The run overrides of the flags: --strategy and --param. */
+function overridesOf(o: CheckCommandOptions): ScenarioOverrides {
+  return {
+    ...(o.strategy === undefined ? {} : { swapStrategy: o.strategy }),
+    ...(hasParams(o) ? { params: o.params } : {}),
+  };
 }

@@ -50,6 +50,8 @@ export interface CheckJobData {
   readonly faults: boolean;
   readonly schedule?: string;
   readonly strategy?: StrategyName;
+  /** --param name=value: the scenario's own params. */
+  readonly params?: Readonly<Record<string, number>>;
   readonly watchdogMs?: number;
   /** --shrink-runs: runs a failing seed's shrink may take (default the check's). */
   readonly shrinkRuns?: number;
@@ -74,7 +76,10 @@ function checkOptions(d: CheckJobData, file: string) {
     seeds: expandSeeds(d.seeds),
     faults: d.faults,
     ...(d.schedule === undefined ? {} : { schedule: d.schedule }),
-    ...(d.strategy === undefined ? {} : { overrides: { swapStrategy: d.strategy } }),
+    overrides: {
+      ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
+      ...(d.params === undefined ? {} : { params: d.params }),
+    },
     ...(d.watchdogMs === undefined ? {} : { watchdogMs: d.watchdogMs }),
     ...(d.shrinkRuns === undefined ? {} : { shrinkRuns: d.shrinkRuns }),
     load: SCENARIO_LOADER,
@@ -139,6 +144,7 @@ export function lostCheckPart(d: CheckJobData, reason: string): CheckPart {
             overrides: {
               schedule: checkSchedule(options),
               ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
+              ...(d.params === undefined ? {} : { params: d.params }),
             },
             source: d.target,
           },

@@ -8,7 +8,14 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from './cli-io.ts';
 import { intOption } from './int-option.ts';
 import { scheduleOption } from './schedule-option.ts';
-import { SEED_MAX, STRATEGY_NAMES, ON_FAILED_THREAD_MODES, examples } from './program-options.ts';
+import {
+  SEED_MAX,
+  STRATEGY_NAMES,
+  ON_FAILED_THREAD_MODES,
+  PARAM_HELP,
+  collectParam,
+  examples,
+} from './program-options.ts';
 import type { StrategyName } from '../hotswap/index.ts';
 
 export function addCheckCommand(
@@ -37,6 +44,7 @@ export function addCheckCommand(
       'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N, +drop=LIST and +deviations=K',
       scheduleOption,
     )
+    .option('--param <name=value>', PARAM_HELP, collectParam, {})
     .option(
       '--workers <n>',
       'worker threads (1 = run in this thread; default: one per available CPU)',
@@ -60,7 +68,7 @@ export function addCheckCommand(
     )
     .option(
       '--shrink-runs <n>',
-      'runs to search each failing seed for its smallest failing run (fewer schedule deviations: a smaller budget, then dropped early ones; default 48, 0 = off)',
+      'runs to search each failing seed for its smallest failing run (smaller params declared with a min, then fewer schedule deviations: a smaller budget, then dropped early ones; default 48, 0 = off)',
       intOption(0, 1000),
     )
     .option(
@@ -98,6 +106,7 @@ export function addCheckCommand(
           seedTo: o.seedTo as number | undefined,
           faults: o.faults === true,
           schedule: o.schedule as string | undefined,
+          params: o.param as Record<string, number>,
 
           strategy: o.strategy as StrategyName | undefined,
           workers: o.workers as number | undefined,

@@ -38,6 +38,25 @@ export function collectPlugin(value: string, previous: string[]): string[] {
   return collect(value, previous);
 }
 
+/**
+ * `--param name=value`'s accumulator (repeatable): the scenario's own
+ * integer params (src/scenario/scenario-params.ts checks names and bounds).
+ */
+export function collectParam(
+  value: string,
+  previous: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const m = /^([A-Za-z][\w-]*)=(-?\d+)$/.exec(value);
+  if (m === null)
+    throw new InvalidArgumentError(
+      `--param takes name=integer, e.g. '--param threads=4' (got '${value}'; the scenario's params are in its file)`,
+    );
+  return { ...previous, [m[1]]: Number(m[2]) };
+}
+
+export const PARAM_HELP =
+  "set one of the scenario's own integer params (repeatable); a name or value the scenario does not declare is refused (exit 2)";
+
 /** A help section of example command lines. */
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -14,6 +14,8 @@ import {
   STRATEGY_NAMES,
   ON_FAILED_THREAD_MODES,
   collectPlugin,
+  collectParam,
+  PARAM_HELP,
   examples,
 } from './program-options.ts';
 import type { StrategyName } from '../hotswap/index.ts';
@@ -60,9 +62,10 @@ export function addScenarioCommand(
     )
     .option(
       '--schedule <kind>',
-      'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N',
+      'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N, +drop=LIST and +deviations=K (what check prints to replay a shrunk run)',
       scheduleOption,
     )
+    .option('--param <name=value>', PARAM_HELP, collectParam, {})
     .option(
       '--plugin <name[=arg]>',
       'attach a plugin, e.g. counter, latency, logger=cache (repeatable; an unknown name lists the known ones)',
@@ -103,6 +106,7 @@ export function addScenarioCommand(
       examples(
         'kernel-sim scenario swap-scheduler.ts',
         'kernel-sim scenario hello.ts --seed 7 --cpus 4',
+        'kernel-sim scenario planted/lost-wakeup.ts --seed 3 --param waiters=3',
         'kernel-sim scenario ./my-scenario.ts --plugin counter --plugin latency=counter',
         'kernel-sim scenario hello.ts --seed 7 --json > run.json',
         'kernel-sim scenario hello.ts --trace trace.json --report run.html',
@@ -120,6 +124,7 @@ export function addScenarioCommand(
           detector: o.detector as 'k42' | 'event' | 'oracle' | undefined,
           pollTicks: o.pollTicks as number | undefined,
           schedule: o.schedule as string | undefined,
+          params: o.param as Record<string, number>,
 
           strategy: o.strategy as StrategyName | undefined,
           swapWait: o.swapWait as 'per-cpu' | 'token-ring' | undefined,

@@ -22,6 +22,7 @@ import type { DetectorName } from '../quiescence/index.ts';
 import type { StrategyName } from '../hotswap/index.ts';
 import {
   resolveScenarioOptions,
+  resolveScenarioParams,
   runScenario,
   type OnFailedThread,
   type ScenarioOverrides,
@@ -52,6 +53,8 @@ export interface ScenarioCommandOptions {
   readonly pollTicks?: number;
   /** --schedule: fifo (the default, unless the scenario declares one), random or pct[:depth]. */
   readonly schedule?: string;
+  /** --param name=value: the scenario's own params (scenario-params.ts). */
+  readonly params?: Readonly<Record<string, number>>;
   /** NAME or NAME=ARG, one per --plugin. */
   readonly plugin?: readonly string[];
   /** --trace FILE: Chrome Trace Event JSON (the tracer plugin). */
@@ -87,6 +90,7 @@ export async function scenarioCommand(
   const overrides = overridesOf(options);
   const c = pc.createColors(io.color && options.json !== true);
   const resolved = resolveScenarioOptions(scenario, seed, overrides);
+  resolveScenarioParams(scenario, overrides.params); // a bad --param: exit 2 before the run
   const source = options.target;
   if (options.json !== true && options.quiet !== true) {
     const header = { seed, seedDrawn: options.seed === undefined, options: resolved };
@@ -141,5 +145,8 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
     swapStrategy: o.strategy,
     swapWait: o.swapWait,
   };
-  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+  const set = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+  return o.params === undefined || Object.keys(o.params).length === 0
+    ? set
+    : { ...set, params: o.params };
 }

@@ -5,7 +5,8 @@
  *     name: 'hello',
  *     description: 'one line for `kernel-sim list`',
  *     options: { cpus: 2, quantumTicks: 10, ticksMax: 100_000 },  // or (random) => ({ ... })
- *     setup(sim) { ...objects, threads, sim.at(tick, swap)...; return ctx },
+ *     params: { threads: { default: 6, min: 1, max: 32 } }, // optional: --param threads=N
+ *     setup(sim, params) { ...objects, threads, sim.at(tick, swap)...; return ctx },
  *     expect(result, sim, ctx) { ...throw to fail the run... },
  *     summary(result, sim, ctx) { return ['lines for the report'] },
  *     checkers: { ... },   // optional: options for `kernel-sim check`
@@ -30,6 +31,7 @@ import type { Prng } from '../kernel/index.ts';
 import type { RunResult, Simulation, SimulationOptions } from '../simulation/index.ts';
 import { ScenarioInputError } from './scenario-error.ts';
 import type { ExpectInfo } from './expect-info.ts';
+import { checkParamsSpec, type ParamsSpec, type ScenarioParams } from './scenario-params.ts';
 
 export type ScenarioOptions = Omit<SimulationOptions, 'seed'>;
 
@@ -40,8 +42,17 @@ export interface ScenarioSpec<Ctx = unknown> {
   readonly description: string;
   /** Simulation options (not the seed), or a function of a PRNG derived from the seed. */
   readonly options?: ScenarioOptions | ((random: Prng) => ScenarioOptions);
-  /** Build the world: objects, threads, workloads, `sim.at(...)` swaps. Nothing runs yet. */
-  setup(sim: Simulation): Ctx;
+  /**
+   * The scenario's own integer sizes (threads, rounds...), set per run with
+   * `--param name=value`; a param with a `min` is one check may shrink on a
+   * failure (scenario-params.ts).
+   */
+  readonly params?: ParamsSpec;
+  /**
+   * Build the world: objects, threads, workloads, `sim.at(...)` swaps.
+   * Nothing runs yet. `params` holds every declared param's value for this run.
+   */
+  setup(sim: Simulation, params: ScenarioParams): Ctx;
   /**
    * What must hold at the end of a passed run; throw to fail it (outcome
    * 'correctness'). `info` says which seeded faults fired and which threads
@@ -142,6 +153,7 @@ function checkSpec(spec: unknown): asserts spec is ScenarioSpec<unknown> {
     fail(`${where}: 'faultAware' must be true or false, got ${JSON.stringify(s.faultAware)}`);
   if (s.options !== undefined && typeof s.options !== 'function')
     checkOptionNames(s.options, where);
+  if (s.params !== undefined) checkParamsSpec(s.params, where);
 }
 
 /** Throws when `options` is not an object of known scenario option names. */

@@ -26,8 +26,18 @@ export {
   reproduceCommand,
   shellQuote,
   OVERRIDE_FLAGS,
+  paramArgs,
   type ScenarioOverrides,
 } from './reproduce-command.ts';
+export {
+  checkParamsSpec,
+  resolveScenarioParams,
+  paramMins,
+  parseParamArg,
+  type ParamSpec,
+  type ParamsSpec,
+  type ScenarioParams,
+} from './scenario-params.ts';
 export { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
 export { reportSwap, type SwapReport, type SwapPhaseReport } from './swap-report.ts';
 export { RunTally } from './run-tally.ts';

@@ -5,9 +5,10 @@
  *   runScenario(scenario, { seed, overrides, plugins, attach, source, reproduceArgs })
  *     -> ScenarioReport
  *
- * Order: resolve the options from (scenario options, overrides, seed);
+ * Order: resolve the options from (scenario options, overrides, seed) and
+ * the params (the scenario's declared defaults, overrides.params over them);
  * create the simulation; `attach(sim)` (checkers, recorders: they see every
- * event); attach the plugins; `setup(sim)`; attach the plugins again, so
+ * event); attach the plugins; `setup(sim, params)`; attach the plugins again, so
  * interposing plugins reach the objects setup created (Plugin.attach picks up
  * objects created since); run; if the run passed, `expect(result, sim, ctx)`:
  * a throw turns the outcome into 'correctness' with its message (safety is
@@ -43,6 +44,7 @@ import {
 } from './define-scenario.ts';
 import { reproduceCommand, type ScenarioOverrides } from './reproduce-command.ts';
 import { RunTally } from './run-tally.ts';
+import { resolveScenarioParams, type ScenarioParams } from './scenario-params.ts';
 import { ScenarioInputError, ScenarioSetupError, locateError } from './scenario-error.ts';
 import type { FailedThread, ScenarioReport } from './scenario-report.ts';
 import { reportSwap } from './swap-report.ts';
@@ -95,6 +97,7 @@ export function runScenario<Ctx>(
     );
   const seed = options.seed ?? 1;
   const overrides = options.overrides ?? {};
+  const params = resolveScenarioParams(scenario, overrides.params);
   const sim = createSimulation(resolveScenarioOptions(scenario, seed, overrides));
   const tally = new RunTally(sim);
   const plugins = options.plugins ?? [];
@@ -106,7 +109,7 @@ export function runScenario<Ctx>(
   let stuck: string | null = null;
   let ctx: Ctx | undefined;
   try {
-    ctx = guard('setup()', () => runSetup(scenario, sim));
+    ctx = guard('setup()', () => runSetup(scenario, sim, params));
   } catch (e) {
     stuck = endsSetup(e);
   }
@@ -143,6 +146,7 @@ export function runScenario<Ctx>(
     },
     seed,
     options: sim.options,
+    ...(scenario.params === undefined ? {} : { params }),
     outcome: result.outcome,
     reason: result.reason ?? null,
     ticks: result.ticks,
@@ -188,8 +192,9 @@ export function resolveScenarioOptions(
   const where = `scenario '${scenario.name}'`;
   const base = scenarioOptions(scenario, seed, where);
   checkOptionNames(base, where);
+  const { params: _params, ...options } = overrides;
   try {
-    return resolveOptions({ ...base, ...overrides, seed });
+    return resolveOptions({ ...base, ...options, seed });
   } catch (e) {
     throw new ScenarioInputError(`${where}: ${describe(e)}`, null, { cause: e });
   }
@@ -208,9 +213,9 @@ function scenarioOptions(scenario: Scenario<any>, seed: number, where: string): 
   }
 }
 
-function runSetup<Ctx>(scenario: Scenario<Ctx>, sim: Simulation): Ctx {
+function runSetup<Ctx>(scenario: Scenario<Ctx>, sim: Simulation, params: ScenarioParams): Ctx {
   try {
-    return scenario.setup(sim);
+    return scenario.setup(sim, params);
   } catch (e) {
     const location = locateError(e, scenario.file ?? null) ?? locateError(e, null);
     throw new ScenarioSetupError(

@@ -17,6 +17,7 @@
  *   plugins            each plugin's name, report() and lines()
  *   reproduce          the command line that replays this run
  */
+import type { ScenarioParams } from './scenario-params.ts';
 import type { ResolvedOptions, RunOutcome } from '../simulation/index.ts';
 import type { SwapReport } from './swap-report.ts';
 
@@ -51,6 +52,8 @@ export interface ScenarioReport {
   };
   readonly seed: number;
   readonly options: ResolvedOptions;
+  /** Every declared param's value for the run (scenario-params.ts); absent when it declares none. */
+  readonly params?: ScenarioParams;
   readonly outcome: RunOutcome;
   readonly reason: string | null;
   readonly ticks: number;

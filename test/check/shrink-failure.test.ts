@@ -18,7 +18,7 @@ import { runScenario } from '../../src/scenario/index.ts';
 
 const base = { seed: 5, verdict: 'liveness', deviations: 100 } as SeedResult;
 /** A stand-in run of K choices, the dropped ones (`+drop=LIST`) refused. */
-const dropsOf = (schedule: string): number[] => {
+const dropsOf = (schedule = ''): number[] => {
   const list = /\+drop=([^+]*)/.exec(schedule)?.[1];
   if (list === undefined) return [];
   return list.split(',').flatMap((p) => {
@@ -27,7 +27,8 @@ const dropsOf = (schedule: string): number[] => {
   });
 };
 const fake =
-  (failsFrom: (k: number, drops: number[]) => boolean, log: number[]) => (schedule: string) => {
+  (failsFrom: (k: number, drops: number[]) => boolean, log: number[]) =>
+  (schedule = '') => {
     const k = Number(/deviations=(\d+)$/.exec(schedule)![1]);
     const drops = dropsOf(schedule).filter((n) => n <= k);
     log.push(k);
@@ -60,7 +61,7 @@ describe('shrinkFailure', () => {
     const tried: string[] = [];
     // fails when the 10th choice happens: pass 1 can only cut to K = 10
     const run = fake((k, drops) => k >= 10 && !drops.includes(10), []);
-    const s = shrinkFailure(base, 'random+jitter=2', (schedule) => {
+    const s = shrinkFailure(base, 'random+jitter=2', (schedule = '') => {
       tried.push(schedule);
       return run(schedule);
     });
@@ -73,7 +74,7 @@ describe('shrinkFailure', () => {
   });
 
   test('a drop that fails another way, or makes no fewer deviations, is not kept', () => {
-    const run = (schedule: string) => {
+    const run = (schedule = '') => {
       const r = fake((k) => k >= 4, [])(schedule);
       return dropsOf(schedule).length > 0 ? { ...r, verdict: 'crash' } : r;
     };
@@ -81,7 +82,7 @@ describe('shrinkFailure', () => {
       deviationsMax: 4,
       dropped: [],
     });
-    const noFewer = (schedule: string) => ({
+    const noFewer = (schedule = '') => ({
       ...fake((k) => k >= 4, [])(schedule),
       deviations: Number(/deviations=(\d+)$/.exec(schedule)![1]),
     });
@@ -99,7 +100,7 @@ describe('shrinkFailure', () => {
   });
 
   test('a failure of another kind does not count; nothing confirmed smaller: null', () => {
-    const other = (schedule: string) => ({ ...fake(() => true, [])(schedule), verdict: 'crash' });
+    const other = (schedule = '') => ({ ...fake(() => true, [])(schedule), verdict: 'crash' });
     expect(shrinkFailure(base, 'random', other as never)).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLUSTER_EXAMPLES,
   CLUSTER_SCHEDULES,
+  collectParam,
   collectPlugin,
   DETECTORS,
   ON_FAILED_THREAD_MODES,
@@ -42,5 +43,27 @@ describe('program-options', () => {
     expect(help(['experiment', 'quiescence'])).toMatch(/--out <dir>\s+\(required\)/);
     expect(help(['experiment', 'strategies'])).toMatch(/--out <dir>\s+\(required\)/);
     expect(help(['worker'])).toMatch(/--queue <url>\s+\(required\)/);
+  });
+
+  it('scenario and check --schedule help list the +jitter, +drop and +deviations suffixes; --param is there', () => {
+    const io = { write: () => {}, writeError: () => {} } as never;
+    const program = createProgram(io, () => {});
+    for (const name of ['scenario', 'check']) {
+      const help = program.commands
+        .find((x) => x.name() === name)!
+        .helpInformation()
+        .replace(/\s+/g, ' ');
+      const schedule = /--schedule <kind> (.*?) --/.exec(help)?.[1] ?? '';
+      for (const suffix of ['+jitter=N', '+drop=LIST', '+deviations=K'])
+        expect(schedule, `${name}: ${schedule}`).toContain(suffix);
+      expect(help).toContain('--param <name=value>');
+    }
+  });
+
+  it('--param collects name=integer pairs and refuses anything else', () => {
+    expect(collectParam('threads=4', { rounds: 2 })).toEqual({ rounds: 2, threads: 4 });
+    expect(collectParam('threads=-1', {})).toEqual({ threads: -1 });
+    expect(() => collectParam('threads=2.5', {})).toThrow(/--param takes name=integer/);
+    expect(() => collectParam('--json', {})).toThrow(/got '--json'/);
   });
 });
