@@ -89,7 +89,12 @@ describe('the CLI refuses a bad --param with exit 2', () => {
       'threads=3',
       /has no param 'threads'; its params are workers/,
     ],
-    [['scenario', 'hello.ts', '--seed', '1'], 'n=3', /declares no params; drop --param n=3/],
+    [['scenario', 'stuck-swap.ts', '--seed', '1'], 'n=3', /declares no params; drop --param n=3/],
+    [
+      ['scenario', 'hello.ts', '--seed', '1'],
+      'n=3',
+      /has no param 'n'; its params are threads, adds/,
+    ],
     [['scenario', file, '--seed', '1'], 'workers=x', /--param takes name=integer/],
   ])('%j --param %s', async (argv, param, message) => {
     const r = await cli(...argv, '--param', param);
