@@ -52,7 +52,9 @@ export async function createPlugins(flags: PluginFlags, cwd: string): Promise<Pl
   const plugins: ScenarioPlugin[] = specs.length === 0 ? [] : await fromRegistry(specs);
   const htmlPath = flags.report === undefined ? null : outputPath(flags.report, cwd, '--report');
   const report = htmlPath === null ? null : await import('../report/index.ts');
-  const recorder = report === null ? null : new report.TimelineRecorder();
+  // The report's recorder keeps a budget of exact calls per lane and folds the rest into bins (bounded memory).
+  const recorder =
+    report === null ? null : new report.TimelineRecorder({ retention: new report.ReportBudget() });
   const faults =
     flags.faults === true
       ? new FaultsSection((await import('../faults/index.ts')).installFaults)

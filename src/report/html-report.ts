@@ -15,11 +15,14 @@
  *
  * Test hooks: `[data-lane]` items in `#lane-list`, `[data-phase]` items per
  * swap in `#swap-table ol[data-swap]` (in order) and in `#phase-legend`,
- * `#tooltip`, `#visible-range` (data-start / data-end),
+ * `#tooltip`, `#visible-range` (data-start / data-end), `#aggregated` (the
+ * sentence saying what a budget folded into bins, when it did: report-budget.ts),
  * `window.kernelSimTimeline`, and `body[data-ready]` once drawn.
  */
 import { escapeHtml as esc, jsonForScript, scriptSafe } from './html-escape.ts';
 import {
+  aggregatedHtml,
+  callsInRun,
   factsHtml,
   laneListHtml,
   legendHtml,
@@ -59,7 +62,7 @@ function headerHtml(model: TimelineModel, s: ReportSummary, title: string): stri
     `${model.endTick} ticks`,
     `${model.cpus} CPUs`,
     `${model.threads.length} threads`,
-    `${model.calls.id.length} calls`,
+    `${callsInRun(model)} calls`,
     `${model.swaps.length} swaps`,
   ];
   return `<header><h1>${esc(title)}</h1>${outcome}<span class="sub">${esc(sub.filter((x) => x !== '').join(' · '))}</span>
@@ -90,6 +93,7 @@ ${toolbarHtml()}
 <div id="timeline-spacer"><canvas id="timeline-canvas" role="img" aria-label="timeline of CPUs, threads and swaps"></canvas></div>
 </div>
 <div id="tooltip" role="tooltip" hidden></div>
+${aggregatedHtml(model)}
 ${legendHtml(model)}
 ${laneListHtml(model)}
 </section>

@@ -9,6 +9,7 @@ import { PHASES } from '../hotswap/index.ts';
 import { escapeHtml as esc } from './html-escape.ts';
 import { MARK_COLORS, PHASE_COLORS, versionColor } from './report-colors.ts';
 import { scenarioOf, type ReportSummary } from './report-summary.ts';
+import { aggregatedText } from './report-budget.ts';
 import type { SwapInfo, TimelineModel } from './timeline-model.ts';
 
 export function toolbarHtml(): string {
@@ -68,6 +69,17 @@ export function laneListHtml(model: TimelineModel): string {
   return `<ul id="lane-list" class="visually-hidden" aria-label="lanes">${items.join('')}</ul>`;
 }
 
+/** Calls in the run: those in the model and those a budget folded into bins. */
+export function callsInRun(model: TimelineModel): number {
+  return model.calls.id.length + (model.aggregates?.callsAggregated ?? 0);
+}
+
+/** The report's plain statement of what it aggregated (nothing when it kept every call). */
+export function aggregatedHtml(model: TimelineModel): string {
+  const text = aggregatedText(model);
+  return text === null ? '' : `<p id="aggregated" class="aggregated">${esc(text)}</p>`;
+}
+
 function fact(name: string, value: string | undefined): string {
   return value === undefined ? '' : `<dt>${esc(name)}</dt><dd>${value}</dd>`;
 }
@@ -87,7 +99,7 @@ ${fact('seed', seed === undefined ? undefined : `<span id="summary-seed">${seed}
 ${fact('ticks', String(s.ticks ?? model.endTick))}
 ${fact('cpus', String(model.cpus))}
 ${fact('threads', String(model.threads.length))}
-${fact('calls', String(model.calls.id.length))}
+${fact('calls', String(callsInRun(model)))}
 ${fact('events', String(model.events))}
 ${fact('event log hash', s.eventsHash === undefined ? undefined : `<code>${esc(s.eventsHash)}</code>`)}
 </dl>

@@ -9,6 +9,7 @@ body { margin: 0; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header { padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
 header h1 { font-size: 17px; margin: 0; }
 header .sub { color: var(--muted); }
+.aggregated { background: #eef3fa; border-left: 3px solid #46648f; padding: 4px 8px; margin: 6px 0; }
 main { padding: 10px 16px 40px; }
 section { margin-bottom: 18px; }
 h2 { font-size: 15px; margin: 14px 0 6px; }

@@ -42,6 +42,7 @@ export {
 } from './timeline-recorder.ts';
 export type { TimelineRetention } from './timeline-retention.ts';
 export { TraceStreamWriter } from './trace-stream-writer.ts';
+export { ReportBudget, aggregatedText, type ReportBudgetOptions } from './report-budget.ts';
 export {
   toChromeTrace,
   streamChromeTrace,

@@ -8,6 +8,7 @@
  */
 import type { SwapInfo } from '../timeline-model.ts';
 import type { Viewer } from './viewer.ts';
+import { drawLaneBackdrop } from './viewer-density.ts';
 import { firstEndingFrom, firstStartingFrom, niceStep } from './viewer-search.ts';
 import {
   AXIS_H,
@@ -43,10 +44,7 @@ export function drawFrame(v: Viewer): void {
   v.index.lanes.forEach((l, k) => {
     const top = l.top - scrollTop;
     if (!l.shown || top + l.height < AXIS_H || top > v.viewH) return;
-    if (k % 2 === 1) {
-      ctx.fillStyle = 'rgba(0,0,0,0.025)';
-      ctx.fillRect(LABEL_W, top, v.plotW, l.height);
-    }
+    drawLaneBackdrop(v, l, k, top);
     if (l.kind === 'cpu') drawCpuLane(v, l, top);
     else if (l.kind === 'thread') drawThreadLane(v, l, top);
     else if (l.kind === 'kernel') drawCallLane(v, l, top);
