@@ -58,6 +58,7 @@
  * `deviations` counts choices that differed from fifo's.
  */
 import type { Prng } from './prng.ts';
+import { ReadyPriorities } from './ready-priorities.ts';
 
 export type ScheduleKind = 'fifo' | 'random' | 'pct';
 
@@ -168,7 +169,8 @@ export class Schedule {
    * events keep queue order from the first tick: `+deviations=0` is fifo.
    */
   private spent: boolean;
-  private readonly ready = new Set<number>();
+  /** The ready threads and their PCT priorities (the highest in O(1) after lazy pops). */
+  private readonly ready: ReadyPriorities;
   private readonly priority = new Map<number, number>();
   private readonly changeAt: number[];
   private steps = 0;
@@ -180,6 +182,7 @@ export class Schedule {
     private readonly rng: Prng,
   ) {
     this.spent = spec.deviationsMax === 0;
+    this.ready = new ReadyPriorities(spec.kind === 'pct');
     this.changeAt =
       spec.kind === 'pct'
         ? Array.from({ length: spec.depth - 1 }, () => rng.int(1, PCT_STEPS)).sort((a, b) => a - b)
@@ -235,19 +238,20 @@ export class Schedule {
     return this.deviate();
   }
 
-  /** The highest priority among the other ready threads (pct). */
+  /** The highest priority among the other ready threads (pct); a heap, not a scan. */
   private topReady(): number {
-    let top = -1;
-    for (const other of this.ready) top = Math.max(top, this.priority.get(other) ?? 0);
-    return top;
+    return this.ready.top();
   }
 
   spawned(id: number): void {
-    if (this.spec.kind === 'pct') this.priority.set(id, this.spec.depth + this.rng.int(0, 2 ** 30));
+    if (this.spec.kind !== 'pct') return;
+    const p = this.spec.depth + this.rng.int(0, 2 ** 30);
+    this.priority.set(id, p);
+    this.ready.update(id, p);
   }
 
   readied(id: number): void {
-    this.ready.add(id);
+    this.ready.add(id, this.priority.get(id) ?? 0);
   }
 
   picked(id: number): void {
@@ -268,6 +272,7 @@ export class Schedule {
       this.changes++;
     if (!this.deviate()) return false;
     this.priority.set(id, this.spec.depth - this.changes);
+    this.ready.update(id, this.spec.depth - this.changes);
     return true;
   }
 
