@@ -41,7 +41,7 @@ function budgeted(): TimelineModel {
 }
 
 describeBrowser('an aggregated report', () => {
-  test('opens, says what it folded, and draws the bins', async () => {
+  test('opens, says what it folded, draws the bins and describes one on hover', async () => {
     const model = budgeted();
     const a = model.aggregates!;
     expect(a.callsAggregated).toBeGreaterThan(1000);
@@ -51,6 +51,19 @@ describeBrowser('an aggregated report', () => {
     const note = await withBins.page.locator('#aggregated').textContent();
     expect(note).toContain(
       `${model.calls.id.length} calls shown exactly, ${a.callsAggregated} aggregated into bins of ${a.binTicks} ticks`,
+    );
+    // hovering a bin (late on cpu 0, past the exact runs) says what it holds
+    const point = await withBins.page.evaluate(() => {
+      const tl = (globalThis as any).kernelSimTimeline;
+      const lane = tl.lanes().find((l: { key: string }) => l.key === 'cpu-0');
+      const r = document.querySelector('#timeline-canvas')!.getBoundingClientRect();
+      return { x: r.left + r.width * 0.9, y: r.top + lane.top + lane.height / 2 };
+    });
+    await withBins.page.mouse.move(point.x, point.y);
+    const tip = withBins.page.locator('#tooltip');
+    expect(await tip.getAttribute('data-kind')).toBe('bin');
+    expect(await tip.textContent()).toMatch(
+      /\d+ runs aggregated \(ticks \d+ – \d+\)\s*busy \d+ of \d+ ticks/,
     );
     const { aggregates: _gone, ...plain } = model;
     const without = await openReport(browser, renderHtmlReport(plain), 'not-aggregated');

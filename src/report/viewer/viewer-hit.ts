@@ -1,11 +1,13 @@
 /**
  * Hit testing and the tooltip: what lies under a canvas point (a call, a
- * thread's run or lifetime, a CPU's run, a swap phase) and its description
+ * thread's run or lifetime, a CPU's run, a swap phase, a bin of folded
+ * calls or runs) and its description
  * as tooltip HTML. Every model string is escaped before it reaches HTML.
  */
 import type { Viewer } from './viewer.ts';
 import { fmt } from './viewer.ts';
 import { phaseBoxes } from './viewer-draw.ts';
+import { binHit } from './viewer-density.ts';
 import { findIn, firstStartingFrom } from './viewer-search.ts';
 import {
   AXIS_H,
@@ -139,11 +141,19 @@ export function hitAt(v: Viewer, px: number, py: number): Hit | null {
   const t = v.tickAt(px);
   const tol = 3 / v.scale;
   const ly = py + v.dom.container.scrollTop - l.top;
-  if (l.kind === 'thread' || l.kind === 'kernel') return hitThreadLane(v, l, t, tol, ly);
+  if (l.kind === 'thread' || l.kind === 'kernel')
+    return hitThreadLane(v, l, t, tol, ly) ?? binHit(v, l, t);
   if (l.kind === 'swap') return hitSwapLane(v, l, px);
   const R = v.model.runs;
   const k = findIn(l.runIdx, R.start, R.end, t, tol);
-  if (k < 0) return { kind: 'cpu', index: l.id, html: `<b>cpu ${l.id}</b> idle at tick ${fmt(t)}` };
+  if (k < 0)
+    return (
+      binHit(v, l, t) ?? {
+        kind: 'cpu',
+        index: l.id,
+        html: `<b>cpu ${l.id}</b> idle at tick ${fmt(t)}`,
+      }
+    );
   const lead = `<b>cpu ${R.cpu[k]}</b> runs ${esc(threadName(v, R.thread[k]))}`;
   return { kind: 'run', index: k, html: runText(v, k, lead) };
 }

@@ -55,7 +55,7 @@ export interface PhaseBox {
 
 /** What the pointer is over, with the tooltip's HTML. */
 export interface Hit {
-  readonly kind: 'run' | 'thread' | 'call' | 'cpu' | 'phase';
+  readonly kind: 'run' | 'thread' | 'call' | 'cpu' | 'phase' | 'bin';
   readonly index: number;
   readonly html: string;
 }
