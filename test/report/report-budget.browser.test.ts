@@ -56,7 +56,9 @@ describeBrowser('an aggregated report', () => {
     const point = await withBins.page.evaluate(() => {
       const tl = (globalThis as any).kernelSimTimeline;
       const lane = tl.lanes().find((l: { key: string }) => l.key === 'cpu-0');
-      const r = document.querySelector('#timeline-canvas')!.getBoundingClientRect();
+      const r = (globalThis as any).document
+        .querySelector('#timeline-canvas')
+        .getBoundingClientRect();
       return { x: r.left + r.width * 0.9, y: r.top + lane.top + lane.height / 2 };
     });
     await withBins.page.mouse.move(point.x, point.y);
