@@ -57,6 +57,8 @@ export interface CheckCommandOptions {
   readonly params?: Readonly<Record<string, number>>;
   /** Hot-swap strategy of swaps that name none (SimulationOptions.swapStrategy). */
   readonly strategy?: StrategyName;
+  /** --swap-mediation: global (default) or per-cpu (SimulationOptions.swapMediation). */
+  readonly swapMediation?: 'global' | 'per-cpu';
   readonly workers?: number;
   readonly json?: boolean;
   readonly watchdogMs?: number;
@@ -135,6 +137,10 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
   if (o.shard !== undefined || o.out !== undefined || o.workers !== undefined)
     throw new CliError(
       '--queue runs the sweep on `kernel-sim worker` processes: drop --shard, --out and --workers (give a worker --threads instead)',
+    );
+  if (o.swapMediation !== undefined)
+    throw new CliError(
+      '--swap-mediation is not carried to queue workers: run the sweep without --queue (or with --shard) to use it',
     );
   const file = resolveScenarioPath(o.target, io.cwd);
   if (o.typecheck === true) await refuseTypeErrors(file, io.cwd);
@@ -231,6 +237,7 @@ function hasParams(o: CheckCommandOptions): o is CheckCommandOptions & { params:
 function overridesOf(o: CheckCommandOptions): ScenarioOverrides {
   return {
     ...(o.strategy === undefined ? {} : { swapStrategy: o.strategy }),
+    ...(o.swapMediation === undefined ? {} : { swapMediation: o.swapMediation }),
     ...(hasParams(o) ? { params: o.params } : {}),
   };
 }

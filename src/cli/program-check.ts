@@ -39,6 +39,12 @@ export function addCheckCommand(
         'hot-swap strategy of swaps that name none (docs/STRATEGIES.md)',
       ).choices(STRATEGY_NAMES),
     )
+    .addOption(
+      new Option(
+        '--swap-mediation <mode>',
+        "how swaps that name none mediate: global (default) or per-cpu (K42's mediator rep per CPU; docs/HOTSWAP.md)",
+      ).choices(['global', 'per-cpu']),
+    )
     .option(
       '--schedule <kind>',
       'how each seed perturbs scheduling: random (default), pct[:depth], fifo, optionally +jitter=N, +drop=LIST and +deviations=K',
@@ -109,6 +115,7 @@ export function addCheckCommand(
           params: o.param as Record<string, number>,
 
           strategy: o.strategy as StrategyName | undefined,
+          swapMediation: o.swapMediation as 'global' | 'per-cpu' | undefined,
           workers: o.workers as number | undefined,
           json: o.json === true,
           watchdogMs: o.watchdogMs as number | undefined,

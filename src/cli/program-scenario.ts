@@ -60,6 +60,12 @@ export function addScenarioCommand(
         'how swaps wait for quiescence under the k42 detector: per-cpu (default) or token-ring (docs/QUIESCENCE.md)',
       ).choices(['per-cpu', 'token-ring']),
     )
+    .addOption(
+      new Option(
+        '--swap-mediation <mode>',
+        "how swaps that name none mediate: global (default) or per-cpu (K42's mediator rep per CPU; docs/HOTSWAP.md)",
+      ).choices(['global', 'per-cpu']),
+    )
     .option(
       '--schedule <kind>',
       'how the seed perturbs scheduling: fifo (default), random, pct[:depth], optionally +jitter=N, +drop=LIST and +deviations=K (what check prints to replay a shrunk run)',
@@ -128,6 +134,7 @@ export function addScenarioCommand(
 
           strategy: o.strategy as StrategyName | undefined,
           swapWait: o.swapWait as 'per-cpu' | 'token-ring' | undefined,
+          swapMediation: o.swapMediation as 'global' | 'per-cpu' | undefined,
           plugin: o.plugin as string[],
           trace: o.trace as string | undefined,
           report: o.report as string | undefined,

@@ -50,6 +50,8 @@ export interface ScenarioCommandOptions {
   readonly strategy?: StrategyName;
   /** --swap-wait: per-cpu (default) or token-ring (SimulationOptions.swapWait). */
   readonly swapWait?: 'per-cpu' | 'token-ring';
+  /** --swap-mediation: global (default) or per-cpu (SimulationOptions.swapMediation). */
+  readonly swapMediation?: 'global' | 'per-cpu';
   readonly pollTicks?: number;
   /** --schedule: fifo (the default, unless the scenario declares one), random or pct[:depth]. */
   readonly schedule?: string;
@@ -144,6 +146,7 @@ function overridesOf(o: ScenarioCommandOptions): ScenarioOverrides {
 
     swapStrategy: o.strategy,
     swapWait: o.swapWait,
+    swapMediation: o.swapMediation,
   };
   const set = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
   return o.params === undefined || Object.keys(o.params).length === 0

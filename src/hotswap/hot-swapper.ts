@@ -32,6 +32,7 @@ import type { SwapHost, SwapPlant } from './swap-host.ts';
 import { Swap } from './swap.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
+import type { Mediation } from './cpu-mediation.ts';
 import { UpdatePointWaiters } from './update-point-waiters.ts';
 import type { Transactions } from '../transactions/index.ts';
 
@@ -56,6 +57,7 @@ export class HotSwapper implements SwapHost {
     readonly bus: EventSink<SwapEvent>,
     readonly strategy: StrategyName = 'quiescence',
     readonly swapWait: MarkerMode = 'per-cpu',
+    readonly mediation: Mediation = 'global',
   ) {
     this.updatePoints = new UpdatePointWaiters(kernel, bus);
     kernel.updatePoints = this.updatePoints;

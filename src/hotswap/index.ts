@@ -31,6 +31,14 @@ export {
 } from './swap-options.ts';
 export type { SwapEvent, BlockerReport } from './swap-events.ts';
 export {
+  CpuMediation,
+  MEDIATIONS,
+  checkMediation,
+  repCpus,
+  type Mediation,
+  type CpuPhase,
+} from './cpu-mediation.ts';
+export {
   STRATEGY_NAMES,
   HOLDING_STRATEGIES,
   strategyHolds,

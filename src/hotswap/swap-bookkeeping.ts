@@ -25,6 +25,7 @@ import type { SwapHost } from './swap-host.ts';
 import type { SwapStrategy } from './swap-strategy.ts';
 import { strategyFor } from './strategy-for.ts';
 import { exemptThread, transactionBlockers } from './transaction-wait.ts';
+import { CpuMediation, repCpus } from './cpu-mediation.ts';
 
 export abstract class SwapBookkeeping implements SwapSide {
   phase: SwapPhase = 'negotiate';
@@ -43,6 +44,8 @@ export abstract class SwapBookkeeping implements SwapSide {
   private readonly inside = new Map<number, number>();
   protected tracked = 0;
   protected request: QuiescenceRequest | null = null;
+  /** Per-CPU mediation's phases while in forward (option mediation 'per-cpu'), else null. */
+  cpuMediation: CpuMediation | null = null;
   protected timeout: Action | null = null;
   private stall: Action | null = null;
   /** Waiting for calls that entered before the mediator to leave (block-all). */
@@ -96,6 +99,44 @@ export abstract class SwapBookkeeping implements SwapSide {
     return true;
   }
   private leaked = false;
+
+  /**
+   * The phase a call arriving now meets: the swap's, except in forward under
+   * per-CPU mediation, where it is the phase of the CPU the thread is
+   * counted on (K42's VP: where its generation marker covers it; the CPU it
+   * runs on if it is not counted). A thread that moved from a CPU still in
+   * forward is forwarded, since that CPU's marker waits for it; so is one
+   * with a call already inside the objects: holding either would deadlock.
+   */
+  callPhase(thread: number): string {
+    const m = this.cpuMediation;
+    if (m === null || this.phase !== 'forward') return this.phase;
+    const k = this.host.kernel;
+    const t = k.threads.get(thread);
+    const counted = t === undefined ? -1 : this.host.quiescence.countedCpuOf(t);
+    if (m.phaseAt(counted < 0 ? k.currentCpu : counted) === 'forward') return 'forward';
+    return t !== undefined && this.hasCallInside(t.calls) ? 'forward' : 'block';
+  }
+
+  private hasCallInside(frames: readonly object[]): boolean {
+    return frames.some((f) => {
+      const c = f as Call;
+      return c.reached > 0 && this.members.some((m) => m.entry === c.entry);
+    });
+  }
+
+  /**
+   * Under option mediation 'per-cpu', wait for forward per CPU (`then` once
+   * every CPU is in block) and return true; else false (one wait for all).
+   */
+  protected beginCpuMediation(label: string, then: () => void): boolean {
+    if ((this.options.mediation ?? this.host.mediation) !== 'per-cpu') return false;
+    const markers = this.options.swapWait ?? this.host.swapWait;
+    const m = (this.cpuMediation = new CpuMediation(this.host, this.id, markers));
+    const entries = this.members.map((x) => x.entry);
+    m.begin(repCpus(this.host, entries), `swap ${this.id} ${label}`, then);
+    return true;
+  }
 
   isInside(thread: number): boolean {
     return this.inside.has(thread);
@@ -218,6 +259,7 @@ export abstract class SwapBookkeeping implements SwapSide {
   }
 
   protected clearTimers(): void {
+    this.cpuMediation?.cancel();
     this.timeout?.cancel();
     this.stall?.cancel();
     this.timeout = this.stall = null;
@@ -279,6 +321,7 @@ export abstract class SwapBookkeeping implements SwapSide {
   get blockers(): BlockerReport[] {
     if (this.phase === 'forward' && this.request)
       return this.host.quiescence.blockers(this.request);
+    if (this.phase === 'forward' && this.cpuMediation) return this.cpuMediation.blockers();
     if (this.phase === 'forward' && this.awaitingUpdatePoint) {
       let threads: number[] = [];
       try {

@@ -41,6 +41,19 @@ export type SwapEvent =
       readonly previous: SwapPhase;
     }
   | {
+      /**
+       * Per-CPU mediation (cpu-mediation.ts): CPU `cpu`'s mediator entered
+       * `phase`. At the start of forward one per CPU, in CPU order (`noRep`:
+       * the objects had no rep there, so it starts in block); then one each
+       * time a CPU's own marker elapses and it moves forward -> block.
+       */
+      readonly type: 'swap.cpu-phase';
+      readonly swap: number;
+      readonly cpu: number;
+      readonly phase: 'forward' | 'block';
+      readonly noRep?: true;
+    }
+  | {
       readonly type: 'swap.call-held';
       readonly swap: number;
       readonly call: number;

@@ -10,6 +10,7 @@ import type { MarkerMode, QuiescenceDetector } from '../quiescence/index.ts';
 import type { SwapEvent } from './swap-events.ts';
 import type { SwapBookkeeping } from './swap-bookkeeping.ts';
 import type { StrategyName } from './swap-strategy.ts';
+import type { Mediation } from './cpu-mediation.ts';
 import type { UpdatePointWaiters } from './update-point-waiters.ts';
 import type { Transactions } from '../transactions/index.ts';
 
@@ -32,6 +33,8 @@ export interface SwapHost {
   readonly strategy: StrategyName;
   /** How a swap that names none waits for quiescence (SimulationOptions.swapWait). */
   readonly swapWait: MarkerMode;
+  /** How a swap that names none mediates (SimulationOptions.swapMediation; cpu-mediation.ts). */
+  readonly mediation: Mediation;
   /** Thread id -> the swap holding its call. */
   readonly heldBy: Map<number, SwapBookkeeping>;
   /** A description of the cycle holding `thread` on `swap` would close, or null. */

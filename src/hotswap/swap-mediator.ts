@@ -2,6 +2,9 @@
  * SwapMediator: the hot-swap mediator (K42 CObjRepMediator), installed
  * innermost in front of an object for the length of a swap.
  *
+ * Under per-CPU mediation (cpu-mediation.ts) the phase is the current
+ * CPU's while the swap is in forward: a CPU already in block holds calls.
+ *
  * forward phase: every generator call is forwarded to the old object and
  *   tracked (per thread, with depth: K42's MediatedThreadTable).
  * block / transfer phase: a call from a thread already inside one of the
@@ -23,6 +26,8 @@ import type { SwapMember } from './swap-member.ts';
 /** What the mediator needs of its swap. */
 export interface SwapSide {
   readonly phase: string;
+  /** The phase a call by `thread` arriving now meets (per-CPU mediation: its CPU's). */
+  callPhase(thread: number): string;
   /** Hold calls of threads already inside too (block-all), instead of forwarding them. */
   readonly holdsRecursiveCalls: boolean;
   isInside(thread: number): boolean;
@@ -59,7 +64,7 @@ export class SwapMediator implements Mediator {
 
   private *mediate(call: Call, forward: ForwardOp): Op<unknown> {
     const s = this.swap;
-    const phase = s.phase;
+    const phase = s.callPhase(call.thread);
     if (
       phase === 'forward' ||
       ((phase === 'block' || phase === 'transfer') &&

@@ -22,6 +22,11 @@
  *   swapWait      how the swap waits for quiescence under the k42 detector:
  *                 'per-cpu' (a marker per CPU, K42's hot swap) or 'token-ring' (the
  *                 global generation); default the simulation's swapWait option
+ *   mediation     'global' (one phase for the swap) or 'per-cpu' (K42's mediator
+ *                 rep per CPU: each CPU leaves forward when its own marker elapses,
+ *                 a CPU with no rep starts in block; cpu-mediation.ts); applies to
+ *                 the strategies that wait for quiescence in forward (quiescence,
+ *                 lazy); default the simulation's swapMediation option
  *   strategy      how the swap reaches transfer: 'quiescence' (K42, the default),
  *                 'naive' or 'block-all' (swap-strategy.ts); default the
  *                 simulation's swapStrategy option
@@ -29,6 +34,7 @@
 import type { MethodKeys } from '../translation-table/index.ts';
 import { MARKER_MODES, type MarkerMode } from '../quiescence/index.ts';
 import { checkStrategyName, type StrategyName } from './swap-strategy.ts';
+import { checkMediation, type Mediation } from './cpu-mediation.ts';
 
 export type StubsFor<Old, New> = { readonly [K in MethodKeys<Old>]?: (target: New) => Old[K] };
 
@@ -58,6 +64,7 @@ export interface SwapOptions<Old = any, New = any> {
   readonly stallTicks?: number;
   readonly strategy?: StrategyName;
   readonly swapWait?: MarkerMode;
+  readonly mediation?: Mediation;
 }
 
 /** updateClass's options: a swap's, and `versionSkip` (accept a version past old + 1). */
@@ -79,6 +86,7 @@ const OPTION_NAMES = [
   'stallTicks',
   'strategy',
   'swapWait',
+  'mediation',
 ];
 
 /** Names other modules add to SwapOptions register here, so the unknown-name check knows them. */
@@ -120,6 +128,7 @@ export function checkSwapOptions(o: SwapOptions): void {
       throw new RangeError(`hotswap: option ${name} must be an integer >= ${min}, got ${v}`);
   }
   checkSwapWait(o.swapWait, 'hotswap: option swapWait');
+  checkMediation(o.mediation, 'hotswap: option mediation');
   if (o.strategy !== undefined) checkStrategyName(o.strategy, 'hotswap: option strategy');
   if (o.oldObject !== undefined && o.oldObject !== 'destroy' && o.oldObject !== 'keep') {
     throw new RangeError(

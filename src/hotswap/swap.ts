@@ -114,13 +114,16 @@ export class Swap extends SwapBookkeeping {
       },
       awaitQuiescence: (label, then) => {
         const phase = this.phase;
-        this.request = h.quiescence.request(
-          () => {
-            this.request = null;
-            if (this.phase === phase && this.outcome === 'pending') then();
-          },
-          { label: `swap ${this.id} ${label}`, markers: this.options.swapWait ?? h.swapWait },
-        );
+        const reached = (): void => {
+          this.request = null;
+          if (this.phase === phase && this.outcome === 'pending') then();
+        };
+        if (phase === 'forward' && this.beginCpuMediation(label, reached)) return;
+        const markers = this.options.swapWait ?? h.swapWait;
+        this.request = h.quiescence.request(reached, {
+          label: `swap ${this.id} ${label}`,
+          markers,
+        });
       },
       awaitOldCallsDrained: (label, then) => {
         const phase = this.phase;

@@ -134,6 +134,12 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     return (thread.quiescence as CountSlot | undefined)?.generation ?? 0;
   }
 
+  /** The CPU a thread is counted on now (where a marker covers it), or -1 if it is not counted. */
+  countedCpuOf(thread: Thread): number {
+    const slot = thread.quiescence as CountSlot | undefined;
+    return slot !== undefined && slot.alive ? slot.cpu : -1;
+  }
+
   // ---- the oracle: exactly when every thread counted at a request has gone ----
 
   /** True when no thread counted before `r` (activation number below its watermark) is still counted on its CPUs. */

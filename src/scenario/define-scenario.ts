@@ -107,6 +107,7 @@ export const SCENARIO_OPTION_NAMES: readonly string[] = [
   'schedule',
   'swapStrategy',
   'swapWait',
+  'swapMediation',
 ];
 
 export function defineScenario<Ctx = unknown>(spec: ScenarioSpec<Ctx>): Scenario<Ctx> {

@@ -29,6 +29,7 @@ export const OVERRIDE_FLAGS: Readonly<Record<string, string>> = {
 
   swapStrategy: '--strategy',
   swapWait: '--swap-wait',
+  swapMediation: '--swap-mediation',
 };
 
 export function reproduceCommand(

@@ -6,7 +6,13 @@
 import { DETECTOR_NAMES, type DetectorName, type MarkerMode } from '../quiescence/index.ts';
 import { LIVE_LIMIT_CEILINGS, parseSchedule } from '../kernel/index.ts';
 
-import { checkStrategyName, checkSwapWait, type StrategyName } from '../hotswap/index.ts';
+import {
+  checkMediation,
+  checkStrategyName,
+  checkSwapWait,
+  type Mediation,
+  type StrategyName,
+} from '../hotswap/index.ts';
 
 export interface SimulationOptions {
   /** The one seed every random choice derives from. Default 1. */
@@ -68,6 +74,13 @@ export interface SimulationOptions {
    * (the global generation, K42's destruction path; docs/QUIESCENCE.md).
    */
   readonly swapWait?: MarkerMode;
+  /**
+   * How a swap that names none mediates: 'global' (the default: one phase
+   * for the swap) or 'per-cpu' (K42's mediator rep per CPU, each leaving
+   * forward on its own marker; a CPU with no rep starts in block;
+   * docs/HOTSWAP.md).
+   */
+  readonly swapMediation?: Mediation;
 }
 
 export type ResolvedOptions = Required<SimulationOptions>;
@@ -87,6 +100,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   schedule: 'fifo',
   swapStrategy: 'quiescence',
   swapWait: 'per-cpu',
+  swapMediation: 'global',
 };
 
 function checkInt(name: string, value: number, min: number, max: number): void {
@@ -125,6 +139,7 @@ export function resolveOptions(options: SimulationOptions = {}): ResolvedOptions
 
   checkStrategyName(o.swapStrategy, 'option swapStrategy');
   checkSwapWait(o.swapWait, 'option swapWait');
+  checkMediation(o.swapMediation, 'option swapMediation');
   if (!DETECTOR_NAMES.includes(o.detector)) {
     throw new RangeError(
       `option detector must be one of ${DETECTOR_NAMES.join(', ')}, got '${String(o.detector)}'`,

@@ -138,6 +138,7 @@ export class Simulation {
       this.bus,
       this.options.swapStrategy,
       this.options.swapWait,
+      this.options.swapMediation,
     );
     this.transactions = this.swapper.transactions = new Transactions(kernel, this.table, this.bus);
     this.objects = new ObjectSpace(this.table);

@@ -123,6 +123,7 @@ export abstract class CallPaths implements RefHost {
       throw new StaleRefError(entry, call.method);
     const cpu = this.kernel.currentCpu;
     const impl = this.resolve(entry, cpu);
+    if (!entry.reachedOn(cpu)) entry.addReached(cpu, this.kernel.cpus.length);
     const fn = methodOf(entry, impl, call.method);
     call.version = entry.version;
     call.reached++;

@@ -54,6 +54,13 @@ export class TableEntry {
   ext: EntryExtension | null = null;
   /** Reps by CPU for a clustered object, else null. */
   reps: (object | undefined)[] | null;
+  /**
+   * K42 transSet: the CPUs a call through the table reached this
+   * implementation on since it was installed (a bit per CPU, 32 to a word;
+   * null until the first). Plain calls on the fast path are not counted.
+   * Per-CPU swap mediation reads it (src/hotswap/cpu-mediation.ts).
+   */
+  transSet: Uint32Array | null = null;
 
   /** The display name if one was given or asked for; the default is made on first read. */
   private givenName: string | null;
@@ -91,6 +98,18 @@ export class TableEntry {
 
   extension(): EntryExtension {
     return (this.ext ??= new EntryExtension());
+  }
+
+  /** Whether a call through the table reached this implementation on `cpu` (transSet). */
+  reachedOn(cpu: number): boolean {
+    const ts = this.transSet;
+    return ts !== null && (ts[cpu >>> 5] & (1 << (cpu & 31))) !== 0;
+  }
+
+  /** Add `cpu` to the transSet (`cpus`: the machine's CPU count, to size it). */
+  addReached(cpu: number, cpus: number): void {
+    const ts = (this.transSet ??= new Uint32Array((cpus + 31) >>> 5));
+    ts[cpu >>> 5] |= 1 << (cpu & 31);
   }
 
   /** A description for error messages: name, class and id. */

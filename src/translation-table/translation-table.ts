@@ -205,6 +205,7 @@ export class TranslationTable extends CallPaths {
     const reps = entry.reps;
     if (reps) reps.forEach((rep, cpu) => rep && this.attachCluster(reps, rep, cpu));
     entry.version++;
+    entry.transSet = null; // a new root: no CPU has reached it yet
     this.resetLocal(entry);
     this.updateFast(entry);
     if (this.bus.on)

@@ -23,6 +23,7 @@ const base: ScenarioReport = {
 
     swapStrategy: 'quiescence',
     swapWait: 'per-cpu',
+    swapMediation: 'global',
   },
   outcome: 'liveness',
   reason: 'ticksMax 100 reached',
@@ -67,7 +68,7 @@ describe('renderReport', () => {
       ),
     ).toEqual([
       'seed: 7',
-      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence swapWait=per-cpu',
+      'options: cpus=2 quantumTicks=10 ticksMax=100 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence swapWait=per-cpu swapMediation=global',
       'scenario: s (s.ts): d',
     ]);
     expect(

@@ -45,7 +45,7 @@ describe('kernel-sim scenario', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('seed: 5');
     expect(lines[1]).toBe(
-      'options: cpus=3 quantumTicks=5 ticksMax=10000 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence swapWait=per-cpu',
+      'options: cpus=3 quantumTicks=5 ticksMax=10000 detector=k42 pollTicks=5 hashEvents=true callStats=false callDepthMax=1000 threadsMax=10000 objectsMax=100000 schedule=fifo swapStrategy=quiescence swapWait=per-cpu swapMediation=global',
     );
     expect(lines[2]).toMatch(/^scenario: hello \(hello\.ts\): /);
     expect(stdout).toMatch(/\nthreads: 24 spawned, 24 exited, 0 failed\n/);
