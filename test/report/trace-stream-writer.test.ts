@@ -86,3 +86,17 @@ test('what the recorder holds does not grow with the calls (bounded by live thre
   expect(holds[2].runs).toBeLessThanOrEqual(4);
   expect(holds[2].threads).toBe(0); // every thread ended and was written
 });
+
+test('the same seed streams the same bytes', () => {
+  const bytes = (): string => {
+    let text = '';
+    const writer = new TraceStreamWriter((t) => (text += t));
+    const recorder = new TimelineRecorder({ retention: writer });
+    runManyCalls(40, (sim) => recorder.attach(sim));
+    writer.finish(recorder.model({ share: true }));
+    return text;
+  };
+  const first = bytes();
+  expect(first.length).toBeGreaterThan(10_000);
+  expect(bytes()).toBe(first);
+});
