@@ -46,9 +46,15 @@ function checkTicks(where: string, ticks: number, min: number): void {
   }
 }
 
+/** compute(n) effects for small n, made once (an effect is never changed or kept by identity). */
+const COMPUTE_SHARED_MAX = 64;
+const COMPUTE: readonly Effect[] = Array.from({ length: COMPUTE_SHARED_MAX + 1 }, (_, ticks) =>
+  Object.freeze({ kind: 'compute', ticks }),
+);
+
 export function* compute(ticks: number): Op<void> {
   checkTicks('compute', ticks, 1);
-  yield { kind: 'compute', ticks };
+  yield ticks <= COMPUTE_SHARED_MAX ? COMPUTE[ticks] : { kind: 'compute', ticks };
 }
 
 export function* sleep(ticks: number): Op<void> {

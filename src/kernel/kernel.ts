@@ -1,10 +1,11 @@
 /**
  * Kernel: the simulated preemptive SMP machine (docs/ARCHITECTURE.md, "The machine").
  *
- * Interface: `spawn(name, body, options)` makes a ready thread; the run loop,
- * `at`, `holdRun`/`releaseRun`, `halt` and `run(ticksMax)` come from
- * KernelCore (kernel-core.ts), which this class extends with the dispatcher:
- * a CPU's turn, effects, leaving the CPU, wake-ups, exit. `now` is the
+ * Interface: `spawn(name, body, options)` (a ready thread), wake-ups and the
+ * hand-over to the policy come from KernelThreads (kernel-threads.ts); the
+ * run loop, `at`, `holdRun`/`releaseRun`, `halt` and `run(ticksMax)` from
+ * KernelCore (kernel-core.ts). This class adds the dispatcher:
+ * a CPU's turn, effects, leaving the CPU, exit. `now` is the
  * current tick; `current` the thread whose step is running (null in kernel
  * context); `currentCpu` the CPU of that step (kernel-context actions run as
  * CPU 0). Ports: `policy` (who runs next) and `lifecycle` (thread
@@ -21,20 +22,15 @@
  * the policy is alive and ready; a thread is on at most one CPU.
  */
 import type { Cpu } from './cpu.ts';
-import { Thread, type ThreadBody } from './thread.ts';
-import type { EnqueueReason } from './scheduling-policy.ts';
+import type { Thread } from './thread.ts';
 import type { Effect } from './effect.ts';
-import type { WaitQueue, Waker } from './wait-queue.ts';
+import type { WaitQueue } from './wait-queue.ts';
 import { isKernelPanic, panic } from './panic.ts';
-import { checkSpawn } from './check-spawn.ts';
-import { LiveLimitError, liveLimitMessage, tallyTop } from './live-limit-error.ts';
 import { describeError } from './describe-error.ts';
 import { Ready } from './ready.ts';
-import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
+import { KernelThreads } from './kernel-threads.ts';
 import type { Schedule } from './schedule.ts';
-import { directOnCpu, directSpawned } from './kernel-events-direct.ts';
 
-type OnCpuEventType = 'thread.preempted' | 'thread.dispatched' | 'thread.yielded' | 'thread.exited';
 import {
   activateAtStart,
   activateForCall,
@@ -52,67 +48,7 @@ export {
   type KernelRunResult,
 } from './kernel-core.ts';
 
-export class Kernel extends KernelCore implements Waker {
-  /** Create a ready thread. From a thread step, its parent is the running thread. */
-  spawn(
-    name: string,
-    body: ThreadBody,
-    options: KernelSpawnOptions = {},
-    parent: Thread | null = this.current,
-  ): Thread {
-    checkSpawn(name, body, options, this.cpus.length);
-    if (this.threads.size >= this.threadsMax) this.threadLimit(name, parent);
-    const hint = options.cpu ?? (parent ? parent.cpu : -1);
-    const id = this.nextThreadId++;
-    const t = new Thread(
-      id,
-      name,
-      parent ? parent.id : null,
-      body,
-      options.weight ?? 1,
-      this.now,
-      hint,
-    );
-    this.threads.set(id, t);
-    this.threadsSpawned++;
-    this.schedule?.spawned(id);
-    if (options.daemon) this.daemons.add(id);
-    else this.liveNonDaemon++;
-    if (this.bus.on) {
-      const d = this.bus.direct;
-      if (d !== null) directSpawned(d, id, name, t.parentId, !!options.daemon);
-      else
-        this.bus.emit({
-          type: 'thread.spawned',
-          thread: id,
-          name,
-          parent: t.parentId,
-          daemon: !!options.daemon,
-        });
-    }
-    this.makeReady(t, 'spawned');
-    return t;
-  }
-  private threadLimit(name: string, parent: Thread | null): never {
-    const reason = liveLimitMessage({
-      option: 'threadsMax',
-      limit: this.threadsMax,
-      what: `spawned '${name}'`,
-      who: this.describeContext(parent),
-      tick: this.now,
-      tally: tallyTop(Array.from(this.threads.values(), (t) => t.name)),
-    });
-    this.onLimit(reason);
-    throw new LiveLimitError('threadsMax', reason);
-  }
-
-  /** An event shaped { type, thread, cpu }: hashed directly when nobody subscribes. */
-  private onCpuEvent(type: OnCpuEventType, t: Thread, cpu: Cpu): void {
-    const d = this.bus.direct;
-    if (d !== null) directOnCpu(d, type, t.id, cpu.index);
-    else this.bus.emit({ type, thread: t.id, cpu: cpu.index });
-  }
-
+export class Kernel extends KernelThreads {
   // ---- the dispatcher -------------------------------------------------------
 
   protected onCpu(cpu: Cpu): void {
@@ -186,10 +122,6 @@ export class Kernel extends KernelCore implements Waker {
     t.busyUntil = this.now + ticks;
     cpu.busyTicks += ticks;
     this.queue.push(this.now + ticks, cpu, this.tieKey());
-  }
-
-  private tieKey(): number {
-    return this.schedule === null ? 0 : this.schedule.tieKey();
   }
 
   private step(cpu: Cpu, t: Thread): void {
@@ -302,58 +234,6 @@ export class Kernel extends KernelCore implements Waker {
     queue.add(t.id);
     if (this.bus.on)
       this.bus.emit({ type: 'thread.blocked', thread: t.id, cpu: cpu.index, queue: queue.name });
-  }
-
-  /** Waker port: a wait queue hands back one of its threads. */
-  wakeThread(threadId: number, queue: WaitQueue): void {
-    const t = this.threads.get(threadId);
-    if (t === undefined || t.state !== 'blocked') {
-      panic(
-        'Kernel.wakeThread',
-        `thread ${threadId} on '${queue.name}' is ${t ? t.state : 'not alive'}`,
-      );
-    }
-    t.state = 'ready';
-    if (this.bus.on) this.bus.emit({ type: 'thread.woken', thread: threadId, queue: queue.name });
-    this.makeReady(t, 'woken');
-  }
-
-  /** Hand a thread to the policy, but never before its last step has ended. */
-  private makeReady(t: Thread, reason: EnqueueReason): void {
-    t.state = 'ready';
-    const s = this.schedule;
-    const arrival = s !== null && reason === 'spawned' ? this.now + s.jitter() : this.now;
-    const at = Math.max(t.busyUntil, arrival);
-    if (at > this.now) this.queue.push(at, new Ready(t, reason), this.tieKey());
-    else this.enqueue(t, reason);
-  }
-
-  protected enqueue(t: Thread, reason: EnqueueReason): void {
-    t.state = 'ready';
-    let hint = t.cpu >= 0 ? t.cpu : t.cpuHint;
-    if (this.schedule !== null) {
-      hint = this.schedule.cpuHint(hint, this.cpus.length);
-      this.schedule.readied(t.id);
-    }
-    this.policy.enqueue(t, hint, reason);
-    if (this.idleCount > 0) this.kick(hint);
-  }
-
-  /** Wake one idle CPU (the preferred one if idle) to look for work now. */
-  private kick(preferred: number): void {
-    let cpu = preferred >= 0 ? this.cpus[preferred] : undefined;
-    if (this.schedule !== null) cpu = this.pickIdle(cpu, this.schedule);
-    else if (cpu === undefined || !cpu.idle) cpu = this.cpus.find((c) => c.idle);
-    if (cpu === undefined) return;
-    cpu.idle = false;
-    this.idleCount--;
-    this.queue.push(this.now, cpu, this.tieKey());
-  }
-
-  private pickIdle(preferred: Cpu | undefined, s: Schedule): Cpu | undefined {
-    const idle = this.cpus.filter((c) => c.idle && c !== preferred).map((c) => c.index);
-    if (preferred !== undefined && preferred.idle) idle.unshift(preferred.index);
-    return idle.length === 0 ? undefined : this.cpus[s.kickCpu(idle)];
   }
 
   /** The thread ends: returned (`failed` false) or threw `error` (any value, undefined too). */

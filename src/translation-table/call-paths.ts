@@ -27,7 +27,6 @@
  * CallDepthError.
  */
 import {
-  BOUNDARY,
   describeError,
   panic,
   type EventSink,
@@ -44,6 +43,7 @@ import type { MethodStats, TableEntry } from './table-entry.ts';
 import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import { directEntered, directExited, directReached } from './call-events-direct.ts';
 import { UnrunOps } from './unrun-ops.ts';
+import { OpCall, type OpCallHost } from './op-call.ts';
 import type { TableEvent } from './table-events.ts';
 
 /** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
@@ -54,7 +54,7 @@ const NO_ERROR: unknown = Symbol('no error');
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
 
-export abstract class CallPaths implements RefHost {
+export abstract class CallPaths implements RefHost, OpCallHost {
   construct: Construct = (cls, args) => new (cls as new (...a: unknown[]) => object)(...args);
   generationOf: (thread: Thread) => number = () => 0;
   /** Per-CPU local tables: entry id -> that CPU's rep (clustered objects). */
@@ -272,8 +272,7 @@ export abstract class CallPaths implements RefHost {
       });
   }
 
-  /** A plain call that could not take the generated fast path. */
-  /** `args` becomes the call's own array (the generated refs pass a fresh one). */
+  /** A plain call that could not take the generated fast path; `args` becomes the call's own array. */
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown {
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
     const forward = entry.ext?.forward ?? null;
@@ -337,52 +336,52 @@ export abstract class CallPaths implements RefHost {
     return result;
   }
 
-  /** A generator call: entry and exit are preemption points; the call is on its thread's stack in between. */
-  *callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    this.unrun.started(args);
+  /** A generator call: an OpCall, the iterator and the record (op-call.ts); it calls the op* steps below. */
+  callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
+    return new OpCall(this, entry, method, args);
+  }
+
+  /** @internal OpCall's first resumption: the call was run (not a missing yield*), from a thread. */
+  opStart(call: OpCall): void {
+    this.unrun.started(call.args);
+    if (this.kernel.current === null) throw new NotInThreadError(call.entry, call.method);
+  }
+
+  /** @internal OpCall enters, after its entry boundary: on the thread's stack, counted, reported. */
+  opEnter(call: OpCall): Thread {
     const k = this.kernel;
-    if (k.current === null) throw new NotInThreadError(entry, method);
-    yield BOUNDARY;
     const t = k.current;
+    const { entry, method } = call;
+    if (t === null) throw new NotInThreadError(entry, method);
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
     if (t.calls.length + this.plainDepth >= this.callDepthMax)
       throw new CallDepthError(entry, method, this.callDepthMax);
-    const call = this.newCall(entry, method, args, 'op', t);
+    call.enterAs(this.nextCallId++, t, k.currentCpu, this.generationOf(t), k.now);
     t.calls.push(call);
     k.activateForCall(t);
     this.entered(call);
-    const forwardOp = entry.ext?.forwardOp ?? null;
-    let result: unknown;
-    try {
-      if (forwardOp === null) {
-        // unmediated: run the implementation's generator directly (one generator layer fewer)
-        const r = this.arrive(call).apply(this.arrivedAt, args) as unknown;
-        result = isIterator(r) ? yield* r : r;
-      } else result = yield* forwardOp(call);
-    } catch (err) {
-      this.leaveCall(t, call);
-      this.exited(call, undefined, err, true);
-      throw err;
-    }
-    this.leaveCall(t, call);
-    this.exited(call, result, undefined, false);
-    yield BOUNDARY;
-    return result;
+    return t;
+  }
+
+  /** @internal OpCall's body: the mediator chain, or the implementation's method (one generator layer fewer). */
+  opBegin(call: OpCall): unknown {
+    const forwardOp = call.entry.ext?.forwardOp ?? null;
+    if (forwardOp !== null) return forwardOp(call);
+    return this.arrive(call).apply(this.arrivedAt, call.args);
+  }
+
+  /** @internal OpCall leaves: off the thread's stack (innermost first), then the exited event. */
+  opLeave(t: Thread, call: OpCall, result: unknown, error: unknown, failed: boolean): void {
+    const top = t.calls.pop();
+    if (top !== call)
+      panic('OpCall.leave', `thread ${t.id} left call ${call.id} but its innermost is ${top?.id}`);
+    this.kernel.deactivateAfterCall(t);
+    this.exited(call, result, error, failed);
   }
 
   madeOp(op: Op<unknown>, entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
     this.unrun.made(op, entry, method, args, this.kernel.current);
     return op;
-  }
-
-  private leaveCall(t: Thread, call: Call): void {
-    const top = t.calls.pop();
-    if (top !== call)
-      panic(
-        'TranslationTable.callOp',
-        `thread ${t.id} left call ${call.id} but its innermost call is ${top?.id}`,
-      );
-    this.kernel.deactivateAfterCall(t);
   }
 
   /** Threads inside `entry` right now, with the calls they are in. */

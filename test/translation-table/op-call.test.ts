@@ -1,0 +1,103 @@
+/**
+ * OpCall (src/translation-table/op-call.ts): a generator call through a ref
+ * is one object, the iterator and the call's record, and it keeps the steps
+ * of the generator it replaced: entry and exit boundaries, the call on the
+ * thread's stack in between, left on every way out (return, throw, return()).
+ */
+import { describe, expect, test } from 'vitest';
+import { Call, compute, createSimulation, type Op } from 'kernel-sim';
+
+class Worker {
+  *work(n: number): Op<number> {
+    yield* compute(1);
+    if (n < 0) throw new Error(`bad ${n}`);
+    return n * 2;
+  }
+}
+
+function simWithWorker() {
+  const sim = createSimulation({ seed: 1, cpus: 1 });
+  const w = sim.objects.create(Worker);
+  return { sim, w };
+}
+
+describe('OpCall', () => {
+  test('the op a ref returns is the Call on the thread stack while inside, and off it after', () => {
+    const { sim, w } = simWithWorker();
+    const seen: unknown[] = [];
+    sim.spawn('t', function* () {
+      const op = w.work(4);
+      const steps: unknown[] = [];
+      let r = op.next();
+      steps.push(r.value);
+      expect(sim.kernel.current!.calls.length).toBe(0); // entry boundary: not entered yet
+      r = op.next();
+      steps.push(r.value);
+      const top: unknown = sim.kernel.current!.calls.at(-1);
+      seen.push(top === op, op instanceof Call, (op as unknown as Call).id > 0);
+      while (!r.done) r = op.next();
+      seen.push(r.value, sim.kernel.current!.calls.length, (op as unknown as Call).result);
+      expect(steps).toEqual([{ kind: 'boundary' }, { kind: 'compute', ticks: 1 }]);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(seen).toEqual([true, true, true, 8, 0, 8]);
+  });
+
+  test('a method that throws leaves the call (failed) and the thread can catch it', () => {
+    const { sim, w } = simWithWorker();
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      try {
+        yield* w.work(-1);
+      } catch (e) {
+        out.push((e as Error).message, sim.kernel.current!.calls.length);
+      }
+      out.push(yield* w.work(3));
+    });
+    const exited: (string | null)[] = [];
+    sim.events$.subscribe((e) => {
+      if (e.type === 'call.exited' && e.method === 'work') exited.push(e.error);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(out).toEqual(['bad -1', 0, 6]);
+    expect(exited).toEqual([expect.stringContaining('bad -1'), null]);
+  });
+
+  test('throw() at the entry boundary ends the call before it enters; return() inside leaves it', () => {
+    const { sim, w } = simWithWorker();
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      const a = w.work(1);
+      a.next();
+      expect(() => a.throw(new Error('at entry'))).toThrow('at entry');
+      out.push(sim.kernel.current!.calls.length, a.next().done);
+      const b = w.work(1);
+      b.next();
+      b.next(); // entered, inside compute
+      out.push(sim.kernel.current!.calls.length);
+      out.push(b.return(42), sim.kernel.current!.calls.length, b.next().done);
+      yield* compute(1);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(out).toEqual([0, true, 1, { value: 42, done: true }, 0, true]);
+  });
+
+  test('an error thrown into the thread while it is inside the call goes through the method', () => {
+    const { sim, w } = simWithWorker();
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      const op = w.work(1);
+      op.next();
+      op.next();
+      expect(() => op.throw(new Error('from outside'))).toThrow('from outside');
+      out.push(sim.kernel.current!.calls.length, (op as unknown as Call).error);
+      yield* compute(1);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(out).toEqual([0, new Error('from outside')]);
+  });
+});
