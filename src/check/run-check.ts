@@ -94,14 +94,16 @@ async function runParallel(
   }
 }
 
-function runSerial(
+/** One seed after another in this thread, back to the event loop between seeds (map-serial.ts says why). */
+async function runSerial(
   scenario: Scenario<unknown>,
   seeds: readonly number[],
   first: number,
   o: CheckOptions,
   rerun: number,
-): SeedResult[] {
-  return seeds.map((seed, i) => {
+): Promise<SeedResult[]> {
+  const { mapSerial } = await import('../experiments/index.ts');
+  return await mapSerial(seeds, (seed, i) => {
     const r = checkSeed(scenario, seed, seedOptions(o, first + i, rerun));
     o.onSeed?.(r);
     return r;
@@ -141,7 +143,7 @@ export async function runCheckSeeds(options: CheckOptions): Promise<CheckRun> {
       typeof given === 'string'
         ? await loadScenarioWith(options.load ?? DEFAULT_LOADER, file!)
         : given;
-    results = runSerial(scenario, seeds, first, options, rerun);
+    results = await runSerial(scenario, seeds, first, options, rerun);
     name = scenario.name;
   }
   return { seeds: all, results, context: checkContext(options, all.length, name), file };

@@ -20,6 +20,7 @@ export {
   type QuiescenceExperimentOptions,
   type ResolvedSweep,
 } from './quiescence-sweep-options.ts';
+export { mapSerial } from './map-serial.ts';
 export { measureParallelSpeedup, type SpeedupMeasurement } from './measure-parallel-speedup.ts';
 export { REFERENCE_QUIESCENCE_SWEEP } from './reference-quiescence-sweep.ts';
 export { sweepPoints, sweepRuns, type SweepPoint } from './quiescence-sweep-grid.ts';

@@ -15,6 +15,7 @@
  * `timing` only. `finishQuiescenceExperiment` makes the result of the runs'
  * outputs however they were run (quiescence-part.ts: shards and queue jobs).
  */
+import { mapSerial } from './map-serial.ts';
 import { availableParallelism } from 'node:os';
 import {
   resolveQuiescenceSweep,
@@ -79,7 +80,7 @@ export async function executeQuiescenceRuns(
   onDone: (i: number) => void,
 ): Promise<QuiescenceRunOutput[]> {
   if (workers === 0) {
-    return specs.map((s, i) => {
+    return await mapSerial(specs, (s, i) => {
       const out = runQuiescenceRun(s);
       onDone(i);
       return out;

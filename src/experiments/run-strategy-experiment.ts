@@ -15,6 +15,7 @@
  * (and, given outDir, the files written, strategy-results.ts). `workloads`
  * are loaded scenarios with their names; `seeds` defaults to 1..10.
  */
+import { mapSerial } from './map-serial.ts';
 import { STRATEGY_NAMES, type StrategyName } from '../hotswap/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { runStrategyRun, type StrategyRunRecord } from './strategy-run.ts';
@@ -77,7 +78,7 @@ export async function runStrategyCells(
 ): Promise<StrategyRunRecord[]> {
   const workers = Math.min(options.workers ?? 0, cells.length);
   if (workers <= 0)
-    return cells.map(({ w, strategy, seed }) => {
+    return await mapSerial(cells, ({ w, strategy, seed }) => {
       const r = runStrategyRun({ scenario: w.scenario, name: w.name, strategy, seed });
       onDone();
       return r;
