@@ -24,7 +24,7 @@ export async function mapSerial<T, R>(
   const out: R[] = [];
   for (let i = 0; i < items.length; i++) {
     if (i > 0) await nextTask();
-    out.push(fn(items[i]!, i));
+    out.push(fn(items[i], i));
   }
   return out;
 }

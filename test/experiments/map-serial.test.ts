@@ -22,7 +22,7 @@ function taskCounter(): { readonly count: () => number; stop(): void } {
 
 /** The counter's values seen by successive items strictly increase: the loop yielded between them. */
 function expectYieldedBetween(seen: readonly number[]): void {
-  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+  for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
 }
 
 describe('mapSerial', () => {
