@@ -12,9 +12,10 @@
  *
  * Direct emitters (issue 18): `direct` is non-null while the hash is on and
  * nobody subscribes. Then a hot emitter may skip building its event: it calls
- * `direct.begin(n)` (which takes the stamp: `direct.tick`, `direct.seq`) and
- * `direct.field(key, value)` for each of its n fields in sorted key order;
- * the hash gets exactly the bytes the built event would have given.
+ * `direct.begin(type)` (which takes the stamp and hashes type, tick and seq)
+ * and gives each of the event's fields to the EventFields it returns, keyless,
+ * in the type's fixed order (simulation/event-fields.ts); the hash gets
+ * exactly the bytes the built event would have given.
  *
  * `emitUnhashed(e)` delivers an event to observers only: the hash and the
  * event count do not see it, and it shares the seq of the event after it.
@@ -27,7 +28,7 @@
  * and emitting never changes what the simulation does.
  */
 import { Observable, Subject, config } from 'rxjs';
-import type { EventHashSink } from './event-hash-sink.ts';
+import type { EventFields, EventHashSink } from './event-hash-sink.ts';
 
 export interface Clock {
   readonly now: number;
@@ -53,18 +54,14 @@ export interface EventSink<E> {
 
 /** The bus as a direct emitter sees it (see the header). */
 export interface DirectEvents {
-  /** Start one event of `fields` fields (stamp and type included); takes its stamp. */
-  begin(fields: number): void;
-  readonly tick: number;
-  readonly seq: number;
-  field(key: string, value: unknown): void;
+  /** Start one event of `type`: takes its stamp; its fields go to what it returns, in order. */
+  begin(type: string): EventFields;
 }
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
   on = false;
   /** This bus while the hash is on and nobody subscribes; else null. */
   direct: DirectEvents | null = null;
-  tick = 0;
   /**
    * Called (once per throw) when an observer's callback throws while an event
    * is delivered; the simulation ends the run with it. Default: rethrow.
@@ -72,8 +69,6 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   onObserverError: (error: unknown, event: Stamped<E>) => void = (error) => {
     throw error;
   };
-  /** The stamp of the last event begun directly. */
-  seq = 0;
   private nextSeq = 0;
   private observers = 0;
   private sink: EventHashSink | null = null;
@@ -104,14 +99,10 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
     this.direct = this.observers === 0 && this.sink !== null ? this : null;
   }
 
-  begin(fields: number): void {
-    this.tick = this.clock.now;
-    this.seq = this.nextSeq++;
-    this.sink!.beginEvent(fields);
-  }
-
-  field(key: string, value: unknown): void {
-    this.sink!.field(key, value);
+  begin(type: string): EventFields {
+    const sink = this.sink!;
+    sink.beginEvent(type, this.clock.now, this.nextSeq++);
+    return sink;
   }
 
   /** How many events have been emitted so far. */

@@ -3,16 +3,25 @@
  * hash is on (simulation/events-hash.ts implements it). The bus calls it
  * directly, before any rxjs observer and whether or not one subscribes.
  *
- * Interface: `add(event)` hashes a built event; `beginEvent(fields)` then
- * `field(key, value)` once per field hash the same event without building
- * it: the fields (stamp included) must come in sorted key order, so that
- * the bytes are those `add` would hash for the object with those fields
+ * Interface: `add(event)` hashes a built event; `beginEvent(type, tick,
+ * seq)` then one EventFields call per field hash the same event without
+ * building it. The fields go in keyless, in the fixed order the event type
+ * declares (simulation/event-fields.ts, EVENT_FIELDS), each through the
+ * method of its kind: `int` (a number, usually a 32-bit integer), `sym` (a
+ * string from a small set, interned once per run), `text` (any string), or
+ * `value` (anything). The bytes are those `add` hashes for the built event
  * (test/simulation/direct-events.test.ts compares the two for every event
  * type with a direct emitter).
  */
-export interface EventHashSink {
+export interface EventFields {
+  int(v: number): void;
+  sym(s: string): void;
+  text(s: string): void;
+  value(v: unknown): void;
+}
+
+export interface EventHashSink extends EventFields {
   add(event: unknown): void;
-  /** Start one event of `fields` fields, `tick`, `seq` and `type` included. */
-  beginEvent(fields: number): void;
-  field(key: string, value: unknown): void;
+  /** Start one event: its type, then its stamp. */
+  beginEvent(type: string, tick: number, seq: number): void;
 }

@@ -2,8 +2,9 @@
  * kernelEventsDirect: the kernel's hot events hashed field by field when the
  * event hash is on and nobody subscribes (event-bus.ts, "Direct emitters"),
  * so no event object is built. Each function gives the hash the bytes the
- * built event would give: its fields in sorted key order, stamp included
- * (test/simulation/direct-events.test.ts compares them with the built events).
+ * built event would give: keyless, its fields in the order EVENT_FIELDS
+ * declares for its type (simulation/event-fields.ts;
+ * test/simulation/direct-events.test.ts compares them with the built events).
  *
  * Interface: `directOnCpu(d, type, thread, cpu)` for the events shaped
  * { type, thread, cpu } (thread.dispatched, preempted, yielded, exited);
@@ -11,17 +12,14 @@
  */
 import type { DirectEvents } from './event-bus.ts';
 
-/** { cpu, seq, thread, tick, type } */
+/** thread, cpu */
 export function directOnCpu(d: DirectEvents, type: string, thread: number, cpu: number): void {
-  d.begin(5);
-  d.field('cpu', cpu);
-  d.field('seq', d.seq);
-  d.field('thread', thread);
-  d.field('tick', d.tick);
-  d.field('type', type);
+  const h = d.begin(type);
+  h.int(thread);
+  h.int(cpu);
 }
 
-/** { daemon, name, parent, seq, thread, tick, type } */
+/** thread, name, parent, daemon */
 export function directSpawned(
   d: DirectEvents,
   thread: number,
@@ -29,21 +27,14 @@ export function directSpawned(
   parent: number | null,
   daemon: boolean,
 ): void {
-  d.begin(7);
-  d.field('daemon', daemon);
-  d.field('name', name);
-  d.field('parent', parent);
-  d.field('seq', d.seq);
-  d.field('thread', thread);
-  d.field('tick', d.tick);
-  d.field('type', 'thread.spawned');
+  const h = d.begin('thread.spawned');
+  h.int(thread);
+  h.text(name);
+  h.value(parent);
+  h.value(daemon);
 }
 
-/** { label, seq, tick, type } */
+/** label */
 export function directAction(d: DirectEvents, label: string): void {
-  d.begin(4);
-  d.field('label', label);
-  d.field('seq', d.seq);
-  d.field('tick', d.tick);
-  d.field('type', 'kernel.action');
+  d.begin('kernel.action').text(label);
 }

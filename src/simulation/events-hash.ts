@@ -1,26 +1,48 @@
 /**
  * EventsHasher: folds every event into a streaming hash of two 32-bit
  * FNV-1a-style lanes (64 bits of state), so two runs can be compared by one
- * string. No JSON is built: each event's fields go straight into the hash.
+ * string. No JSON is built and, for every declared event type, no field
+ * name is hashed: each event's fields go straight into the hash.
  *
- * Encoding (docs/BENCHMARKS.md, "The event hash"): every value is a type tag
- * then its content. Integers of 32 bits go in as one number; other numbers as
- * their JavaScript string (exact by the language spec); strings as length
- * then UTF-16 code units; arrays as length then items; objects as field
- * count then (name, value) in sorted name order (the sorted order is cached
- * per event type, so key order, which differs between compilers for class
- * fields, cannot change a hash); Errors as name and message; functions by
- * name; bigints by digits; refs and threads through their toJSON; cycles
- * cut; values that throw when read (a Proxy whose traps throw) as a marker.
- * The same seed and options give the same hash on any machine, in workers
- * and under --jitless. `stableJson` (sorted-key JSON) is kept for callers
- * that want a canonical string; the hash no longer uses it.
+ * Encoding (docs/BENCHMARKS.md, "The event hash"; hash values changed with
+ * this keyless encoding, issue 18):
+ * - An event of a type EVENT_FIELDS declares (event-fields.ts): its type as a
+ *   symbol, its tick and seq as integers, then each declared field in the
+ *   declared order, keyless, by its kind. Fields the table does not declare
+ *   (none, if emitters match their types) follow as a marker and then
+ *   (name, value) pairs in sorted name order, so nothing an event carries is
+ *   left out of the hash.
+ * - An event of an undeclared type (the general fallback): a marker, then the
+ *   whole event as a tagged value.
+ * - int: a 32-bit integer (but -2^31) as one word; any other number as an
+ *   escape word then its tagged value.
+ * - sym: interned once per run: the first time a string is seen, the word 0
+ *   then its length and UTF-16 code units, and it gets the next id (from 1;
+ *   at most SYMS_MAX ids, later strings are hashed in full each time); after
+ *   that, its id as one word. The ids follow the order strings first occur
+ *   in the event stream, so the same run gives the same ids anywhere.
+ * - text: length then code units; value: a type tag then its content (the
+ *   general encoding: integers as one word, other numbers as their
+ *   JavaScript string, strings as length then code units, arrays as length
+ *   then items, objects as field count then (name, value) in sorted name
+ *   order, Errors as name and message, functions by name, bigints by digits,
+ *   a Thread as its id and name, a ref as its object's name (a sym), other
+ *   objects with a toJSON through it, cycles cut, values that throw
+ *   when read, such as a Proxy whose traps throw, as a marker).
+ * Only 32-bit integer arithmetic: the same seed and options give the same
+ * hash on any machine, in workers and under --jitless. `stableJson`
+ * (sorted-key JSON) is kept for callers that want a canonical string; the
+ * hash does not use it.
  *
- * Interface: `add(event)`, or `beginEvent(n)` then `field(key, value)` n
- * times in sorted key order for an event that is not built (the same bytes;
- * EventHashSink), and `hex`, the hash so far.
+ * Interface: `add(event)`, or `beginEvent(type, tick, seq)` then one of
+ * `int`/`sym`/`text`/`value` per declared field, in order, for an event that
+ * is not built (the same bytes; EventHashSink); `count`; `hex`, the hash so
+ * far.
  */
-import type { EventHashSink } from '../kernel/index.ts';
+import { Thread, type EventHashSink } from '../kernel/index.ts';
+import { ObjectRefBase } from '../translation-table/index.ts';
+import { EVENT_FIELDS, type FieldKind } from './event-fields.ts';
+
 /** Own keys in sorted order, so key order (which differs between compilers for class fields) cannot change a hash. */
 function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -81,9 +103,52 @@ const enum Tag {
   Unreadable,
   Error,
   Symbol,
+  Thread,
+  Ref,
 }
 
 const PRIME = 0x01000193;
+/** An int field whose value is not a 32-bit integer; -2^31 itself is escaped, so no integer collides with it. */
+const INT_ESCAPE = -0x80000000;
+/** A sym or text field whose value is not a string (a word no id or length takes). */
+const STRING_ESCAPE = -1;
+/** Undeclared fields of a declared event follow. */
+const EXTRA_FIELDS = -2;
+/** An event of an undeclared type: the whole event as a tagged value. */
+const UNDECLARED_EVENT = -3;
+/** The first sighting of a sym: hashed in full. */
+const NEW_SYM = 0;
+/** Distinct strings interned per run; past this, syms are hashed in full each time (memory stays bounded). */
+export const SYMS_MAX = 4096;
+
+const enum Kind {
+  Int,
+  Sym,
+  Text,
+  Value,
+}
+const KINDS: Record<FieldKind, Kind> = {
+  int: Kind.Int,
+  sym: Kind.Sym,
+  text: Kind.Text,
+  value: Kind.Value,
+};
+
+/** One declared event type as `add` walks it. */
+interface Schema {
+  readonly names: readonly string[];
+  readonly kinds: readonly Kind[];
+  /** Declared names plus type, tick and seq: an event's own keys outside it are extra. */
+  readonly known: ReadonlySet<string>;
+}
+
+const SCHEMAS = new Map<string, Schema>(
+  Object.entries(EVENT_FIELDS).map(([type, fields]) => {
+    const names = Object.keys(fields);
+    const kinds = Object.values(fields as Record<string, FieldKind>).map((k) => KINDS[k]);
+    return [type, { names, kinds, known: new Set([...names, 'type', 'tick', 'seq']) }];
+  }),
+);
 
 /** Sorted field names of the last event shape seen for one event type. */
 interface Shape {
@@ -97,30 +162,102 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+function isInt(v: number): boolean {
+  return (v | 0) === v && v !== INT_ESCAPE && (v !== 0 || 1 / v > 0);
+}
+
 export class EventsHasher implements EventHashSink {
   private a = 0x811c9dc5;
   private b = 0xcbf29ce4;
   count = 0;
+  private readonly syms = new Map<string, number>();
   private readonly shapes = new Map<unknown, Shape>();
   /** Objects on the path from the event to the value being hashed (cycles are cut). */
   private readonly path: object[] = [];
 
   add(event: unknown): void {
-    this.value(event, true);
-    this.count++;
+    const type = typeof event === 'object' && event !== null ? this.typeOf(event) : undefined;
+    const schema = typeof type === 'string' ? SCHEMAS.get(type) : undefined;
+    if (schema === undefined) {
+      this.mix(UNDECLARED_EVENT);
+      this.value(event, true);
+      this.count++;
+      return;
+    }
+    const e = event as Record<string, unknown>;
+    this.beginEvent(type as string, e.tick as number, e.seq as number);
+    for (let i = 0; i < schema.names.length; i++)
+      this.declared(schema.kinds[i], e, schema.names[i]);
+    this.extras(e, schema.known);
+  }
+
+  private typeOf(event: object): unknown {
+    try {
+      return (event as { type?: unknown }).type;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One declared field of a built event, by its kind. */
+  private declared(kind: Kind, e: Record<string, unknown>, name: string): void {
+    let v: unknown;
+    try {
+      v = e[name];
+    } catch {
+      v = UNREADABLE;
+    }
+    if (kind === Kind.Int) return this.int(v as number);
+    if (kind === Kind.Sym) return this.sym(v as string);
+    if (kind === Kind.Text) return this.text(v as string);
+    this.value(v);
+  }
+
+  /** Own keys the event's type does not declare: a marker and (name, value) in sorted order. */
+  private extras(e: Record<string, unknown>, known: ReadonlySet<string>): void {
+    let extra: string[] | null = null;
+    for (const k of Object.keys(e)) if (!known.has(k)) (extra ??= []).push(k);
+    if (extra === null) return;
+    extra.sort();
+    this.mix(EXTRA_FIELDS);
+    this.mix(extra.length);
+    for (const k of extra) {
+      this.str(k);
+      this.value(this.read(() => e[k], UNREADABLE));
+    }
   }
 
   /** An event hashed field by field, not built (kernel/event-bus.ts, "Direct emitters"). */
-  beginEvent(fields: number): void {
-    this.mix(Tag.Object);
-    this.mix(fields);
+  beginEvent(type: string, tick: number, seq: number): void {
+    this.sym(type);
+    this.int(tick);
+    this.int(seq);
     this.count++;
   }
 
-  /** One field of the event begun: its name, then its value, as `add` hashes them. */
-  field(key: string, value: unknown): void {
-    this.str(key);
-    this.value(value);
+  int(v: number): void {
+    if (typeof v === 'number' && isInt(v)) return this.mix(v);
+    this.mix(INT_ESCAPE);
+    this.value(v);
+  }
+
+  sym(s: string): void {
+    if (typeof s !== 'string') {
+      this.mix(STRING_ESCAPE);
+      return this.value(s);
+    }
+    const syms = this.syms;
+    const id = syms.get(s);
+    if (id !== undefined) return this.mix(id);
+    if (syms.size < SYMS_MAX) syms.set(s, syms.size + 1);
+    this.mix(NEW_SYM);
+    this.str(s);
+  }
+
+  text(s: string): void {
+    if (typeof s === 'string') return this.str(s);
+    this.mix(STRING_ESCAPE);
+    this.value(s);
   }
 
   get hex(): string {
@@ -148,7 +285,7 @@ export class EventsHasher implements EventHashSink {
     this.b = b;
   }
 
-  private value(v: unknown, top = false): void {
+  value(v: unknown, top = false): void {
     switch (typeof v) {
       case 'number':
         if ((v | 0) === v && !Object.is(v, -0)) {
@@ -194,6 +331,16 @@ export class EventsHasher implements EventHashSink {
   }
 
   private object(o: object, top: boolean): void {
+    if (o instanceof Thread) {
+      // what its toJSON gives ({ thread, name }), without building it
+      this.mix(Tag.Thread);
+      this.int(o.id);
+      return this.text(o.name);
+    }
+    if (o instanceof ObjectRefBase) {
+      this.mix(Tag.Ref);
+      return this.sym(o.$e.name);
+    }
     const path = this.path;
     if (path.includes(o)) return this.mix(Tag.Cycle);
     path.push(o);

@@ -2,15 +2,16 @@
  * callEventsDirect: call.entered, call.reached and call.exited hashed field
  * by field when the event hash is on and nobody subscribes (kernel
  * event-bus.ts, "Direct emitters"): no event object is built, and the hash
- * gets the bytes the built event would give (fields in sorted key order,
- * stamp included; test/simulation/direct-events.test.ts compares them).
+ * gets the bytes the built event would give (keyless, the fields in the
+ * order EVENT_FIELDS declares, simulation/event-fields.ts;
+ * test/simulation/direct-events.test.ts compares them).
  *
  * Interface: `directEntered`, `directReached`, `directExited`, each taking
  * the DirectEvents face of the bus and the event's fields.
  */
 import type { DirectEvents } from '../kernel/index.ts';
 
-/** { args, call, cpu, method, object, objectName, seq, thread, tick, type } */
+/** call, object, objectName, method, thread, cpu, args */
 export function directEntered(
   d: DirectEvents,
   call: number,
@@ -21,20 +22,17 @@ export function directEntered(
   cpu: number,
   args: readonly unknown[],
 ): void {
-  d.begin(10);
-  d.field('args', args);
-  d.field('call', call);
-  d.field('cpu', cpu);
-  d.field('method', method);
-  d.field('object', object);
-  d.field('objectName', objectName);
-  d.field('seq', d.seq);
-  d.field('thread', thread);
-  d.field('tick', d.tick);
-  d.field('type', 'call.entered');
+  const h = d.begin('call.entered');
+  h.int(call);
+  h.int(object);
+  h.sym(objectName);
+  h.sym(method);
+  h.int(thread);
+  h.int(cpu);
+  h.value(args);
 }
 
-/** { call, cpu, impl, object, seq, tick, type, version } */
+/** call, object, version, impl, cpu */
 export function directReached(
   d: DirectEvents,
   call: number,
@@ -43,18 +41,15 @@ export function directReached(
   impl: string,
   cpu: number,
 ): void {
-  d.begin(8);
-  d.field('call', call);
-  d.field('cpu', cpu);
-  d.field('impl', impl);
-  d.field('object', object);
-  d.field('seq', d.seq);
-  d.field('tick', d.tick);
-  d.field('type', 'call.reached');
-  d.field('version', version);
+  const h = d.begin('call.reached');
+  h.int(call);
+  h.int(object);
+  h.int(version);
+  h.sym(impl);
+  h.int(cpu);
 }
 
-/** { call, cpu, error, method, object, seq, thread, tick, type } */
+/** call, object, method, thread, cpu, error */
 export function directExited(
   d: DirectEvents,
   call: number,
@@ -64,14 +59,11 @@ export function directExited(
   cpu: number,
   error: string | null,
 ): void {
-  d.begin(9);
-  d.field('call', call);
-  d.field('cpu', cpu);
-  d.field('error', error);
-  d.field('method', method);
-  d.field('object', object);
-  d.field('seq', d.seq);
-  d.field('thread', thread);
-  d.field('tick', d.tick);
-  d.field('type', 'call.exited');
+  const h = d.begin('call.exited');
+  h.int(call);
+  h.int(object);
+  h.sym(method);
+  h.int(thread);
+  h.int(cpu);
+  h.value(error);
 }

@@ -22,10 +22,10 @@ import { compute, createSimulation, sleep, yieldCpu, type Op } from '../../src/i
 /** A DirectEvents that stamps `tick` and `seq` and feeds `h`. */
 function directInto(h: EventsHasher, tick: number, seq: number): DirectEvents {
   return {
-    tick,
-    seq,
-    begin: (n) => h.beginEvent(n),
-    field: (k, v) => h.field(k, v),
+    begin: (type) => {
+      h.beginEvent(type, tick, seq);
+      return h;
+    },
   };
 }
 
