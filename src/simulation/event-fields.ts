@@ -92,6 +92,7 @@ export const EVENT_FIELDS = {
   'swap.requested': { swap: 'int', objects: 'value', from: 'value', to: 'value' },
   'swap.refused': { swap: 'int', objects: 'value', reason: 'text', vetoedBy: 'value' },
   'swap.phase-changed': { swap: 'int', objects: 'value', phase: 'sym', previous: 'sym' },
+  'swap.cpu-phase': { swap: 'int', cpu: 'int', phase: 'sym', noRep: 'value' },
   'swap.call-held': { swap: 'int', call: 'int', thread: 'int', object: 'int' },
   'swap.call-released': {
     swap: 'int',
