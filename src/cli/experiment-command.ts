@@ -45,6 +45,10 @@ export async function experimentQuiescenceCommand(
   flags: Record<string, unknown>,
   io: CliIo,
 ): Promise<ExperimentCommandResult> {
+  if (flags.mediations !== undefined) {
+    const { experimentMediationCommand } = await import('./experiment-mediation-command.ts');
+    return experimentMediationCommand(flags, io);
+  }
   const options = sweepOptionsOf(flags, io.cwd);
   let sweep: ResolvedSweep;
   try {

@@ -56,6 +56,10 @@ export function addExperimentCommand(
       '--waits <list>',
       'how k42 waits for each request: token-ring (default), per-cpu (as a hot swap waits), or both',
     )
+    .option(
+      '--mediations <list>',
+      'the swap-mediation arm instead of the sweep: one swap per run under each of global,per-cpu (docs/QUIESCENCE.md); uses --cpus, --seeds, --seed-first, the first --lifetimes and --gaps, --threads-per-cpu, --ticks-max',
+    )
     .option('--no-plots', 'skip the SVG plots (they need the optional vega packages)')
     .option('--seeds <n>', 'seeds per point', intOption(1, 1e6))
     .option('--seed-first <n>', 'first seed', intOption(0, 2 ** 31))
@@ -77,6 +81,7 @@ export function addExperimentCommand(
         'kernel-sim experiment quiescence --queue redis://127.0.0.1:6379 --out out/q',
         'kernel-sim experiment quiescence --lifetimes exp:10,exp:160 --cpus 2,8 --seeds 20 --out out/q',
         'kernel-sim experiment quiescence --lifetimes exp:12 --cpus 1,4,16,64 --waits token-ring,per-cpu --out out/swap-wait',
+        'kernel-sim experiment quiescence --mediations global,per-cpu --cpus 1,4,16 --seeds 5 --out out/mediation',
       ),
     )
     .action(async (o: Record<string, unknown>) => {

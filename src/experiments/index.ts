@@ -92,3 +92,12 @@ export {
   mergeStrategyParts,
   type StrategyPart,
 } from './strategy-part.ts';
+export {
+  runMediationComparison,
+  runMediationRun,
+  summarizeMediation,
+  mediationTable,
+  type MediationComparisonOptions,
+  type MediationRun,
+  type MediationSummary,
+} from './mediation-comparison.ts';
