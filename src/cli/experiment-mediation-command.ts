@@ -12,10 +12,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   mediationTable,
+  parseLifetime,
   runMediationComparison,
   summarizeMediation,
 } from '../experiments/index.ts';
-import { parseLifetime } from '../experiments/lifetime-notation.ts';
 import { MEDIATIONS, type Mediation } from '../hotswap/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { CliError } from './cli-error.ts';
