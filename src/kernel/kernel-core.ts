@@ -25,7 +25,6 @@ import { assert } from './panic.ts';
 import { Action } from './action.ts';
 import { directAction } from './kernel-events-direct.ts';
 import { aliveReason } from './alive-reason.ts';
-import { Ready } from './ready.ts';
 import { ACTION_TIE_KEY, type Schedule } from './schedule.ts';
 
 export interface KernelOptions {
@@ -49,7 +48,7 @@ export interface KernelRunResult {
   readonly ticks: number;
   readonly reason?: string;
 }
-type QueueItem = Cpu | Action | Ready;
+type QueueItem = Cpu | Action | Thread;
 
 export abstract class KernelCore {
   now = 0;
@@ -179,12 +178,11 @@ export abstract class KernelCore {
     }
   }
 
-  private onReady(item: Ready): void {
-    const t = item.thread;
+  private onReady(t: Thread): void {
     this.currentCpu = 0;
     if (t.state === 'sleeping' && this.bus.on)
       this.bus.emit({ type: 'thread.woken', thread: t.id, queue: null });
-    this.enqueue(t, item.reason);
+    this.enqueue(t, t.readyReason);
   }
 
   private onAction(action: Action): void {

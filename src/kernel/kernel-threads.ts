@@ -6,7 +6,7 @@
  * Interface: `spawn(name, body, options, parent)` makes a ready thread (the
  * threadsMax limit ends the run with LiveLimitError); `wakeThread` is the
  * Waker port of wait queues; `makeReady` hands a thread to the policy, never
- * before its last step has ended (a Ready item is queued for later);
+ * before its last step has ended (the thread itself is queued for later);
  * `enqueue` gives it to the policy now and kicks an idle CPU.
  *
  * Invariants (panic if broken): a woken thread was blocked; a thread is
@@ -19,7 +19,6 @@ import type { WaitQueue, Waker } from './wait-queue.ts';
 import { panic } from './panic.ts';
 import { checkSpawn } from './check-spawn.ts';
 import { LiveLimitError, liveLimitMessage, tallyTop } from './live-limit-error.ts';
-import { Ready } from './ready.ts';
 import { KernelCore, type KernelSpawnOptions } from './kernel-core.ts';
 import type { Schedule } from './schedule.ts';
 import { directOnCpu, directSpawned } from './kernel-events-direct.ts';
@@ -108,8 +107,10 @@ export abstract class KernelThreads extends KernelCore implements Waker {
     const s = this.schedule;
     const arrival = s !== null && reason === 'spawned' ? this.now + s.jitter() : this.now;
     const at = Math.max(t.busyUntil, arrival);
-    if (at > this.now) this.queue.push(at, new Ready(t, reason), this.tieKey());
-    else this.enqueue(t, reason);
+    if (at > this.now) {
+      t.readyReason = reason;
+      this.queue.push(at, t, this.tieKey());
+    } else this.enqueue(t, reason);
   }
 
   protected enqueue(t: Thread, reason: EnqueueReason): void {

@@ -27,7 +27,6 @@ import type { Effect } from './effect.ts';
 import type { WaitQueue } from './wait-queue.ts';
 import { isKernelPanic, panic } from './panic.ts';
 import { describeError } from './describe-error.ts';
-import { Ready } from './ready.ts';
 import { KernelThreads } from './kernel-threads.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -224,7 +223,8 @@ export class Kernel extends KernelThreads {
     const until = this.now + 1 + ticks + (this.schedule ? this.schedule.jitter() : 0);
     if (this.bus.on)
       this.bus.emit({ type: 'thread.slept', thread: t.id, cpu: cpu.index, untilTick: until });
-    this.queue.push(until, new Ready(t, 'woken'), this.tieKey());
+    t.readyReason = 'woken';
+    this.queue.push(until, t, this.tieKey());
   }
 
   private blockThread(cpu: Cpu, t: Thread, queue: WaitQueue): void {

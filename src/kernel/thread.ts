@@ -11,6 +11,7 @@
  * activeCnt[gen] stored in the thread).
  */
 import type { Effect } from './effect.ts';
+import type { EnqueueReason } from './scheduling-policy.ts';
 
 export type ThreadState = 'ready' | 'running' | 'blocked' | 'sleeping' | 'exited';
 export type ThreadId = number;
@@ -45,6 +46,9 @@ export interface ThreadView {
   readonly selfDeactivated: boolean;
 }
 
+/** The calls of a thread that never made one: shared, frozen (memory: 32 B per live thread). */
+const NO_CALLS: CallFrame[] = Object.freeze([]) as unknown as CallFrame[];
+
 export class Thread implements ThreadView {
   state: ThreadState = 'ready';
   cpu = -1;
@@ -66,13 +70,17 @@ export class Thread implements ThreadView {
   error: unknown = undefined;
   /** True when the body threw (whatever it threw, undefined included). */
   failed = false;
-  /** Table calls this thread is inside, outermost first. */
-  readonly calls: CallFrame[] = [];
+  /** Table calls this thread is inside, outermost first (a shared empty array until the first call: enterCall). */
+  calls: CallFrame[] = NO_CALLS;
   /** Set by deactivateSelf(): not counted by quiescence outside calls. */
   selfDeactivated = false;
   /** Opaque slot for the quiescence detector. */
   quiescence: unknown = undefined;
   readonly gen: Generator<Effect, unknown, unknown>;
+  /** Why it is handed to the policy when its event-queue entry comes up (it is its own entry, kind 'ready'). */
+  readyReason: EnqueueReason = 'spawned';
+  /** Its kind as an event-queue entry (on the prototype: no field per thread). */
+  declare readonly kind: 'ready';
 
   constructor(
     readonly id: ThreadId,
@@ -86,6 +94,12 @@ export class Thread implements ThreadView {
     this.gen = body();
   }
 
+  /** Push a call on the thread's stack (the translation table's only way in). */
+  enterCall(frame: CallFrame): void {
+    if (this.calls === NO_CALLS) this.calls = [frame];
+    else this.calls.push(frame);
+  }
+
   /** In logs and hashes a thread is its id and name (never its generator or stack). */
   toJSON(): { thread: number; name: string } {
     return { thread: this.id, name: this.name };
@@ -97,3 +111,5 @@ export class Thread implements ThreadView {
     return `thread ${this.id} '${this.name}' (${this.state}${this.state === 'running' ? ` on cpu ${this.cpu}` : ''}${inside ? `, inside ${inside}` : ''})`;
   }
 }
+
+Object.defineProperty(Thread.prototype, 'kind', { value: 'ready' });

@@ -357,7 +357,7 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     if (t.calls.length + this.plainDepth >= this.callDepthMax)
       throw new CallDepthError(entry, method, this.callDepthMax);
     call.enterAs(this.nextCallId++, t, k.currentCpu, this.generationOf(t), k.now);
-    t.calls.push(call);
+    t.enterCall(call);
     k.activateForCall(t);
     this.entered(call);
     return t;

@@ -45,8 +45,15 @@ export interface OpCallHost {
 type Step = IteratorResult<Effect, unknown>;
 type Inner = Generator<Effect, unknown, unknown>;
 
-/** The step of a call boundary: shared, since yield* hands it on unchanged. */
-const AT_BOUNDARY: Step = Object.freeze({ value: BOUNDARY, done: false });
+/**
+ * The step of a call boundary: shared, since yield* hands it on unchanged.
+ * Taken from a generator so that it has the engine's own iterator-result
+ * shape, the one every other step the kernel reads has (a literal would
+ * make the kernel's `r.done` / `r.value` reads polymorphic). Never changed.
+ */
+const AT_BOUNDARY: Step = (function* (): Generator<Effect, void, unknown> {
+  yield BOUNDARY;
+})().next();
 
 const NEW = 0;
 const ENTRY = 1;
