@@ -23,8 +23,10 @@
  * wait for A and B, which start just after, and no cycle would form).
  *
  * The cycle needs that interleaving: the event detector, the quiescence
- * strategy, and a fifo or random schedule (pct's priority changes and the
- * other strategies let A or B finish before block). Under any other
+ * strategy, global mediation (per-CPU mediation blocks the idle CPU at
+ * once), and a fifo or random schedule (pct's priority changes and the
+ * other strategies let A or B finish before block; a random schedule does so
+ * on a few seeds too, and then both swaps complete). Under any other
  * configuration expect() checks what still must hold: no thread failed, no
  * reply lost or doubled, and an independent swap ends completed or rolled
  * back naming a deadlock; it asserts the deadlock itself only where the
@@ -116,6 +118,7 @@ function makesTheCycle(sim: Simulation): boolean {
   return (
     o.detector === 'event' &&
     o.swapStrategy === 'quiescence' &&
+    o.swapMediation === 'global' &&
     (schedule === 'fifo' || schedule === 'random')
   );
 }
@@ -128,6 +131,13 @@ function expectNothingLost(...pairs: Pair[]): void {
         `each pair should have served 2 replies, got ${replies}: a call was lost or doubled`,
       );
   }
+}
+
+function expectUnitCompleted(unit: Pair): void {
+  if (unit.swaps[0]?.outcome !== 'completed')
+    throw new Error(
+      `the unit swap should complete: ${unit.swaps[0]?.outcome} (${unit.swaps[0]?.reason})`,
+    );
 }
 
 export default defineScenario({
@@ -182,6 +192,10 @@ export default defineScenario({
       .map((s) => s.outcome)
       .sort()
       .join();
+    // a random schedule makes the cycle on almost every seed, not all: on a few, A or B happens
+    // to finish before block (seed 147 of 1,000), and then both swaps complete
+    const random = sim.options.schedule.startsWith('random');
+    if (random && outcomes === 'completed,completed') return expectUnitCompleted(unit);
     if (outcomes !== 'aborted,completed')
       throw new Error(
         `independent swaps: expected one aborted (deadlock) and one completed, got ${outcomes}`,
@@ -189,10 +203,7 @@ export default defineScenario({
     const aborted = apart.swaps.find((s) => s.outcome === 'aborted')!;
     if (!aborted.reason.startsWith('deadlock: '))
       throw new Error(`the abort should name the cycle: ${aborted.reason}`);
-    if (unit.swaps[0]?.outcome !== 'completed')
-      throw new Error(
-        `the unit swap should complete: ${unit.swaps[0]?.outcome} (${unit.swaps[0]?.reason})`,
-      );
+    expectUnitCompleted(unit);
   },
   summary(_result, _sim, { apart, unit }) {
     return [
