@@ -28,10 +28,15 @@
  * cost is the control's mean turnaround minus the baseline's.
  *
  * expect() asserts: the swap completed in 'run-queue', calls were held in
- * block, every thread completed in all three runs, the control and the
- * baseline (round robin) show a weight gap under a third of the
- * treatment's (round robin's gap is noise: under the random schedule it
- * reaches a sixth), and the treatment's gap is positive.
+ * block whenever an admission arrived there (a block that ends in the tick
+ * it begins meets none: seed 264), every thread completed in all three
+ * runs, the treatment's gap is positive and larger than the gap of the
+ * baseline and of the control. Round robin's gap is noise around 0 (mean
+ * 1 tick, standard deviation 80-88 over seeds 1-1,000 under the random
+ * schedule) and stride's is 1,759 on average, but as low as 116 (seed 580),
+ * so a bound by ratio (the control's gap under a third of stride's) failed
+ * on 5 of those 1,000 seeds; stride's gap exceeded round robin's on all of
+ * them (by 108 ticks at the least).
  *
  * Run: `kernel-sim scenario swap-scheduler.ts [--seed N] [--report out.html]`
  */
@@ -62,7 +67,8 @@ interface Arm {
   readonly swap: { handle: Swap | null };
   /** Turnaround ticks per weight, of threads arriving from SWAP_TICK on. */
   readonly turnaround: Map<number, number[]>;
-  readonly spawned: { n: number; exited: number };
+  /** Threads spawned and exited; admissions asked while the swap was in block or transfer. */
+  readonly spawned: { n: number; exited: number; admittedInBlock: number };
 }
 
 interface Ctx {
@@ -92,7 +98,7 @@ function install(sim: Simulation, target: Target): Arm {
   const arm: Arm = {
     swap: { handle: null },
     turnaround: new Map(WEIGHTS.map((w) => [w, []])),
-    spawned: { n: 0, exited: 0 },
+    spawned: { n: 0, exited: 0, admittedInBlock: 0 },
   };
   const policy = sim.scheduler as unknown as { admit(weight: number): Op<number> };
   const random = sim.random('arrivals');
@@ -109,6 +115,8 @@ function install(sim: Simulation, target: Target): Arm {
         sim.spawn(
           `w${weight}-${i}`,
           function* () {
+            const phase = arm.swap.handle?.phase;
+            if (phase === 'block' || phase === 'transfer') arm.spawned.admittedInBlock++;
             yield* policy.admit(weight);
             yield* cpuBound();
             list?.push(sim.now - spawnTick);
@@ -194,9 +202,11 @@ export default defineScenario<Ctx>({
     if (sim.objects.info(sim.scheduler).class !== 'StridePolicy')
       throw new Error('the scheduler is not StridePolicy after the swap');
     if (info.faulted) return;
-    // naive and update-points hold nothing by design: the claim is about the holding strategies
-    if (swap.held === 0 && strategyHolds(sim.options.swapStrategy))
-      throw new Error('no call was held: the swap met no admission in block');
+    // admissions asked in block are held (naive and update-points hold nothing by design); a
+    // block that ends in the tick it begins meets no admission, and then none is held
+    const inBlock = t.spawned.admittedInBlock;
+    if (strategyHolds(sim.options.swapStrategy) && inBlock > 0 && swap.held === 0)
+      throw new Error(`${inBlock} admissions arrived in block, but none was held`);
     if (result.threads.failed !== 0) throw new Error(`${result.threads.failed} threads failed`);
     const baseline = (ctx.others.baseline = rerun(sim, null));
     const control = (ctx.others.control = rerun(sim, RoundRobinPolicy));
@@ -207,13 +217,15 @@ export default defineScenario<Ctx>({
       throw new Error(
         `under stride, weight-4 threads should turn around faster than weight-1 ones (gap ${effect.toFixed(1)} ticks)`,
       );
+    // the causal claim: stride's gap exceeds the gap of each round robin arm (same arrivals);
+    // round robin's gap is noise around 0, so it is compared, not bounded by a ratio
     for (const [name, arm] of [
       ['baseline', baseline],
       ['control', control],
     ] as const) {
-      if (!(Math.abs(gap(arm)) < effect / 3))
+      if (!(effect > gap(arm)))
         throw new Error(
-          `the ${name} (round robin) shows a weight gap of ${gap(arm).toFixed(1)} ticks, not small beside stride's ${effect.toFixed(1)}: the comparison is confounded`,
+          `the ${name} (round robin) shows a weight gap of ${gap(arm).toFixed(1)} ticks, no smaller than stride's ${effect.toFixed(1)}: the policy change does not explain the gap`,
         );
     }
   },
