@@ -79,6 +79,10 @@ export abstract class CallPaths implements RefHost, OpCallHost {
   ) {
     this.local = kernel.cpus.map(() => []);
     this.unrun = new UnrunOps(kernel);
+    if (kernel.stepEnded !== null)
+      throw new RangeError(
+        'TranslationTable: this kernel already has a table; make a new kernel (or simulation) for another',
+      );
     kernel.stepEnded = (t) => this.unrun.endStep(t, kernel.threads);
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compute, defineScenario, runScenario, sleep, type Op } from 'kernel-sim';
+import { compute, createSimulation, defineScenario, runScenario, sleep, type Op } from 'kernel-sim';
+import { EventBus } from '../../src/kernel/index.ts';
+import { TranslationTable } from '../../src/translation-table/index.ts';
 
 class Cache {
   hits = 0;
@@ -72,5 +74,14 @@ describe('a generator call never run (missing yield*)', () => {
       expect(r.failedThreads, body).toEqual([]);
       expect(r.calls.byObject['cache'], body).toBe(1);
     }
+  });
+});
+
+describe('one translation table per kernel', () => {
+  test("a second table on the same kernel is refused: it would take the first one's missing-yield* hook", () => {
+    const sim = createSimulation({ seed: 1 });
+    expect(() => new TranslationTable(sim.kernel, new EventBus())).toThrow(
+      /this kernel already has a table; make a new kernel \(or simulation\) for another/,
+    );
   });
 });
