@@ -80,7 +80,7 @@ describe('a generator call never run (missing yield*)', () => {
 describe('one translation table per kernel', () => {
   test("a second table on the same kernel is refused: it would take the first one's missing-yield* hook", () => {
     const sim = createSimulation({ seed: 1 });
-    expect(() => new TranslationTable(sim.kernel, new EventBus())).toThrow(
+    expect(() => new TranslationTable(sim.kernel, new EventBus(sim.kernel))).toThrow(
       /this kernel already has a table; make a new kernel \(or simulation\) for another/,
     );
   });
