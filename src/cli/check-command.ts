@@ -138,10 +138,6 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
     throw new CliError(
       '--queue runs the sweep on `kernel-sim worker` processes: drop --shard, --out and --workers (give a worker --threads instead)',
     );
-  if (o.swapMediation !== undefined)
-    throw new CliError(
-      '--swap-mediation is not carried to queue workers: run the sweep without --queue (or with --shard) to use it',
-    );
   const file = resolveScenarioPath(o.target, io.cwd);
   if (o.typecheck === true) await refuseTypeErrors(file, io.cwd);
   // a bad file or --param is reported here, once, before any job is enqueued
@@ -163,6 +159,7 @@ async function checkOnQueue(o: CheckCommandOptions, io: CliIo): Promise<CheckCom
         faults: o.faults === true,
         ...(o.schedule === undefined ? {} : { schedule: o.schedule }),
         ...(o.strategy === undefined ? {} : { strategy: o.strategy }),
+        ...(o.swapMediation === undefined ? {} : { swapMediation: o.swapMediation }),
         ...(hasParams(o) ? { params: o.params } : {}),
         ...(o.watchdogMs === undefined ? {} : { watchdogMs: o.watchdogMs }),
         ...(o.shrinkRuns === undefined ? {} : { shrinkRuns: o.shrinkRuns }),

@@ -50,6 +50,8 @@ export interface CheckJobData {
   readonly faults: boolean;
   readonly schedule?: string;
   readonly strategy?: StrategyName;
+  /** --swap-mediation: global or per-cpu. */
+  readonly swapMediation?: 'global' | 'per-cpu';
   /** --param name=value: the scenario's own params. */
   readonly params?: Readonly<Record<string, number>>;
   readonly watchdogMs?: number;
@@ -70,16 +72,22 @@ export function checkJobs(
   return Array.from({ length: count }, (_, i) => ({ ...sweep, shard: { index: i + 1, count } }));
 }
 
+/** The run overrides a job carries: --strategy, --swap-mediation and --param. */
+function jobOverrides(d: CheckJobData) {
+  return {
+    ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
+    ...(d.swapMediation === undefined ? {} : { swapMediation: d.swapMediation }),
+    ...(d.params === undefined ? {} : { params: d.params }),
+  };
+}
+
 function checkOptions(d: CheckJobData, file: string) {
   return {
     scenario: file,
     seeds: expandSeeds(d.seeds),
     faults: d.faults,
     ...(d.schedule === undefined ? {} : { schedule: d.schedule }),
-    overrides: {
-      ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
-      ...(d.params === undefined ? {} : { params: d.params }),
-    },
+    overrides: jobOverrides(d),
     ...(d.watchdogMs === undefined ? {} : { watchdogMs: d.watchdogMs }),
     ...(d.shrinkRuns === undefined ? {} : { shrinkRuns: d.shrinkRuns }),
     load: SCENARIO_LOADER,
@@ -141,11 +149,7 @@ export function lostCheckPart(d: CheckJobData, reason: string): CheckPart {
           seed,
           options: {
             faults: d.faults,
-            overrides: {
-              schedule: checkSchedule(options),
-              ...(d.strategy === undefined ? {} : { swapStrategy: d.strategy }),
-              ...(d.params === undefined ? {} : { params: d.params }),
-            },
+            overrides: { schedule: checkSchedule(options), ...jobOverrides(d) },
             source: d.target,
           },
         },

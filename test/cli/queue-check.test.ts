@@ -81,6 +81,18 @@ describe.skipIf(!REDIS_PRESENT)('kernel-sim check --queue (BullMQ on a real Redi
     }
   }, 120_000);
 
+  test('--swap-mediation per-cpu rides in the jobs: the serial bytes, which differ from global mediation', async () => {
+    const args = ['check', 'swap-file-cache.ts', '--seeds', '2', '--json'];
+    const perCpu = ['--swap-mediation', 'per-cpu'];
+    const global = await cli([...args, '--workers', '1']);
+    const serial = await cli([...args, ...perCpu, '--workers', '1']);
+    const queued = await cli([...args, ...perCpu, '--queue', redis.url, '--job-seeds', '1']);
+    expect(serial.code, serial.stdout).toBe(0);
+    expect(serial.stdout).not.toBe(global.stdout);
+    expect(queued.stdout, queued.stderr).toBe(serial.stdout);
+    expect(queued.code).toBe(0);
+  }, 120_000);
+
   describe('kernel-sim experiment quiescence --queue (same Redis and workers)', () => {
     test('jobs of 5 runs (cut mid-cell) on two workers: the serial files byte for byte and the serial table', async () => {
       const serial = await cli([...SMALL_GRID, '--workers', '0', '--out', 'exp-serial']);
