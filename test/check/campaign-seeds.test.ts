@@ -38,6 +38,13 @@ const SEEDS: readonly CampaignSeed[] = [
     cause:
       "round robin's weight gap was bounded by a third of stride's, which a small stride gap broke (now stride's gap must exceed each round robin arm's); seed 264's block ended in the tick it began, so no admission could be held (the held claim now applies when one arrived in block)",
   },
+  {
+    scenario: 'interface-change.ts',
+    seeds: [8853],
+    faults: true,
+    cause:
+      'forward lasted 1,505 ticks, past the last client, so no put arrived in block and none was held; the held claim now applies when a put arrived in block',
+  },
 ];
 
 describe('seeds the fault campaign found failing', () => {
