@@ -188,7 +188,11 @@ export default defineScenario<Ctx>({
         throw new Error(`write lost: block ${key} holds ${stored}, the last write was ${data}`);
     }
     if (swap?.outcome !== 'completed') return;
-    if (ctx.moved.before <= 0 || ctx.moved.after !== ctx.moved.before) {
+    // a device call that a fault threw into mid-eviction (mediator-throws on disk.write) leaves its
+    // dirty victim in transit: the export carries it and the CLOCK cache admits it, so more blocks
+    // may be resident after (seeds 7469 and 8950 of the 10^4-seed campaign); never fewer
+    const more = ctx.moved.after > ctx.moved.before && info.fired('mediator-throws');
+    if (ctx.moved.before <= 0 || (ctx.moved.after !== ctx.moved.before && !more)) {
       throw new Error(
         `the cached blocks were not transferred: ${ctx.moved.before} resident before, ${ctx.moved.after} after`,
       );

@@ -45,6 +45,13 @@ const SEEDS: readonly CampaignSeed[] = [
     cause:
       'forward lasted 1,505 ticks, past the last client, so no put arrived in block and none was held; the held claim now applies when a put arrived in block',
   },
+  {
+    scenario: 'swap-file-cache.ts',
+    seeds: [7469, 8950],
+    faults: true,
+    cause:
+      'a fault thrown into a write-back mid-eviction left a dirty victim in transit; the export carried it and the CLOCK cache admitted it, so more blocks were resident after than before (now allowed when mediator-throws fired; fewer never is)',
+  },
 ];
 
 describe('seeds the fault campaign found failing', () => {
