@@ -15,6 +15,12 @@ import { BIN, ensureBuilt, run } from './built-cli.ts';
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 /** A heap far too small for a bomb that is not stopped. */
 const SMALL_HEAP = '--max-old-space-size=96';
+/**
+ * A hang guard for the checks below, not a timing: a bomb under a small heap
+ * spends most of its time in the garbage collector, and vitest runs another
+ * test file beside this one (40 s on a quiet 2-core machine, 108 s on a busy one).
+ */
+const BOMB_CHECK_MS = 300_000;
 
 beforeAll(() => ensureBuilt(), 240_000);
 
@@ -41,21 +47,37 @@ describe('live limits', () => {
     },
   );
 
-  test('check on 2 workers: every seed of a fork bomb is liveness, none lost', () => {
-    const args = [SMALL_HEAP, BIN, 'check', './fork-bomb.ts', '--seeds', '2', '--workers', '2'];
-    const r = run('node', [...args, '--json'], FIXTURES);
-    expect(r.code).toBe(4);
-    const s = JSON.parse(r.stdout) as {
-      runs: number;
-      failing: { seed: number; verdict: string; reason: string }[];
-    };
-    expect(s.runs).toBe(2);
-    expect(s.failing.map((f) => [f.seed, f.verdict])).toEqual([
-      [1, 'liveness'],
-      [2, 'liveness'],
-    ]);
-    for (const f of s.failing) expect(f.reason).toMatch(/past threadsMax 10000/);
-  });
+  test(
+    'check on 2 workers: every seed of a fork bomb is liveness, none lost',
+    { timeout: BOMB_CHECK_MS },
+    () => {
+      // the verdicts are under test, not the shrinker (which would re-run each seed up to 48 times)
+      const args = [
+        SMALL_HEAP,
+        BIN,
+        'check',
+        './fork-bomb.ts',
+        '--seeds',
+        '2',
+        '--workers',
+        '2',
+        '--shrink-runs',
+        '0',
+      ];
+      const r = run('node', [...args, '--json'], FIXTURES);
+      expect(r.code).toBe(4);
+      const s = JSON.parse(r.stdout) as {
+        runs: number;
+        failing: { seed: number; verdict: string; reason: string }[];
+      };
+      expect(s.runs).toBe(2);
+      expect(s.failing.map((f) => [f.seed, f.verdict])).toEqual([
+        [1, 'liveness'],
+        [2, 'liveness'],
+      ]);
+      for (const f of s.failing) expect(f.reason).toMatch(/past threadsMax 10000/);
+    },
+  );
 });
 
 describe('a memory bomb (a body that keeps what it allocates, yielding each step)', () => {
@@ -71,15 +93,22 @@ describe('a memory bomb (a body that keeps what it allocates, yielding each step
     );
   });
 
-  test('check on 2 workers: each seed ends with a verdict naming the memory, none lost', () => {
-    const args = [SMALL_HEAP, BIN, 'check', './memory-bomb.ts', '--seeds', '2', '--workers', '2'];
-    const r = run('node', [...args, '--json'], FIXTURES);
-    expect(r.code).not.toBe(0);
-    const s = JSON.parse(r.stdout) as { runs: number; failing: { seed: number; reason: string }[] };
-    expect(s.runs).toBe(2);
-    expect(s.failing.map((f) => f.seed)).toEqual([1, 2]);
-    for (const f of s.failing) expect(f.reason).toMatch(/memory|heap out of memory/);
-  });
+  test(
+    'check on 2 workers: each seed ends with a verdict naming the memory, none lost',
+    { timeout: BOMB_CHECK_MS },
+    () => {
+      const args = [SMALL_HEAP, BIN, 'check', './memory-bomb.ts', '--seeds', '2', '--workers', '2'];
+      const r = run('node', [...args, '--json'], FIXTURES);
+      expect(r.code).not.toBe(0);
+      const s = JSON.parse(r.stdout) as {
+        runs: number;
+        failing: { seed: number; reason: string }[];
+      };
+      expect(s.runs).toBe(2);
+      expect(s.failing.map((f) => f.seed)).toEqual([1, 2]);
+      for (const f of s.failing) expect(f.reason).toMatch(/memory|heap out of memory/);
+    },
+  );
 });
 
 describe('escape hatches under scenario', () => {
