@@ -9,8 +9,10 @@
  *   mergeCheckParts(parts)       { results, context }: summarize() them
  *
  * A part carries the whole sweep's seed list, its shard, the summary
- * context and the SHA-256 of the scenario file, so merge refuses parts of
- * different sweeps or of a scenario that differed between machines. Results
+ * context (with the run's flags: --strategy, --swap-mediation, --param) and
+ * the SHA-256 of the scenario file, so merge refuses parts of different
+ * sweeps, run with different flags, or of a scenario that differed between
+ * machines. Results
  * merge by seed: every seed of the sweep exactly once (none lost, none
  * counted twice), in the serial run's order, so summarize() over them gives
  * the serial summary byte for byte; anything summarize() derives from the
@@ -25,7 +27,7 @@ import type { CheckRun } from './run-check.ts';
 import type { SeedResult } from './seed-result.ts';
 
 export const CHECK_PART_FORMAT = 'kernel-sim check part';
-export const CHECK_PART_VERSION = 1;
+export const CHECK_PART_VERSION = 2;
 
 export type SeedList =
   { readonly from: number; readonly to: number } | { readonly list: readonly number[] };
@@ -102,7 +104,8 @@ function describeSweep(p: CheckPart): string {
     'list' in p.seeds
       ? `${p.seeds.list.length} listed seeds`
       : `seeds ${p.seeds.from}..${p.seeds.to}`;
-  return `${p.context.scenario} (${seeds}, ${p.shard.count} shards${p.context.faults ? ', faults on' : ''}, scenario sha256 ${p.scenarioHash?.slice(0, 12) ?? 'none'})`;
+  const flags = p.context.runArgs === undefined ? 'no run flags' : p.context.runArgs.join(' ');
+  return `${p.context.scenario} (${seeds}, ${p.shard.count} shards${p.context.faults ? ', faults on' : ''}, ${flags}, scenario sha256 ${p.scenarioHash?.slice(0, 12) ?? 'none'})`;
 }
 
 function checkSameSweep(parts: readonly CheckPart[], names: readonly string[]): void {

@@ -94,6 +94,12 @@ export interface CheckContext {
   readonly faults: boolean;
   readonly schedule?: string;
   readonly rerun: number;
+  /**
+   * The run's other overrides as command-line flags (`--strategy`,
+   * `--swap-mediation`, `--param name=value` sorted by name...): merge
+   * refuses parts whose flags differ. Absent when none was given.
+   */
+  readonly runArgs?: readonly string[];
 }
 
 function expectationsCheckedIn(r: SeedResult): boolean {

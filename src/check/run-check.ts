@@ -12,7 +12,7 @@
  * in seed order whatever order the workers finish in. No output of its own:
  * `onSeed` reports progress.
  */
-import type { Scenario } from '../scenario/index.ts';
+import { overrideArgs, type Scenario } from '../scenario/index.ts';
 import { checkSchedule, resolveSeeds, type CheckOptions } from './check-options.ts';
 import { shardRange } from './check-shard.ts';
 import type { CheckSeedInput } from './check-seed-task.ts';
@@ -157,7 +157,17 @@ export function checkContext(options: CheckOptions, seedCount: number, name = ''
     faults: options.faults !== undefined && options.faults !== false,
     schedule: checkSchedule(options),
     rerun: Math.min(options.rerun ?? RERUN_DEFAULT, seedCount),
+    ...runArgsOf(options),
   };
+}
+
+/** The overrides other than the schedule (which has its own field), as sorted-param flags. */
+function runArgsOf(options: CheckOptions): { runArgs?: readonly string[] } {
+  const { schedule: _schedule, params, ...rest } = options.overrides ?? {};
+  const sorted =
+    params && Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const args = overrideArgs({ ...rest, ...(sorted ? { params: sorted } : {}) });
+  return args.length === 0 ? {} : { runArgs: args };
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckSummary> {

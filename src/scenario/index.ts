@@ -27,6 +27,7 @@ export {
   shellQuote,
   OVERRIDE_FLAGS,
   paramArgs,
+  overrideArgs,
   type ScenarioOverrides,
 } from './reproduce-command.ts';
 export {

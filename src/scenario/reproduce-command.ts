@@ -39,12 +39,18 @@ export function reproduceCommand(
   extra: readonly string[] = [],
 ): string {
   const args = ['kernel-sim', 'scenario', source, '--seed', String(seed)];
+  return [...args, ...overrideArgs(overrides), ...extra].map(shellQuote).join(' ');
+}
+
+/** The command-line flags of `overrides` (each option's flag, then `--param`s), unquoted. */
+export function overrideArgs(overrides: ScenarioOverrides): string[] {
+  const args: string[] = [];
   for (const [key, flag] of Object.entries(OVERRIDE_FLAGS)) {
     const value = (overrides as Record<string, unknown>)[key];
     if (value !== undefined) args.push(flag, String(value));
   }
   args.push(...paramArgs(overrides.params));
-  return [...args, ...extra].map(shellQuote).join(' ');
+  return args;
 }
 
 export function shellQuote(arg: string): string {

@@ -184,4 +184,46 @@ describe('kernel-sim check --shard k/N, then kernel-sim merge', () => {
     expect(noDir.code).toBe(2);
     expect(noDir.stderr).toMatch(/--out: the folder .*nowhere does not exist/);
   });
+
+  test('parts run with different --param, --strategy or --swap-mediation are refused; the same flags merge', async () => {
+    const shard = (k: number, out: string, flags: string[]) =>
+      cli([
+        'check',
+        'hello.ts',
+        '--seeds',
+        '4',
+        '--workers',
+        '1',
+        '--shard',
+        `${k}/2`,
+        '--out',
+        out,
+        ...flags,
+      ]);
+    const small = ['--param', 'threads=3'];
+    await shard(1, 'p3-1.json', small);
+    await shard(2, 'p3-2.json', small);
+    await shard(2, 'p4-2.json', ['--param', 'threads=4']);
+    await shard(2, 'pd-2.json', []);
+    await shard(2, 'ps-2.json', [...small, '--strategy', 'lazy']);
+    await shard(2, 'pm-2.json', [...small, '--swap-mediation', 'per-cpu']);
+    const same = await cli(['merge', 'p3-1.json', 'p3-2.json']);
+    const serial = await cli(['check', 'hello.ts', '--seeds', '4', '--workers', '1', ...small]);
+    expect(same.code).toBe(serial.code);
+    expect(same.stdout).toBe(serial.stdout);
+    for (const [other, flags] of [
+      ['p4-2.json', /--param threads=4\b/],
+      ['pd-2.json', /no run flags/],
+      ['ps-2.json', /--strategy lazy/],
+      ['pm-2.json', /--swap-mediation per-cpu/],
+    ] as const) {
+      const r = await cli(['merge', 'p3-1.json', other]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(`${other.replace('.', '\\.')} is from a different sweep`),
+      );
+      expect(r.stderr).toMatch(flags);
+      expect(r.stderr).toMatch(/--param threads=3/);
+    }
+  });
 });
