@@ -9,7 +9,8 @@
  * the held call. Process 2 "cpus" has one track per CPU (tid = cpu + 1) with
  * the threads it ran, and the generation counters ('C', one series per CPU).
  * Process 3 "kernel context" has the dispatcher's calls per CPU. Process 4
- * "hot swaps" has one track per swap with its phases as 'X' slices and 'i'
+ * "hot swaps" has one track per swap with its phases as 'X' slices (under
+ * per-CPU mediation, an 'i' mark per CPU phase change, `swap N cpu K block`) and 'i'
  * instants at each phase change and at the outcome; quiescence requests and
  * reached markers are global 'i' instants. 'M' events name every process
  * and track.

@@ -116,7 +116,22 @@ function phaseList(s: SwapInfo): string {
       `<li data-phase="${s.outcome}" data-start="${s.outcomeTick ?? ''}" style="background:${PHASE_COLORS[s.outcome]}">${s.outcome}</li>`,
     );
   }
-  return `<ol class="phases swap-phases" data-swap="${s.swap}">${items.join('')}</ol>`;
+  return `<ol class="phases swap-phases" data-swap="${s.swap}">${items.join('')}</ol>${cpuPhaseList(s)}`;
+}
+
+/** Per-CPU mediation: when each CPU's mediator entered forward and block (nothing under global mediation). */
+function cpuPhaseList(s: SwapInfo): string {
+  if (s.cpuPhases.length === 0) return '';
+  const cpus = [...new Set(s.cpuPhases.map((m) => m.cpu))].sort((a, b) => a - b);
+  const items = cpus.map((cpu) => {
+    const marks = s.cpuPhases.filter((m) => m.cpu === cpu);
+    const text = marks
+      .map((m) => `${m.phase} at ${m.tick}${m.noRep ? ' (no rep)' : ''}`)
+      .join(', ');
+    const block = marks.find((m) => m.phase === 'block');
+    return `<li data-cpu="${cpu}" data-block="${block?.tick ?? ''}">CPU ${cpu}: ${text}</li>`;
+  });
+  return `<ul class="cpu-phases" data-swap="${s.swap}" title="per-CPU mediation: each CPU leaves forward on its own generation marker">${items.join('')}</ul>`;
 }
 
 function objectNames(model: TimelineModel, ids: readonly number[]): string {

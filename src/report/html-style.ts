@@ -36,6 +36,7 @@ h3 { font-size: 13px; margin: 10px 0 4px; }
 .swatch.held { background: repeating-linear-gradient(135deg, #f1b300 0 3px, #fff3c4 3px 6px); }
 ol.phases { display: inline-flex; gap: 4px; list-style: none; margin: 0; padding: 0; flex-wrap: wrap; }
 ol.phases li { padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
+ul.cpu-phases { list-style: none; margin: 2px 0 0; padding: 0; font-size: 11px; color: #555; }
 table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }

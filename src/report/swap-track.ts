@@ -1,7 +1,8 @@
 /**
  * SwapTrack: the part of a TimelineRecorder that follows swaps and
  * quiescence requests: each swap's phases (with their spans), outcome,
- * transfers, stalls and hold counts, and each request's request, reach and
+ * transfers, stalls, hold counts and, under per-CPU mediation, each CPU's
+ * own phase changes (`swap.cpu-phase`), and each request's request, reach and
  * cancel ticks. The recorder feeds it `swap.*` and `quiescence.*` events;
  * the calls a swap holds are the recorder's (they live on call lanes), so it
  * reports them here with `noteHeld` / `noteReleased`.
@@ -94,6 +95,13 @@ export class SwapTrack {
         });
       case 'swap.transferred':
         return void s.transfers.push({ tick: e.tick, object: e.object, format: e.format });
+      case 'swap.cpu-phase':
+        return void s.cpuPhases.push({
+          tick: e.tick,
+          cpu: e.cpu,
+          phase: e.phase,
+          noRep: e.noRep === true,
+        });
     }
   }
 
@@ -135,6 +143,7 @@ function newSwap(e: Extract<Event, { type: 'swap.requested' }>): SwapRec {
     maxHoldTicks: 0,
     transfers: [],
     stalls: [],
+    cpuPhases: [],
   };
 }
 
@@ -155,6 +164,7 @@ function snapshotSwap(s: SwapRec, endTick: number): SwapInfo {
     to: [...s.to],
     transfers: s.transfers.map((t) => ({ ...t })),
     stalls: s.stalls.map((t) => ({ ...t })),
+    cpuPhases: s.cpuPhases.map((m) => ({ ...m })),
     phases: s.phases.map((p) => ({ ...p, end: p.end === NO_END ? end : p.end })),
   };
 }

@@ -166,6 +166,20 @@ export interface SwapInfo {
     readonly phase: SwapPhase;
     readonly blockers: string;
   }[];
+  /**
+   * Per-CPU mediation only (`swap.cpu-phase`): each CPU's mediator entering
+   * forward or block, in event order; empty under global mediation. A CPU
+   * with no rep (`noRep`) starts in block.
+   */
+  readonly cpuPhases: readonly CpuPhaseMark[];
+}
+
+/** One CPU's mediator changing phase during a per-CPU-mediated swap. */
+export interface CpuPhaseMark {
+  readonly tick: number;
+  readonly cpu: number;
+  readonly phase: 'forward' | 'block';
+  readonly noRep: boolean;
 }
 
 export interface MediatorMark {

@@ -135,6 +135,21 @@ export class TraceTracks {
           1,
         );
       }
+      for (const m of s.cpuPhases) {
+        this.addObj(
+          {
+            name: `swap ${s.swap} cpu ${m.cpu} ${m.phase}`,
+            cat: 'swap',
+            ph: 'i',
+            s: 't',
+            pid: PID_SWAPS,
+            tid: s.swap,
+            ts: m.tick,
+            args: { cpu: m.cpu, phase: m.phase, noRep: m.noRep },
+          },
+          1,
+        );
+      }
       if (s.outcomeTick !== null) {
         const args =
           s.reason === '' ? { held: s.held, maxHoldTicks: s.maxHoldTicks } : { reason: s.reason };

@@ -246,6 +246,21 @@ describeBrowser('HTML report of a rolled-back swap', () => {
   });
 });
 
+describeBrowser('HTML report of a per-CPU-mediated swap', () => {
+  test('hovering a phase names the tick each CPU entered block; the table lists each CPU', async () => {
+    const run = recordSwapRun({ seed: 3, cpus: 4, mediation: 'per-cpu' });
+    const { page } = await open(renderHtmlReport(run.model, { ...run.result }), 'per-cpu');
+    const blocks = run.model.swaps[0].cpuPhases.filter((m) => m.phase === 'block');
+    expect(blocks.length).toBe(4);
+    const tip = await hoverPhase(page, 1, 'forward');
+    for (const m of blocks) expect(tip).toContain(`cpu ${m.cpu} at ${m.tick}`);
+    const cpus = await page.$$eval('#swap-table ul.cpu-phases[data-swap="1"] li', (els) =>
+      els.map((e) => e.getAttribute('data-cpu')),
+    );
+    expect(cpus).toEqual(['0', '1', '2', '3']);
+  });
+});
+
 describeBrowser('HTML report of 100,000 calls', () => {
   test('draws only what is visible, aggregates when zoomed out, stays responsive', async () => {
     const big = recordBigRun();

@@ -63,6 +63,8 @@ export interface SwapRunOptions {
   readonly gapTicks?: number;
   /** Ticks of compute in each slowInc call. */
   readonly slowTicks?: number;
+  /** SimulationOptions.swapMediation (default global). */
+  readonly mediation?: 'global' | 'per-cpu';
   /** Called after setup, before the run (attach recorders here or before). */
   readonly observe?: (sim: Simulation) => void;
 }
@@ -80,6 +82,7 @@ export function buildSwapRun(o: SwapRunOptions = {}): SwapRun {
     cpus: o.cpus ?? 2,
     quantumTicks: 6,
     swapWait: 'token-ring',
+    ...(o.mediation === undefined ? {} : { swapMediation: o.mediation }),
   });
   o.observe?.(sim);
   const c = sim.objects.create(Counter);

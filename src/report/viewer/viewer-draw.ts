@@ -268,6 +268,7 @@ function drawSwapLane(v: Viewer, l: Lane, top: number): void {
     }
     textIn(v, box.p.phase, { a, b, y, h }, '#fff');
   }
+  drawCpuPhaseMarks(v, s, y, h);
   if ((s.outcome === 'aborted' || s.outcome === 'refused') && s.outcomeTick !== null) {
     const ox = v.x(s.outcomeTick);
     if (ox < LABEL_W || ox > LABEL_W + v.plotW) return;
@@ -282,6 +283,19 @@ function drawSwapLane(v: Viewer, l: Lane, top: number): void {
     ctx.fillStyle = phaseColor(v, s.outcome);
     const textX = Math.min(ox + 8, LABEL_W + v.plotW - 40);
     ctx.fillText(`${s.outcome}: ${s.reason}`, textX, y + h / 2 + 0.5);
+  }
+}
+
+/** Per-CPU mediation: a dark tick where each CPU's mediator entered block (hollow: the CPU had no rep). */
+function drawCpuPhaseMarks(v: Viewer, s: SwapInfo, y: number, h: number): void {
+  const ctx = v.dom.ctx;
+  for (const m of s.cpuPhases) {
+    if (m.phase !== 'block') continue;
+    const x = Math.round(v.x(m.tick));
+    if (!inPlot(v, x)) continue;
+    ctx.fillStyle = '#222';
+    ctx.fillRect(x, y, 2, m.noRep ? 3 : h);
+    if (m.noRep) ctx.fillRect(x, y + h - 3, 2, 3);
   }
 }
 

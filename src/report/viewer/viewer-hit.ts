@@ -4,6 +4,7 @@
  * calls or runs) and its description
  * as tooltip HTML. Every model string is escaped before it reaches HTML.
  */
+import type { SwapInfo } from '../timeline-model.ts';
 import type { Viewer } from './viewer.ts';
 import { fmt } from './viewer.ts';
 import { phaseBoxes } from './viewer-draw.ts';
@@ -118,6 +119,14 @@ function hitThreadLane(v: Viewer, l: Lane, t: number, tol: number, ly: number): 
   return { kind: 'call', index: c, html };
 }
 
+/** Per-CPU mediation: the tick each CPU's mediator entered block. */
+function cpuBlockLines(s: SwapInfo): string[] {
+  const marks = s.cpuPhases.filter((m) => m.phase === 'block');
+  if (marks.length === 0) return [];
+  const each = marks.map((m) => `cpu ${m.cpu} at ${m.tick}${m.noRep ? ' (no rep)' : ''}`);
+  return [`per-CPU block: ${each.join(', ')}`];
+}
+
 function hitSwapLane(v: Viewer, l: Lane, px: number): Hit | null {
   const s = v.index.swapById.get(l.id);
   if (!s) return null;
@@ -130,6 +139,7 @@ function hitSwapLane(v: Viewer, l: Lane, px: number): Hit | null {
     span(p.start, p.end),
     `${esc(s.from.join(', '))} \u2192 ${esc(s.to.join(', '))} \u00b7 outcome ${s.outcome}${s.reason ? ': ' + esc(s.reason) : ''}`,
     `held ${s.held} calls (longest ${s.maxHoldTicks} ticks)`,
+    ...cpuBlockLines(s),
   ];
   return { kind: 'phase', index: s.phases.indexOf(p), html: lines.join('\n') };
 }
