@@ -3,20 +3,23 @@
  * `npx tsc -p tsconfig.build.json --outDir DIR`), for instruction counts
  * under `valgrind --tool=callgrind`, which are repeatable on a loaded
  * machine where CPU time is not. Mode `on` is the default (event hash on),
- * `off` is `hashEvents: false`; N = 0 loads the build and runs nothing (the
+ * `off` is `hashEvents: false`, `minimal` the hand-written minimal simulator
+ * of the same cost model (src/bench/peer-minimal.ts, quantum 10 ticks as in
+ * the headline), the baseline of the headline ratio; N = 0 loads the build and runs nothing (the
  * start-up cost). Take the per-call figure from two sizes, so start-up and
  * JIT warm-up cancel: (Ir(N2) - Ir(N1)) / ((N2 - N1) * 10).
  *
  * Usage: valgrind --tool=callgrind --callgrind-out-file=/dev/null \
- *          node scripts/peer-once.mjs DIST on|off N
+ *          node scripts/peer-once.mjs DIST on|off|minimal N
  */
 import { resolve } from 'node:path';
 
 const [dist, mode, n] = process.argv.slice(2);
-if (dist === undefined || (mode !== 'on' && mode !== 'off')) {
-  console.error('usage: node scripts/peer-once.mjs DIST on|off N');
+if (dist === undefined || !['on', 'off', 'minimal'].includes(mode)) {
+  console.error('usage: node scripts/peer-once.mjs DIST on|off|minimal N');
   process.exit(2);
 }
 const bench = await import(resolve(dist, 'bench/index.js'));
 const threads = Number(n ?? 3000);
-if (threads > 0) bench.runPeerWorkload({ threads, hashEvents: mode === 'on' });
+if (threads > 0 && mode === 'minimal') bench.runPeerMinimal({ threads, quantumTicks: 10 });
+else if (threads > 0) bench.runPeerWorkload({ threads, hashEvents: mode === 'on' });
