@@ -9,7 +9,8 @@
  * declares (simulation/event-fields.ts, EVENT_FIELDS), each through the
  * method of its kind: `int` (a number, usually a 32-bit integer), `sym` (a
  * string from a small set, interned once per run), `text` (any string), or
- * `value` (anything). The bytes are those `add` hashes for the built event
+ * `value` (anything; an array may also come as `items(n)` then its n
+ * items through `value`, so no array is built). The bytes are those `add` hashes for the built event
  * (test/simulation/direct-events.test.ts compares the two for every event
  * type with a direct emitter).
  */
@@ -18,6 +19,8 @@ export interface EventFields {
   sym(s: string): void;
   text(s: string): void;
   value(v: unknown): void;
+  /** A `value` field that is an array of `n` items, given next one by one through `value`. */
+  items(n: number): void;
 }
 
 export interface EventHashSink extends EventFields {

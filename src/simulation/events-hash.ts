@@ -260,6 +260,12 @@ export class EventsHasher implements EventHashSink {
     this.value(s);
   }
 
+  /** The header `value` gives an array of `n` items; the items follow through `value`. */
+  items(n: number): void {
+    this.mix(Tag.Array);
+    this.mix(n);
+  }
+
   get hex(): string {
     return (
       (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')

@@ -1,17 +1,18 @@
 /**
  * CallPaths: how a call through a ref reaches an implementation (the half of
  * the translation table that is not object management; translation-table.ts
- * extends it).
+ * extends it). The Call records, the call events and OpCall's stack steps
+ * are its base's (call-records.ts); this file is the path itself.
  *
  * Interface:
  *   resolve(entry, cpu)   the implementation a call on `cpu` reaches: the
  *                         target, or that CPU's rep (a local-table miss makes
  *                         it, K42 handleMiss)
  *   callPlain / callOp    the call paths the generated refs use (RefHost)
+ *   callFastHashed        a generated ref's plain call on a fast entry while
+ *                         only the event hash listens (no argument array)
  *   reach / reachOp       the end of a mediator chain: run the method
- *   threadsInside(entry)  threads inside an object now, with their calls
- *   madeOp                a ref made a generator call: one a thread never runs
- *                         in its step is thrown back at it (unrun-ops.ts)
+ *   opBegin               OpCall's body: the chain or the method
  *   journal               the transactions' hook (TranslationTable.setJournal):
  *                         told of every call that reaches an implementation
  *
@@ -19,71 +20,46 @@
  * record: entered and exited are reported, a generator call sits on its
  * thread's call stack between its two preemption points. A plain call on an
  * unmediated, unobserved entry takes the generated fast path and never gets
- * here, or takes the short branch at the top of callPlain.
+ * here, or takes one of the short branches at the top of callPlain; with
+ * only the event hash listening it gets the call events and no record.
  *
- * Invariants (panic if broken): a thread leaves its innermost call first.
  * Errors: a call on a destroyed entry throws StaleRefError; a generator call
  * from kernel context NotInThreadError; nesting past callDepthMax
  * CallDepthError.
  */
-import {
-  describeError,
-  panic,
-  type EventSink,
-  type Kernel,
-  type Op,
-  type Thread,
-} from '../kernel/index.ts';
-import { Call } from './call.ts';
+import type { EventSink, Kernel, Op } from '../kernel/index.ts';
+import type { Call } from './call.ts';
+import { directEnteredArgs } from './call-entered-args.ts';
+import { CallRecords, DEFAULT_CALL_DEPTH_MAX, NO_ERROR } from './call-records.ts';
 import { attachClusterView } from './clustered-object.ts';
 import { isIterator, methodOf } from './method-of.ts';
-import type { MethodKind } from './method-kinds.ts';
 import type { RefHost } from './object-ref.ts';
-import type { MethodStats, TableEntry } from './table-entry.ts';
-import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
-import { directEntered, directExited, directReached } from './call-events-direct.ts';
-import { UnrunOps } from './unrun-ops.ts';
-import { OpCall, type OpCallHost } from './op-call.ts';
+import { OpCall } from './op-call.ts';
+import type { TableEntry } from './table-entry.ts';
+import { StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
 
-/** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
-export const DEFAULT_CALL_DEPTH_MAX = 1000;
-
-/** The error of a call that returned (so `undefined` can be a thrown value). */
-const NO_ERROR: unknown = Symbol('no error');
+export { DEFAULT_CALL_DEPTH_MAX } from './call-records.ts';
 
 export type Construct = (cls: Function, args: readonly unknown[]) => object;
 
-export abstract class CallPaths implements RefHost, OpCallHost {
+export abstract class CallPaths extends CallRecords implements RefHost {
   construct: Construct = (cls, args) => new (cls as new (...a: unknown[]) => object)(...args);
-  generationOf: (thread: Thread) => number = () => 0;
   /** Per-CPU local tables: entry id -> that CPU's rep (clustered objects). */
   readonly local: (object | undefined)[][];
   /** Scratch: the implementation the last arrive() resolved. */
   private arrivedAt: object | null = null;
-  protected nextCallId = 1;
-  /** Plain calls through the table in progress (they nest inside one step). */
-  private plainDepth = 0;
-  /** Generator calls made in the current step, to find one never run (missing yield*). */
-  private readonly unrun: UnrunOps;
   /** The transactions' journal hook (setJournal), or null: every reach is reported to it. */
   protected journal: ((call: Call, impl: object) => void) | null = null;
 
   constructor(
-    protected readonly kernel: Kernel,
-    readonly bus: EventSink<TableEvent>,
-    /** Count calls per entry and method (objects.info().stats); off keeps the fast path. */
-    protected readonly callStats = false,
-    /** Deepest nesting of calls through the table (generator calls of a thread plus plain calls inside them). */
-    private readonly callDepthMax = DEFAULT_CALL_DEPTH_MAX,
+    kernel: Kernel,
+    bus: EventSink<TableEvent>,
+    callStats = false,
+    callDepthMax = DEFAULT_CALL_DEPTH_MAX,
   ) {
+    super(kernel, bus, callStats, callDepthMax);
     this.local = kernel.cpus.map(() => []);
-    this.unrun = new UnrunOps(kernel);
-    if (kernel.stepEnded !== null)
-      throw new RangeError(
-        'TranslationTable: this kernel already has a table; make a new kernel (or simulation) for another',
-      );
-    kernel.stepEnded = (t) => this.unrun.endStep(t, kernel.threads);
   }
 
   // ---- reaching an implementation -------------------------------------------
@@ -115,6 +91,12 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     attachClusterView(reps, rep, cpu);
   }
 
+  /** The class name a call.reached event gives for `impl` (Function.prototype.name is a slow accessor). */
+  private implName(entry: TableEntry, impl: object): string {
+    const ctor = impl.constructor;
+    return ctor === entry.factory.cls ? entry.factory.name : ctor.name;
+  }
+
   /**
    * A call arrives at an implementation: resolve it for the current CPU (a
    * rep miss makes it), pick the method (or its stub), stamp the version.
@@ -131,9 +113,7 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     const fn = methodOf(entry, impl, call.method);
     call.version = entry.version;
     call.reached++;
-    // Function.prototype.name is a slow accessor: use the factory's copy when it is that class.
-    const ctor = impl.constructor;
-    call.impl = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
+    call.impl = this.implName(entry, impl);
     if (this.bus.on) this.emitReached(call.id, entry, call.impl, cpu);
     if (this.journal !== null) this.journal(call, impl);
     this.arrivedAt = impl;
@@ -156,126 +136,6 @@ export abstract class CallPaths implements RefHost, OpCallHost {
 
   // ---- the call paths ------------------------------------------------------------
 
-  private newCall(
-    entry: TableEntry,
-    method: string,
-    args: unknown[],
-    kind: MethodKind,
-    t: Thread | null,
-  ): Call {
-    const k = this.kernel;
-    return new Call(
-      this.nextCallId++,
-      entry,
-      method,
-      args,
-      kind,
-      t ? t.id : -1,
-      t ? t.name : 'kernel',
-      k.currentCpu,
-      t ? this.generationOf(t) : 0,
-      k.now,
-    );
-  }
-
-  /** Per-method stats of the call's entry (only with callStats on). */
-  private countEntry(call: Call): void {
-    const ext = call.entry.extension();
-    let s: MethodStats | undefined;
-    if (ext.lastMethod === call.method) s = ext.lastStats!;
-    else {
-      s = ext.stats.get(call.method);
-      if (s === undefined) ext.stats.set(call.method, (s = { calls: 0, failed: 0, inFlight: 0 }));
-      ext.lastMethod = call.method;
-      ext.lastStats = s;
-    }
-    s.calls++;
-    if (call.kind === 'op') s.inFlight++;
-    call.stats = s;
-  }
-
-  private entered(call: Call): void {
-    if (this.callStats) this.countEntry(call);
-    if (this.bus.on)
-      this.emitEntered(call.id, call.entry, call.method, call.thread, call.cpu, call.args);
-  }
-
-  private exited(call: Call, result: unknown, error: unknown, failed: boolean): void {
-    call.result = result;
-    call.error = error;
-    call.tickExited = this.kernel.now;
-    const s = call.stats;
-    if (s !== null) {
-      if (call.kind === 'op') s.inFlight--;
-      if (failed) s.failed++;
-    }
-    if (this.bus.on)
-      this.emitExited(call.id, call.entry, call.method, call.thread, failed ? error : NO_ERROR);
-  }
-
-  // ---- the call events: hashed field by field when nobody subscribes -------
-
-  private emitEntered(
-    id: number,
-    entry: TableEntry,
-    method: string,
-    thread: number,
-    cpu: number,
-    args: unknown[],
-  ): void {
-    const d = this.bus.direct;
-    if (d !== null) directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
-    else
-      this.bus.emit({
-        type: 'call.entered',
-        call: id,
-        object: entry.id,
-        objectName: entry.name,
-        method,
-        thread,
-        cpu,
-        args,
-      });
-  }
-
-  private emitReached(id: number, entry: TableEntry, impl: string, cpu: number): void {
-    const d = this.bus.direct;
-    if (d !== null) directReached(d, id, entry.id, entry.version, impl, cpu);
-    else
-      this.bus.emit({
-        type: 'call.reached',
-        call: id,
-        object: entry.id,
-        version: entry.version,
-        impl,
-        cpu,
-      });
-  }
-
-  /** `error` is NO_ERROR when the call returned. */
-  private emitExited(
-    id: number,
-    entry: TableEntry,
-    method: string,
-    thread: number,
-    error: unknown,
-  ): void {
-    const cpu = this.kernel.currentCpu;
-    const message = error === NO_ERROR ? null : describeError(error);
-    const d = this.bus.direct;
-    if (d !== null) directExited(d, id, entry.id, method, thread, cpu, message);
-    else
-      this.bus.emit({
-        type: 'call.exited',
-        call: id,
-        object: entry.id,
-        method,
-        thread,
-        cpu,
-        error: message,
-      });
-  }
-
   /** A plain call that could not take the generated fast path; `args` becomes the call's own array. */
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown {
     if (entry.state !== 'live') throw new StaleRefError(entry, method);
@@ -288,8 +148,7 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     if (forward === null && this.bus.direct !== null && !slow)
       return this.callPlainHashed(entry, method, args);
     const t = this.kernel.current;
-    if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
-      throw new CallDepthError(entry, method, this.callDepthMax);
+    this.checkDepth(t, entry, method);
     const call = this.newCall(entry, method, args, 'plain', t);
     this.entered(call);
     let result: unknown;
@@ -314,8 +173,7 @@ export abstract class CallPaths implements RefHost, OpCallHost {
   private callPlainHashed(entry: TableEntry, method: string, args: unknown[]): unknown {
     const k = this.kernel;
     const t = k.current;
-    if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
-      throw new CallDepthError(entry, method, this.callDepthMax);
+    this.checkDepth(t, entry, method);
     const id = this.nextCallId++;
     const thread = t === null ? -1 : t.id;
     this.emitEntered(id, entry, method, thread, k.currentCpu, args);
@@ -326,9 +184,7 @@ export abstract class CallPaths implements RefHost, OpCallHost {
       const cpu = k.currentCpu;
       const impl = this.resolve(entry, cpu);
       const fn = methodOf(entry, impl, method);
-      const ctor = impl.constructor;
-      const name = ctor === entry.factory.cls ? entry.factory.name : ctor.name;
-      if (this.bus.on) this.emitReached(id, entry, name, cpu);
+      if (this.bus.on) this.emitReached(id, entry, this.implName(entry, impl), cpu);
       result = fn.apply(impl, args);
     } catch (err) {
       if (this.bus.on) this.emitExited(id, entry, method, thread, err);
@@ -340,31 +196,59 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     return result;
   }
 
-  /** A generator call: an OpCall, the iterator and the record (op-call.ts); it calls the op* steps below. */
-  callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    return new OpCall(this, entry, method, args);
-  }
-
-  /** @internal OpCall's first resumption: the call was run (not a missing yield*), from a thread. */
-  opStart(call: OpCall): void {
-    this.unrun.started(call.args);
-    if (this.kernel.current === null) throw new NotInThreadError(call.entry, call.method);
-  }
-
-  /** @internal OpCall enters, after its entry boundary: on the thread's stack, counted, reported. */
-  opEnter(call: OpCall): Thread {
+  /**
+   * @internal callPlainHashed for a generated ref's call on a fast entry
+   * (live, unmediated, unclustered, no stub, no stats, no journal) with `n`
+   * <= 4 arguments, while only the event hash listens: the ref has read
+   * `fn`, the target's own method; the arguments come one by one and are
+   * hashed as the array they would make (call-entered-args.ts), so no array
+   * is built. Same events, call id and depth accounting as callPlainHashed.
+   */
+  callFastHashed(
+    entry: TableEntry,
+    method: string,
+    fn: Function,
+    n: number,
+    a0: unknown,
+    a1: unknown,
+    a2: unknown,
+    a3: unknown,
+  ): unknown {
     const k = this.kernel;
     const t = k.current;
-    const { entry, method } = call;
-    if (t === null) throw new NotInThreadError(entry, method);
-    if (entry.state !== 'live') throw new StaleRefError(entry, method);
-    if (t.calls.length + this.plainDepth >= this.callDepthMax)
-      throw new CallDepthError(entry, method, this.callDepthMax);
-    call.enterAs(this.nextCallId++, t, k.currentCpu, this.generationOf(t), k.now);
-    t.enterCall(call);
-    k.activateForCall(t);
-    this.entered(call);
-    return t;
+    this.checkDepth(t, entry, method);
+    const id = this.nextCallId++;
+    const thread = t === null ? -1 : t.id;
+    const cpu = k.currentCpu;
+    const impl = entry.target!;
+    directEnteredArgs(this.bus.direct!, id, entry, method, thread, cpu, n, a0, a1, a2, a3);
+    let result: unknown;
+    this.plainDepth++;
+    try {
+      if (this.bus.on) this.emitReached(id, entry, this.implName(entry, impl), cpu);
+      result =
+        n === 0
+          ? fn.call(impl)
+          : n === 1
+            ? fn.call(impl, a0)
+            : n === 2
+              ? fn.call(impl, a0, a1)
+              : n === 3
+                ? fn.call(impl, a0, a1, a2)
+                : fn.call(impl, a0, a1, a2, a3);
+    } catch (err) {
+      if (this.bus.on) this.emitExited(id, entry, method, thread, err);
+      throw err;
+    } finally {
+      this.plainDepth--;
+    }
+    if (this.bus.on) this.emitExited(id, entry, method, thread, NO_ERROR);
+    return result;
+  }
+
+  /** A generator call: an OpCall, the iterator and the record (op-call.ts); it calls the op* steps. */
+  callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
+    return new OpCall(this, entry, method, args);
   }
 
   /** @internal OpCall's body: the mediator chain, or the implementation's method (one generator layer fewer). */
@@ -372,29 +256,5 @@ export abstract class CallPaths implements RefHost, OpCallHost {
     const forwardOp = call.entry.ext?.forwardOp ?? null;
     if (forwardOp !== null) return forwardOp(call);
     return this.arrive(call).apply(this.arrivedAt, call.args);
-  }
-
-  /** @internal OpCall leaves: off the thread's stack (innermost first), then the exited event. */
-  opLeave(t: Thread, call: OpCall, result: unknown, error: unknown, failed: boolean): void {
-    const top = t.calls.pop();
-    if (top !== call)
-      panic('OpCall.leave', `thread ${t.id} left call ${call.id} but its innermost is ${top?.id}`);
-    this.kernel.deactivateAfterCall(t);
-    this.exited(call, result, error, failed);
-  }
-
-  madeOp(op: Op<unknown>, entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    this.unrun.made(op, entry, method, args, this.kernel.current);
-    return op;
-  }
-
-  /** Threads inside `entry` right now, with the calls they are in. */
-  threadsInside(entry: TableEntry): { thread: Thread; calls: Call[] }[] {
-    const out: { thread: Thread; calls: Call[] }[] = [];
-    for (const t of this.kernel.threads.values()) {
-      const calls = (t.calls as Call[]).filter((c) => c.entry === entry);
-      if (calls.length > 0) out.push({ thread: t, calls });
-    }
-    return out;
   }
 }

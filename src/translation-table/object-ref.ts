@@ -11,7 +11,8 @@
  * `new Function`), so each method has its own call site that sees one class,
  * instead of one shared site that V8 turns megamorphic once five classes pass
  * through it. A plain call on an unmediated, unobserved entry is then one
- * extra load and a flag test before the real call.
+ * extra load and a flag test before the real call; with only the event hash
+ * listening it passes its arguments one by one (callFastHashed), no array.
  *
  * Methods gained by a swap: a ref made for class A, whose object was
  * swapped to B, answers B's methods that A lacks (`typeof ref.hitsOf` is
@@ -66,6 +67,17 @@ export class ObjectRefBase {
 /** What the generated code calls back into: the table's slow paths. */
 export interface RefHost {
   callPlain(entry: TableEntry, method: string, args: unknown[]): unknown;
+  /** callPlain on a fast entry while only the event hash listens, `n` <= 4 arguments one by one. */
+  callFastHashed(
+    entry: TableEntry,
+    method: string,
+    fn: Function,
+    n: number,
+    a0: unknown,
+    a1: unknown,
+    a2: unknown,
+    a3: unknown,
+  ): unknown;
   callOp(entry: TableEntry, method: string, args: unknown[]): Generator<unknown, unknown, unknown>;
   /** Note a generator call made (so one never run is found at the step's end); returns `op`. */
   madeOp(
@@ -130,15 +142,27 @@ const GAINED = new Proxy(Object.prototype, {
 Object.setPrototypeOf(ObjectRefBase.prototype, GAINED);
 
 const ARITY_MAX = 8;
+/** Plain calls with at most this many arguments take callFastHashed while only the hash listens. */
+const HASHED_ARITY_MAX = 4;
 
 function plainSource(name: string, arity: number): string {
   const key = JSON.stringify(name);
   const params = Array.from({ length: Math.min(arity, ARITY_MAX) }, (_, i) => `a${i}`).join(', ');
   const n = Math.min(arity, ARITY_MAX);
+  const four = Array.from({ length: 4 }, (_, i) => (i < n ? `a${i}` : 'undefined')).join(', ');
+  // Only the event hash listens: the call's events, and no argument array (CallPaths.callFastHashed).
+  const hashed =
+    n > HASHED_ARITY_MAX
+      ? ''
+      : `
+      const f = e.target[${key}];
+      if (bus.direct !== null && typeof f === 'function') return host.callFastHashed(e, ${key}, f, ${n}, ${four});`;
   return `[${key}](${params}) {
     const e = this.$e;
     if (arguments.length !== ${n}) return host.callPlain(e, ${key}, Array.prototype.slice.call(arguments));
-    if (e.fast === true && bus.on === false) return e.target[${key}](${params});
+    if (e.fast === true) {
+      if (bus.on === false) return e.target[${key}](${params});${hashed}
+    }
     return host.callPlain(e, ${key}, [${params}]);
   }`;
 }
@@ -150,13 +174,13 @@ function opSource(name: string): string {
 
 /**
  * Generate the ref class for `cls` (methods as given by methodKinds), bound
- * to one table (`host`) and its event bus's `on` flag.
+ * to one table (`host`) and its event bus (its `on` and `direct` flags).
  */
 export function makeRefClass(
   cls: Function,
   kinds: ReadonlyMap<string, MethodKind>,
   host: RefHost,
-  bus: { readonly on: boolean },
+  bus: { readonly on: boolean; readonly direct: unknown },
 ): new (entry: TableEntry) => ObjectRefBase {
   const body: string[] = [];
   for (const [name, kind] of kinds) {
@@ -169,7 +193,7 @@ export function makeRefClass(
   const factory = new Function('Base', 'host', 'bus', source) as (
     b: typeof ObjectRefBase,
     h: RefHost,
-    bus: { readonly on: boolean },
+    bus: { readonly on: boolean; readonly direct: unknown },
   ) => new (entry: TableEntry) => ObjectRefBase;
   const rc = factory(ObjectRefBase, host, bus);
   Object.defineProperty(rc.prototype, HOST, { value: host });
