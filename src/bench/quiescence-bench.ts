@@ -48,7 +48,7 @@ export async function quiescenceBench(scale: BenchScale): Promise<BenchFigure[]>
             detector.activate(t, i & 1);
             detector.deactivate(t);
           }
-          return t.quiescence;
+          return t.countSeq;
         },
       },
     ],

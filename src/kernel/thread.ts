@@ -6,9 +6,9 @@
  *
  * Fields are owned by the kernel (state, cpu, timing) except `calls`, the
  * stack of table calls the thread is inside, pushed and popped by the
- * translation table, and `quiescence`, an opaque slot the quiescence detector
- * uses to remember where it counted the thread (K42: the pointer to
- * activeCnt[gen] stored in the thread).
+ * translation table, and the `count*` fields and `tickCounted`, where the
+ * quiescence detector counted the thread (K42: the pointer to activeCnt[gen]
+ * stored in the thread), owned by the detector.
  */
 import type { Effect } from './effect.ts';
 import type { EnqueueReason } from './scheduling-policy.ts';
@@ -74,8 +74,14 @@ export class Thread implements ThreadView {
   calls: CallFrame[] = NO_CALLS;
   /** Set by deactivateSelf(): not counted by quiescence outside calls. */
   selfDeactivated = false;
-  /** Opaque slot for the quiescence detector. */
-  quiescence: unknown = undefined;
+  /** Quiescence detector's count: the CPU it is counted on, -1 when the detector does not count it. */
+  countCpu = -1;
+  /** Its activation number (machine-wide, counting order); -1 when not counted. */
+  countSeq = -1;
+  /** Generation it was last counted in (detector numbering; K42: genCount, whose parity is the counter slot). */
+  countGeneration = 0;
+  /** Tick it was last counted at. */
+  tickCounted = 0;
   readonly gen: Generator<Effect, unknown, unknown>;
   /** Why it is handed to the policy when its event-queue entry comes up (it is its own entry, kind 'ready'). */
   readyReason: EnqueueReason = 'spawned';

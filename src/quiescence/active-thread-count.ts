@@ -16,6 +16,11 @@
  * has elapsed when genCount - m >= 2: every thread alive at m has finished.
  * `generationsToElapse` is that 2; only a planted bug (K42Detector's
  * plantEarlyGeneration, for measuring the checkers) ever lowers it.
+ *
+ * Invariant: `index` is the parity of `genCount` (each advance flips one and
+ * increments the other), so a thread that remembers the genCount it was
+ * counted at knows its counter slot (`slotOf`): the detector keeps one
+ * number on the thread, not a slot object.
  */
 export class ActiveThreadCount {
   index: 0 | 1 = 0;
@@ -28,6 +33,11 @@ export class ActiveThreadCount {
   generationsToElapse = 2;
 
   constructor(readonly cpu: number) {}
+
+  /** The counter slot of a thread counted when genCount was `genCount` (the invariant above). */
+  static slotOf(genCount: number): 0 | 1 {
+    return (genCount & 1) as 0 | 1;
+  }
 
   count(): 0 | 1 {
     this.activations++;

@@ -15,19 +15,29 @@
  * when it drains visits each generation once; the requests waiting on a CPU
  * are queued by marker and popped when `low` passes it. O(1) amortised per
  * uncount and per request CPU.
+ *
+ * Storage: per CPU, an array of live counts indexed by generation - `base`
+ * (generations only grow, so it is a sliding window from `low` to the
+ * current one; it restarts when the CPU has no counted thread and is cut
+ * when `low` has passed more than half of it). No Map; counting a thread
+ * allocates nothing once the window has room.
  */
-import type { EventSink, Kernel } from '../kernel/index.ts';
-import type { CountSlot } from './count-slot.ts';
+import type { EventSink, Kernel, Thread } from '../kernel/index.ts';
 import { QuiescenceDetector } from './quiescence-detector.ts';
 import type { QuiescenceEvent } from './quiescence-events.ts';
 import type { QuiescenceRequest } from './quiescence-request.ts';
 import { RequestQueue } from './request-queue.ts';
 
+const CUT_AT = 1024;
+
 class CpuGenerations {
   generation = 0;
-  /** Live threads counted per generation number (only non-zero entries). */
-  readonly live = new Map<number, number>();
-  /** The oldest generation with a live thread (meaningful while `live` is not empty). */
+  /** live[g - base]: threads counted in generation g and still counted (base <= low <= generation). */
+  private live: number[] = [];
+  private base = 0;
+  /** Threads counted on this CPU, every generation together. */
+  liveTotal = 0;
+  /** The oldest generation with a live thread (meaningful while liveTotal > 0). */
   low = 0;
   steps = 0;
   /** Requests waiting for every generation up to their marker to drain, by marker. */
@@ -37,12 +47,37 @@ class CpuGenerations {
     this.waiting = new RequestQueue(`event detector cpu ${cpu}`);
   }
 
+  /** Count a thread in the current generation; returns it. */
+  count(): number {
+    if (this.liveTotal === 0) {
+      this.live.length = 0;
+      this.base = this.low = this.generation;
+    }
+    const i = this.generation - this.base;
+    while (this.live.length <= i) this.live.push(0);
+    this.live[i]++;
+    this.liveTotal++;
+    return this.generation;
+  }
+
+  /** Uncount a thread counted in `generation`; true when that generation has drained. */
+  uncount(generation: number): boolean {
+    this.liveTotal--;
+    return --this.live[generation - this.base] === 0;
+  }
+
   /** The oldest generation with a live thread; Infinity when none. */
   oldestLive(): number {
-    if (this.live.size === 0) return Infinity;
-    while (!this.live.has(this.low)) {
+    if (this.liveTotal === 0) return Infinity;
+    while (this.live[this.low - this.base] === 0) {
       this.low++;
       this.steps++;
+    }
+    const passed = this.low - this.base;
+    if (passed > CUT_AT && passed * 2 > this.live.length) {
+      this.live = this.live.slice(passed);
+      this.base = this.low;
+      this.steps += this.live.length;
     }
     return this.low;
   }
@@ -57,21 +92,13 @@ export class EventDetector extends QuiescenceDetector {
     this.gens = kernel.cpus.map((c) => new CpuGenerations(c.index));
   }
 
-  protected counted(slot: CountSlot): void {
-    const g = this.gens[slot.cpu];
-    if (g.live.size === 0) g.low = g.generation;
-    g.live.set(g.generation, (g.live.get(g.generation) ?? 0) + 1);
-    slot.generation = g.generation;
+  protected counted(t: Thread, cpu: number): void {
+    t.countGeneration = this.gens[cpu].count();
   }
 
-  protected uncounted(slot: CountSlot): void {
-    const g = this.gens[slot.cpu];
-    const n = g.live.get(slot.generation)! - 1;
-    if (n > 0) {
-      g.live.set(slot.generation, n);
-      return;
-    }
-    g.live.delete(slot.generation);
+  protected uncounted(t: Thread, cpu: number): void {
+    const g = this.gens[cpu];
+    if (!g.uncount(t.countGeneration)) return;
     const done: QuiescenceRequest[] = [];
     g.waiting.drainUpTo(g.oldestLive() - 1, (r) => {
       if (--r.detectorWaits === 0) done.push(r);
@@ -84,7 +111,7 @@ export class EventDetector extends QuiescenceDetector {
     for (const cpu of r.cpus) {
       const g = this.gens[cpu];
       marker.set(cpu, g.generation);
-      if (g.live.size > 0) {
+      if (g.liveTotal > 0) {
         r.detectorWaits++;
         g.waiting.push(r, g.generation);
       }

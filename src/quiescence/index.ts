@@ -9,7 +9,6 @@ export {
   MARKER_MODES,
   type Blocker,
 } from './quiescence-detector.ts';
-export { CountSlot } from './count-slot.ts';
 export { QuiescenceRequest, type RequestState } from './quiescence-request.ts';
 export { ActiveThreadCount } from './active-thread-count.ts';
 export { K42Detector } from './k42-detector.ts';

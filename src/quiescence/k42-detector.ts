@@ -38,9 +38,8 @@
  * detector's own soundness guard, so only the checkers can catch it. Only
  * plantCoreBug (src/faults/plant-core-bug.ts) calls it; never by default.
  */
-import type { EventSink, Kernel } from '../kernel/index.ts';
+import type { EventSink, Kernel, Thread } from '../kernel/index.ts';
 import { ActiveThreadCount } from './active-thread-count.ts';
-import type { CountSlot } from './count-slot.ts';
 import {
   MARKER_MODES,
   QuiescenceDetector,
@@ -96,14 +95,15 @@ export class K42Detector extends QuiescenceDetector {
     return this.plantedEarly || super.soundToReach(r);
   }
 
-  protected counted(slot: CountSlot): void {
-    const c = this.counts[slot.cpu];
-    slot.index = c.count();
-    slot.generation = c.genCount;
+  /** The thread keeps the genCount it was counted at; its parity is K42's counter slot (ActiveThreadCount.slotOf). */
+  protected counted(t: Thread, cpu: number): void {
+    const c = this.counts[cpu];
+    c.count();
+    t.countGeneration = c.genCount;
   }
 
-  protected uncounted(slot: CountSlot): void {
-    this.counts[slot.cpu].uncount(slot.index);
+  protected uncounted(t: Thread, cpu: number): void {
+    this.counts[cpu].uncount(ActiveThreadCount.slotOf(t.countGeneration));
   }
 
   override request(

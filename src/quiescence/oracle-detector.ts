@@ -5,7 +5,7 @@
  * yardstick the other detectors' lag is measured against. Its work is the
  * base class's oracle index (O(1) amortised per uncount and request CPU).
  */
-import type { CountSlot } from './count-slot.ts';
+import type { Thread } from '../kernel/index.ts';
 import { QuiescenceDetector } from './quiescence-detector.ts';
 import type { QuiescenceRequest } from './quiescence-request.ts';
 
@@ -14,7 +14,7 @@ export class OracleDetector extends QuiescenceDetector {
 
   protected counted(): void {}
 
-  protected uncounted(_slot: CountSlot, oracleMet: QuiescenceRequest[]): void {
+  protected uncounted(_t: Thread, _cpu: number, oracleMet: readonly QuiescenceRequest[]): void {
     this.reachAll(oracleMet);
   }
 

@@ -16,6 +16,11 @@
  * on it by watermark (RequestQueue); an uncount pops only the requests it
  * meets. The subclasses index their own waits the same way.
  *
+ * Where a count lives: on the Thread (`countCpu`, `countSeq`,
+ * `countGeneration`, `tickCounted`; K42 keeps the counter pointer in the
+ * thread too) and in per-CPU arrays; counting and uncounting a thread
+ * allocate nothing and touch no Map (docs/QUIESCENCE.md, "Data structures").
+ *
  * Invariant (soundness, checked by test/quiescence and checkers/): a request
  * is never reached while a thread that was counted at the request on one of
  * its CPUs is still counted.
@@ -27,7 +32,6 @@ import {
   type Thread,
   type ThreadLifecycle,
 } from '../kernel/index.ts';
-import { CountSlot } from './count-slot.ts';
 import { CpuActivations } from './cpu-activations.ts';
 import { QuiescenceRequest } from './quiescence-request.ts';
 import { RequestQueue } from './request-queue.ts';
@@ -65,6 +69,9 @@ export interface Blocker {
   }[];
 }
 
+/** The requests an uncount met, when no request waits (shared, never written). */
+const NONE_MET: readonly QuiescenceRequest[] = Object.freeze([]);
+
 export abstract class QuiescenceDetector implements ThreadLifecycle {
   abstract readonly name: string;
   private readonly pendingSet = new Set<QuiescenceRequest>();
@@ -73,7 +80,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   private nextRequestId = 1;
   /** Per CPU: the activations counted there, oldest first (the oracle's view). */
   private readonly activationsOn: CpuActivations[];
-  /** Activations so far: the next slot's seq, and a request's watermark. */
+  /** Activations so far: the next activation's number, and a request's watermark. */
   private activations = 0;
   /** Per CPU: pending requests whose oracle tick is unknown, by watermark. */
   private readonly oracleQueues: RequestQueue[];
@@ -112,32 +119,33 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   // ---- ThreadLifecycle ---------------------------------------------------------
 
   activate(thread: Thread, cpu: number): void {
-    const old = thread.quiescence as CountSlot | undefined;
-    if (old !== undefined && old.alive)
+    if (thread.countCpu >= 0)
       panic(`${this.name}.activate`, `thread ${thread.id} is already counted`);
-    const slot = new CountSlot(thread, cpu, this.activations++, this.kernel.now);
-    this.activationsOn[cpu].add(slot);
-    this.counted(slot);
-    thread.quiescence = slot;
+    thread.countCpu = cpu;
+    thread.countSeq = this.activations++;
+    thread.tickCounted = this.kernel.now;
+    this.activationsOn[cpu].add(thread);
+    this.counted(thread, cpu);
   }
 
   deactivate(thread: Thread): void {
-    const slot = thread.quiescence as CountSlot | undefined;
-    if (slot === undefined || !slot.alive)
-      panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
-    const on = this.activationsOn[slot.cpu];
-    on.retire(slot);
-    this.uncounted(slot, this.noteOracle(slot.cpu, on.oldestSeq()));
+    const cpu = thread.countCpu;
+    if (cpu < 0) panic(`${this.name}.deactivate`, `thread ${thread.id} is not counted`);
+    thread.countCpu = -1;
+    thread.countSeq = -1; // its entry in activationsOn[cpu] is dead from now on
+    const on = this.activationsOn[cpu];
+    on.retire();
+    this.uncounted(thread, cpu, this.noteOracle(cpu, on.oldestSeq()));
   }
 
+  /** The generation the thread was last counted in (0 if never). */
   generationOf(thread: Thread): number {
-    return (thread.quiescence as CountSlot | undefined)?.generation ?? 0;
+    return thread.countGeneration;
   }
 
   /** The CPU a thread is counted on now (where a marker covers it), or -1 if it is not counted. */
   countedCpuOf(thread: Thread): number {
-    const slot = thread.quiescence as CountSlot | undefined;
-    return slot !== undefined && slot.alive ? slot.cpu : -1;
+    return thread.countCpu;
   }
 
   // ---- the oracle: exactly when every thread counted at a request has gone ----
@@ -149,9 +157,11 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   }
 
   /** The oldest activation on `cpu` is now `oldest`: stamp the oracle tick of the requests this meets on every CPU; returns them. */
-  private noteOracle(cpu: number, oldest: number): QuiescenceRequest[] {
+  private noteOracle(cpu: number, oldest: number): readonly QuiescenceRequest[] {
+    const queue = this.oracleQueues[cpu];
+    if (queue.size === 0) return NONE_MET; // no request waits: nothing to allocate
     const met: QuiescenceRequest[] = [];
-    this.oracleQueues[cpu].drainUpTo(oldest, (r) => {
+    queue.drainUpTo(oldest, (r) => {
       if (--r.oracleWaits > 0) return;
       r.oracleTick = this.kernel.now;
       met.push(r);
@@ -163,7 +173,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   aliveFrom(r: QuiescenceRequest): number[] {
     const ids: number[] = [];
     for (const cpu of r.cpus) {
-      for (const slot of this.activationsOn[cpu].aliveBelow(r.watermark)) ids.push(slot.thread.id);
+      for (const t of this.activationsOn[cpu].aliveBelow(r.watermark)) ids.push(t.id);
     }
     return ids;
   }
@@ -258,8 +268,8 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   }
 
   /** Reach the requests found done at one moment, oldest first (the order the event log has always had). */
-  protected reachAll(done: QuiescenceRequest[]): void {
-    if (done.length > 1) done.sort((a, b) => a.id - b.id);
+  protected reachAll(done: readonly QuiescenceRequest[]): void {
+    if (done.length > 1) done = [...done].sort((a, b) => a.id - b.id);
     for (const r of done) if (r.state === 'pending') this.reach(r);
   }
 
@@ -276,8 +286,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   blockers(r: QuiescenceRequest): Blocker[] {
     const ids = new Set([...this.aliveFrom(r), ...this.detectorBlockers(r)]);
     const threads = new Map<number, Thread>();
-    for (const on of this.activationsOn)
-      for (const slot of on.liveSlots()) threads.set(slot.thread.id, slot.thread);
+    for (const on of this.activationsOn) for (const t of on.liveThreads()) threads.set(t.id, t);
     return [...ids].flatMap((id) => {
       const t = threads.get(id);
       return t === undefined ? [] : [this.describeBlocker(t)];
@@ -285,7 +294,6 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   }
 
   private describeBlocker(t: Thread): Blocker {
-    const slot = t.quiescence as CountSlot;
     const calls = t.calls.map((c) => ({
       call: c.id,
       object: c.objectName,
@@ -295,9 +303,9 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     return {
       thread: t.id,
       name: t.name,
-      cpu: slot.cpu,
-      generation: slot.generation,
-      ageTicks: this.kernel.now - slot.tickCounted,
+      cpu: t.countCpu,
+      generation: t.countGeneration,
+      ageTicks: this.kernel.now - t.tickCounted,
       calls,
     };
   }
@@ -309,7 +317,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
 
   /** Live counted threads on `cpu`, in counting order. */
   protected liveOn(cpu: number): Thread[] {
-    return [...this.activationsOn[cpu].liveSlots()].map((slot) => slot.thread);
+    return [...this.activationsOn[cpu].liveThreads()];
   }
 
   /** How many threads are counted on `cpu`. */
@@ -317,10 +325,14 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
     return this.activationsOn[cpu].live;
   }
 
-  /** Set the detector's own fields of a new activation (generation, K42 slot index). */
-  protected abstract counted(slot: CountSlot): void;
-  /** `slot` was uncounted; `oracleMet` are the requests whose last holder it was. */
-  protected abstract uncounted(slot: CountSlot, oracleMet: QuiescenceRequest[]): void;
+  /** `thread` was counted on `cpu`: do the detector's own counting and set `thread.countGeneration`. */
+  protected abstract counted(thread: Thread, cpu: number): void;
+  /** `thread` was uncounted from `cpu`; `oracleMet` are the requests whose last holder it was. */
+  protected abstract uncounted(
+    thread: Thread,
+    cpu: number,
+    oracleMet: readonly QuiescenceRequest[],
+  ): void;
   /** `r` was made (its oracle fields are set). */
   protected abstract opened(r: QuiescenceRequest): void;
   /** `r` left `pending` (reached or cancelled). */

@@ -44,6 +44,7 @@ export class RequestQueue {
       if (r.state === 'pending') visit(r);
     }
     if (this.head === this.keys.length) {
+      if (this.head === 0) return; // empty and already reset: allocate nothing
       this.requests = [];
       this.keys = [];
       this.head = 0;

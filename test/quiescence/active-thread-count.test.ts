@@ -57,4 +57,28 @@ describe('ActiveThreadCount (K42 ActiveThrdCnt)', () => {
     expect(c.advance()).toBe(true);
     expect([...c.active]).toEqual([0, 0]);
   });
+
+  test('index is the parity of genCount through advances and failed advances (slotOf, what a thread keeps)', () => {
+    const c = new ActiveThreadCount(0);
+    const counted: number[] = []; // the genCount each live thread was counted at
+    let x = 7;
+    for (let step = 0; step < 400; step++) {
+      expect(c.index).toBe(ActiveThreadCount.slotOf(c.genCount));
+      x = (x * 1103515245 + 12345) % 2147483648; // a fixed pseudo-random mix of the three operations
+      const r = (x >>> 16) % 10;
+      if (r < 3) {
+        c.count();
+        counted.push(c.genCount);
+      } else if (r < 6 && counted.length > 0) {
+        // uncount through the slot derived from the remembered genCount, oldest first
+        c.uncount(ActiveThreadCount.slotOf(counted.shift()!));
+      } else c.advance();
+    }
+    expect(c.genCount).toBeGreaterThan(10);
+    expect(c.failedAdvances).toBeGreaterThan(0);
+    for (const g of counted) c.uncount(ActiveThreadCount.slotOf(g));
+    expect(c.updateTheGen()).toBe(2);
+    expect(c.alive).toBe(0);
+    expect([...c.active]).toEqual([0, 0]);
+  });
 });
