@@ -12,7 +12,8 @@
  *
  * Direct emitters (issue 18): `direct` is non-null while the hash is on and
  * nobody subscribes. Then a hot emitter may skip building its event: it calls
- * `direct.begin(type)` (which takes the stamp and hashes type, tick and seq)
+ * `direct.begin(type)` with its DirectType, made once at load (direct-type.ts;
+ * it takes the stamp and hashes type, tick and seq)
  * and gives each of the event's fields to the EventFields it returns, keyless,
  * in the type's fixed order (simulation/event-fields.ts); the hash gets
  * exactly the bytes the built event would have given.
@@ -28,6 +29,7 @@
  * and emitting never changes what the simulation does.
  */
 import { Observable, Subject, config } from 'rxjs';
+import type { DirectType } from './direct-type.ts';
 import type { EventFields, EventHashSink } from './event-hash-sink.ts';
 
 export interface Clock {
@@ -55,7 +57,7 @@ export interface EventSink<E> {
 /** The bus as a direct emitter sees it (see the header). */
 export interface DirectEvents {
   /** Start one event of `type`: takes its stamp; its fields go to what it returns, in order. */
-  begin(type: string): EventFields;
+  begin(type: DirectType): EventFields;
 }
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
@@ -75,7 +77,7 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   private readonly subject = new Subject<Stamped<E>>();
   readonly events$: Observable<Stamped<E>>;
 
-  constructor(private readonly clock: Clock) {
+  constructor(private clock: Clock) {
     this.events$ = new Observable<Stamped<E>>((subscriber) => {
       this.observers++;
       this.update();
@@ -99,10 +101,15 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
     this.direct = this.observers === 0 && this.sink !== null ? this : null;
   }
 
-  begin(type: string): EventFields {
+  begin(type: DirectType): EventFields {
     const sink = this.sink!;
-    sink.beginEvent(type, this.clock.now, this.nextSeq++);
+    sink.beginDirect(type, this.clock.now, this.nextSeq++);
     return sink;
+  }
+
+  /** Stamp events with `clock` from now on (the kernel itself, so a stamp reads a field, not a getter). */
+  useClock(clock: Clock): void {
+    this.clock = clock;
   }
 
   /** How many events have been emitted so far. */

@@ -8,12 +8,19 @@
  * building it. The fields go in keyless, in the fixed order the event type
  * declares (simulation/event-fields.ts, EVENT_FIELDS), each through the
  * method of its kind: `int` (a number, usually a 32-bit integer), `sym` (a
- * string from a small set, interned once per run), `text` (any string), or
- * `value` (anything; an array may also come as `items(n)` then its n
- * items through `value`, so no array is built). The bytes are those `add` hashes for the built event
+ * string from a small set, interned once per run), `text` (any string),
+ * `value` (anything; an array may also come as `items(n)` then its n items
+ * through `value`, so no array is built), or `list` (a field of kind value
+ * that holds a real array, such as a call's args: the bytes `value` gives
+ * it, without its general walk). `beginDirect(type, tick, seq)` is
+ * `beginEvent` for a direct emitter's type (direct-type.ts): the same bytes,
+ * the type's symbol id read from its slot. The bytes are those `add` hashes
+ * for the built event
  * (test/simulation/direct-events.test.ts compares the two for every event
  * type with a direct emitter).
  */
+import type { DirectType } from './direct-type.ts';
+
 export interface EventFields {
   int(v: number): void;
   sym(s: string): void;
@@ -21,10 +28,14 @@ export interface EventFields {
   value(v: unknown): void;
   /** A `value` field that is an array of `n` items, given next one by one through `value`. */
   items(n: number): void;
+  /** A value field that holds a real array (not a Proxy): the bytes `value(v)` gives. */
+  list(v: readonly unknown[]): void;
 }
 
 export interface EventHashSink extends EventFields {
   add(event: unknown): void;
   /** Start one event: its type, then its stamp. */
   beginEvent(type: string, tick: number, seq: number): void;
+  /** beginEvent for a direct emitter's type: the same bytes. */
+  beginDirect(type: DirectType, tick: number, seq: number): void;
 }

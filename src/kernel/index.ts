@@ -50,6 +50,7 @@ export {
   type Stamped,
 } from './event-bus.ts';
 export type { EventFields, EventHashSink } from './event-hash-sink.ts';
+export { DirectType, directType, DIRECT_TYPES_MAX } from './direct-type.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';
 export { NO_LIFECYCLE, type ThreadLifecycle } from './thread-lifecycle.ts';

@@ -5,18 +5,45 @@
  * built event would give: keyless, its fields in the order EVENT_FIELDS
  * declares for its type (simulation/event-fields.ts;
  * test/simulation/direct-events.test.ts compares them with the built events).
+ * Each type is a DirectType made once here (direct-type.ts), so starting an
+ * event looks nothing up by name.
  *
  * Interface: `directOnCpu(d, type, thread, cpu)` for the events shaped
- * { type, thread, cpu } (thread.dispatched, preempted, yielded, exited);
- * `directSpawned(d, thread, name, parent, daemon)`; `directAction(d, label)`.
+ * { type, thread, cpu } (thread.dispatched, preempted, yielded, exited: the
+ * type by name, picked by identity, no lookup); `directSpawned(d, thread,
+ * name, parent, daemon)`; `directAction(d, label)`.
  */
+import { directType, type DirectType } from './direct-type.ts';
 import type { DirectEvents } from './event-bus.ts';
 
+export type OnCpuEventType =
+  'thread.dispatched' | 'thread.preempted' | 'thread.yielded' | 'thread.exited';
+
+const DISPATCHED = directType('thread.dispatched');
+const PREEMPTED = directType('thread.preempted');
+const YIELDED = directType('thread.yielded');
+const EXITED = directType('thread.exited');
+const SPAWNED = directType('thread.spawned');
+const ACTION = directType('kernel.action');
+
 /** thread, cpu */
-export function directOnCpu(d: DirectEvents, type: string, thread: number, cpu: number): void {
-  const h = d.begin(type);
+export function directOnCpu(
+  d: DirectEvents,
+  type: OnCpuEventType,
+  thread: number,
+  cpu: number,
+): void {
+  const h = d.begin(onCpuType(type));
   h.int(thread);
   h.int(cpu);
+}
+
+/** The DirectType of an event shaped { type, thread, cpu } (string literals compare by identity). */
+function onCpuType(type: OnCpuEventType): DirectType {
+  if (type === 'thread.dispatched') return DISPATCHED;
+  if (type === 'thread.preempted') return PREEMPTED;
+  if (type === 'thread.yielded') return YIELDED;
+  return EXITED;
 }
 
 /** thread, name, parent, daemon */
@@ -27,7 +54,7 @@ export function directSpawned(
   parent: number | null,
   daemon: boolean,
 ): void {
-  const h = d.begin('thread.spawned');
+  const h = d.begin(SPAWNED);
   h.int(thread);
   h.text(name);
   h.value(parent);
@@ -36,5 +63,5 @@ export function directSpawned(
 
 /** label */
 export function directAction(d: DirectEvents, label: string): void {
-  d.begin('kernel.action').text(label);
+  d.begin(ACTION).text(label);
 }

@@ -34,12 +34,13 @@
  * (sorted-key JSON) is kept for callers that want a canonical string; the
  * hash does not use it.
  *
- * Interface: `add(event)`, or `beginEvent(type, tick, seq)` then one of
- * `int`/`sym`/`text`/`value` per declared field, in order, for an event that
- * is not built (the same bytes; EventHashSink); `count`; `hex`, the hash so
- * far.
+ * Interface: `add(event)`, or `beginEvent(type, tick, seq)` (or
+ * `beginDirect` with a kernel DirectType) then one of
+ * `int`/`sym`/`text`/`value`/`list` per declared field, in order, for an
+ * event that is not built (the same bytes; EventHashSink); `count`; `hex`,
+ * the hash so far.
  */
-import { Thread, type EventHashSink } from '../kernel/index.ts';
+import { DIRECT_TYPES_MAX, Thread, type DirectType, type EventHashSink } from '../kernel/index.ts';
 import { ObjectRefBase } from '../translation-table/index.ts';
 import { EVENT_FIELDS, type FieldKind } from './event-fields.ts';
 
@@ -174,6 +175,8 @@ export class EventsHasher implements EventHashSink {
   private readonly shapes = new Map<unknown, Shape>();
   /** Objects on the path from the event to the value being hashed (cycles are cut). */
   private readonly path: object[] = [];
+  /** Per DirectType slot: the sym id of its name once interned, else 0 (kernel direct-type.ts). */
+  private readonly typeIds = new Int32Array(DIRECT_TYPES_MAX);
 
   add(event: unknown): void {
     const type = typeof event === 'object' && event !== null ? this.typeOf(event) : undefined;
@@ -233,6 +236,61 @@ export class EventsHasher implements EventHashSink {
     this.int(tick);
     this.int(seq);
     this.count++;
+  }
+
+  /** beginEvent for a direct emitter's type: the same bytes, its sym id read from its slot. */
+  beginDirect(type: DirectType, tick: number, seq: number): void {
+    const id = this.typeIds[type.slot];
+    if (id > 0 && tick > 0 && seq > 0 && (tick | 0) === tick && (seq | 0) === seq)
+      this.mix3(id, tick, seq);
+    else {
+      if (id > 0) this.mix(id);
+      else {
+        this.sym(type.name);
+        this.typeIds[type.slot] = this.syms.get(type.name) ?? 0;
+      }
+      this.int(tick);
+      this.int(seq);
+    }
+    this.count++;
+  }
+
+  /** mix(x), mix(y), mix(z) with the state in locals. */
+  private mix3(x: number, y: number, z: number): void {
+    let a = Math.imul(this.a ^ x, PRIME);
+    let b = Math.imul(this.b ^ x, PRIME) ^ (a >>> 13);
+    a = Math.imul(a ^ y, PRIME);
+    b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
+    a = Math.imul(a ^ z, PRIME);
+    this.b = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
+    this.a = a;
+  }
+
+  /**
+   * A value field holding a real array (a call's args): the bytes `value`
+   * gives it (tag, length, each item tagged, the array on the cycle path
+   * while an object item is walked), without the general object walk.
+   */
+  list(v: readonly unknown[]): void {
+    if (!Array.isArray(v)) return this.value(v);
+    this.mix(Tag.Array);
+    this.mix(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'object' || x === null) this.value(x);
+      else this.member(v, x);
+    }
+  }
+
+  /** An object item of `list`, walked with the list on the path, as `value` would. */
+  private member(list: readonly unknown[], x: object): void {
+    const path = this.path;
+    path.push(list);
+    try {
+      this.value(x);
+    } finally {
+      path.pop();
+    }
   }
 
   int(v: number): void {

@@ -111,6 +111,7 @@ export class Simulation {
       { cpus: o.cpus, quantumTicks: o.quantumTicks, schedule, threadsMax: o.threadsMax },
       this.bus,
     ));
+    this.bus.useClock(kernel);
     this.events$ = this.bus.events$;
     this.bus.onObserverError = (error, event) =>
       this.fail(

@@ -12,6 +12,7 @@
  */
 import type { DirectEvents } from '../kernel/index.ts';
 import type { TableEntry } from './table-entry.ts';
+import { CALL_ENTERED } from './call-events-direct.ts';
 
 /** call, object, objectName, method, thread, cpu, args (n of a0..a3) */
 export function directEnteredArgs(
@@ -27,7 +28,7 @@ export function directEnteredArgs(
   a2: unknown,
   a3: unknown,
 ): void {
-  const h = d.begin('call.entered');
+  const h = d.begin(CALL_ENTERED);
   h.int(call);
   h.int(entry.id);
   h.sym(entry.name);

@@ -7,9 +7,16 @@
  * test/simulation/direct-events.test.ts compares them).
  *
  * Interface: `directEntered`, `directReached`, `directExited`, each taking
- * the DirectEvents face of the bus and the event's fields.
+ * the DirectEvents face of the bus and the event's fields. Each type is a
+ * DirectType made once here (kernel direct-type.ts); `args` is the call's
+ * own array (never a Proxy), hashed as a list (kernel event-hash-sink.ts).
  */
-import type { DirectEvents } from '../kernel/index.ts';
+import { directType, type DirectEvents } from '../kernel/index.ts';
+
+/** call.entered's DirectType (call-entered-args.ts starts its events with it too). */
+export const CALL_ENTERED = directType('call.entered');
+const REACHED = directType('call.reached');
+const EXITED = directType('call.exited');
 
 /** call, object, objectName, method, thread, cpu, args */
 export function directEntered(
@@ -22,14 +29,14 @@ export function directEntered(
   cpu: number,
   args: readonly unknown[],
 ): void {
-  const h = d.begin('call.entered');
+  const h = d.begin(CALL_ENTERED);
   h.int(call);
   h.int(object);
   h.sym(objectName);
   h.sym(method);
   h.int(thread);
   h.int(cpu);
-  h.value(args);
+  h.list(args);
 }
 
 /** call, object, version, impl, cpu */
@@ -41,7 +48,7 @@ export function directReached(
   impl: string,
   cpu: number,
 ): void {
-  const h = d.begin('call.reached');
+  const h = d.begin(REACHED);
   h.int(call);
   h.int(object);
   h.int(version);
@@ -59,7 +66,7 @@ export function directExited(
   cpu: number,
   error: string | null,
 ): void {
-  const h = d.begin('call.exited');
+  const h = d.begin(EXITED);
   h.int(call);
   h.int(object);
   h.sym(method);

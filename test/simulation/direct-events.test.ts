@@ -17,13 +17,15 @@ import {
   directReached,
 } from '../../src/translation-table/call-events-direct.ts';
 import { EventsHasher } from '../../src/simulation/index.ts';
+import { SYMS_MAX } from '../../src/simulation/events-hash.ts';
+import { ObjectRefBase } from '../../src/translation-table/index.ts';
 import { compute, createSimulation, sleep, yieldCpu, type Op } from '../../src/index.ts';
 
 /** A DirectEvents that stamps `tick` and `seq` and feeds `h`. */
 function directInto(h: EventsHasher, tick: number, seq: number): DirectEvents {
   return {
     begin: (type) => {
-      h.beginEvent(type, tick, seq);
+      h.beginDirect(type, tick, seq);
       return h;
     },
   };
@@ -173,4 +175,114 @@ describe('a run hashes the same unobserved (direct) and observed (built events)'
         expect(direct.events).toBeGreaterThan(1000);
       }
     });
+});
+
+/** One stream, some events direct and some built: the type ids a direct emitter caches per slot must match. */
+function streamPair(prefill: (h: EventsHasher) => void): { direct: string; built: string } {
+  const direct = new EventsHasher();
+  const built = new EventsHasher();
+  prefill(direct);
+  prefill(built);
+  const hostile = new Proxy(
+    {},
+    {
+      getPrototypeOf() {
+        throw new Error('no');
+      },
+    },
+  );
+  const cyclic: unknown[] = [1];
+  cyclic.push(cyclic);
+  const holder: Record<string, unknown> = { k: 1 };
+  const ref = Object.create(ObjectRefBase.prototype, { $e: { value: { name: 'counter#2' } } });
+  const argsList: unknown[][] = [
+    [],
+    [1, 'x', null, undefined, true, -0, 0.5],
+    [hostile, 2],
+    cyclic,
+    [holder, [holder]],
+    [ref, fakeThread, new Error('e'), 7n],
+  ];
+  holder.self = argsList[4];
+  let seq = 0;
+  for (let round = 0; round < 3; round++)
+    for (let i = 0; i < argsList.length; i++) {
+      const tick = round * 10 + i;
+      const args = argsList[i];
+      const events: [(d: DirectEvents) => void, Record<string, unknown>][] = [
+        [
+          (d) => directEntered(d, i, 2, 'counter', 'add', 5, 1, args),
+          {
+            type: 'call.entered',
+            call: i,
+            object: 2,
+            objectName: 'counter',
+            method: 'add',
+            thread: 5,
+            cpu: 1,
+            args,
+          },
+        ],
+        [
+          (d) => directReached(d, i, 2, 1, 'Counter', 1),
+          { type: 'call.reached', call: i, object: 2, version: 1, impl: 'Counter', cpu: 1 },
+        ],
+        [
+          (d) => directOnCpu(d, 'thread.preempted', 5, 1),
+          { type: 'thread.preempted', thread: 5, cpu: 1 },
+        ],
+        [
+          (d) => directExited(d, i, 2, 'add', 5, 1, i % 2 ? null : 'Error: e'),
+          {
+            type: 'call.exited',
+            call: i,
+            object: 2,
+            method: 'add',
+            thread: 5,
+            cpu: 1,
+            error: i % 2 ? null : 'Error: e',
+          },
+        ],
+      ];
+      for (const [emit, event] of events) {
+        const s = seq++;
+        // every third event of the direct stream is built, so ids cross both paths
+        if (s % 3 === round % 3) direct.add({ ...event, tick, seq: s });
+        else emit(directInto(direct, tick, s));
+        built.add({ ...event, tick, seq: s });
+      }
+    }
+  expect(direct.count).toBe(built.count);
+  return { direct: direct.hex, built: built.hex };
+}
+
+describe('a stream mixing direct and built events hashes as if all were built', () => {
+  test('type ids interned by either path, args with cycles, refs, Threads and hostile items', () => {
+    const { direct, built } = streamPair(() => {});
+    expect(direct).toBe(built);
+  });
+
+  test('a type first interned by a built event', () => {
+    const first = (h: EventsHasher) =>
+      h.add({ type: 'thread.preempted', tick: 0, seq: 0, thread: 1, cpu: 0 });
+    const { direct, built } = streamPair(first);
+    expect(direct).toBe(built);
+  });
+
+  test('with the symbol table full, types are hashed in full each time, as built', () => {
+    const fill = (h: EventsHasher) => {
+      for (let i = 0; i < SYMS_MAX / 2; i++)
+        h.add({
+          type: 'object.created',
+          tick: 0,
+          seq: i,
+          object: i,
+          name: `a${i}`,
+          class: `b${i}`,
+          clustered: false,
+        });
+    };
+    const { direct, built } = streamPair(fill);
+    expect(direct).toBe(built);
+  });
 });

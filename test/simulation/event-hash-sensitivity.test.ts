@@ -179,7 +179,7 @@ function directHash(e: Emitter, f: Ev): string {
   e.emit(
     {
       begin: (type) => {
-        h.beginEvent(type, 3, 4);
+        h.beginDirect(type, 3, 4);
         return h;
       },
     },

@@ -20,7 +20,7 @@ import { compute, createSimulation, type ObjectRef, type Op } from '../../src/in
 function directInto(h: EventsHasher): DirectEvents {
   return {
     begin: (type) => {
-      h.beginEvent(type, 5, 9);
+      h.beginDirect(type, 5, 9);
       return h;
     },
   };
