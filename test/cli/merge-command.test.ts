@@ -79,7 +79,7 @@ describe('kernel-sim check --shard k/N, then kernel-sim merge', () => {
     const merged = await cli(['merge', 'f-2.json', 'f-1.json', '--json']);
     expect(merged.stdout).toBe(serial.stdout);
     expect(JSON.parse(merged.stdout)).toMatchObject({ runs: 4, faults: true });
-  });
+  }, 240_000); // three fault checks of swap-scheduler and a worker pool: over 60 s on a loaded 2-core machine
 
   test('a failing sweep: merge prints the failing seeds, the rest listed, and exits as the serial run does', async () => {
     writeFileSync(join(dir, 'fails.ts'), failing(''));
