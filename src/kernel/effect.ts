@@ -19,6 +19,7 @@
  */
 import type { WaitQueue } from './wait-queue.ts';
 import type { ThreadBody, SpawnOptions } from './thread.ts';
+import { ComputeOp } from './compute-op.ts';
 
 export type Effect =
   | { readonly kind: 'compute'; readonly ticks: number }
@@ -46,15 +47,9 @@ function checkTicks(where: string, ticks: number, min: number): void {
   }
 }
 
-/** compute(n) effects for small n, made once (an effect is never changed or kept by identity). */
-const COMPUTE_SHARED_MAX = 64;
-const COMPUTE: readonly Effect[] = Array.from({ length: COMPUTE_SHARED_MAX + 1 }, (_, ticks) =>
-  Object.freeze({ kind: 'compute', ticks }),
-);
-
-export function* compute(ticks: number): Op<void> {
-  checkTicks('compute', ticks, 1);
-  yield ticks <= COMPUTE_SHARED_MAX ? COMPUTE[ticks] : { kind: 'compute', ticks };
+/** One compute effect, then done: a ComputeOp (compute-op.ts), not a generator, so the call allocates one small object. */
+export function compute(ticks: number): Op<void> {
+  return new ComputeOp(ticks);
 }
 
 export function* sleep(ticks: number): Op<void> {
