@@ -9,7 +9,8 @@
  * and `liveThreads()` (in counting order).
  *
  * Storage: two parallel arrays, the thread and the activation number it was
- * counted with; no object per activation. An entry is live exactly when its
+ * counted with, reused in place (an empty CPU starts again at index 0,
+ * compaction moves entries down); no object and no array per activation. An entry is live exactly when its
  * thread's `countSeq` still equals the entry's number (a thread uncounted
  * and counted again gets a new number, so its old entry is dead).
  *
@@ -27,17 +28,25 @@ import type { Thread } from '../kernel/index.ts';
 const COMPACT_SLACK = 1024;
 
 export class CpuActivations {
-  private threads: Thread[] = [];
-  private seqs: number[] = [];
+  /** Entries are `[head, tail)`; slots outside it are free (threads cleared), reused in place. */
+  private readonly threads: (Thread | undefined)[] = [];
+  private readonly seqs: number[] = [];
   private head = 0;
-  /** Retired entries still in `threads[head..]`. */
+  private tail = 0;
+  /** Retired entries still in `[head, tail)`. */
   private dead = 0;
   live = 0;
   steps = 0;
 
   add(thread: Thread): void {
-    this.threads.push(thread);
-    this.seqs.push(thread.countSeq);
+    const i = this.tail++;
+    if (i < this.seqs.length) {
+      this.threads[i] = thread;
+      this.seqs[i] = thread.countSeq;
+    } else {
+      this.threads.push(thread);
+      this.seqs.push(thread.countSeq);
+    }
     this.live++;
   }
 
@@ -50,13 +59,13 @@ export class CpuActivations {
 
   /** Activation number of the oldest live entry; Infinity when none is live. */
   oldestSeq(): number {
-    return this.head < this.seqs.length ? this.seqs[this.head] : Infinity;
+    return this.head < this.tail ? this.seqs[this.head] : Infinity;
   }
 
   /** Threads counted here before watermark `w` and still counted, oldest first. */
   *aliveBelow(w: number): Generator<Thread> {
-    for (let i = this.head; i < this.seqs.length && this.seqs[i] < w; i++) {
-      if (this.alive(i)) yield this.threads[i];
+    for (let i = this.head; i < this.tail && this.seqs[i] < w; i++) {
+      if (this.alive(i)) yield this.threads[i]!;
     }
   }
 
@@ -65,40 +74,39 @@ export class CpuActivations {
   }
 
   private alive(i: number): boolean {
-    return this.threads[i].countSeq === this.seqs[i];
+    return this.threads[i]!.countSeq === this.seqs[i];
   }
 
   private skipDead(): void {
-    while (this.head < this.seqs.length && !this.alive(this.head)) {
-      this.head++;
+    while (this.head < this.tail && !this.alive(this.head)) {
+      this.threads[this.head++] = undefined; // an exited thread is not kept reachable from here
       this.dead--;
       this.steps++;
     }
-    if (this.head === this.seqs.length) {
-      // empty: reuse the arrays (no allocation when a CPU drains and fills again)
-      this.threads.length = 0;
-      this.seqs.length = 0;
-      this.head = 0;
-    } else if (this.head > COMPACT_SLACK && this.head * 2 > this.seqs.length) {
-      this.threads = this.threads.slice(this.head);
-      this.seqs = this.seqs.slice(this.head);
-      this.steps += this.seqs.length;
-      this.head = 0;
+    if (this.head === this.tail) {
+      this.head = this.tail = 0; // empty: the arrays are reused from the start
+    } else if (this.head > COMPACT_SLACK && this.head * 2 > this.tail) {
+      this.steps += this.tail - this.head;
+      this.moveTo(0, (i) => i >= this.head);
     }
   }
 
   private compact(): void {
-    const threads: Thread[] = [];
-    const seqs: number[] = [];
-    for (let i = this.head; i < this.seqs.length; i++) {
-      if (!this.alive(i)) continue;
-      threads.push(this.threads[i]);
-      seqs.push(this.seqs[i]);
-    }
-    this.steps += this.seqs.length - this.head;
-    this.threads = threads;
-    this.seqs = seqs;
-    this.head = 0;
+    this.steps += this.tail - this.head;
+    this.moveTo(0, (i) => this.alive(i));
     this.dead = 0;
+  }
+
+  /** Move the entries of `[head, tail)` that `keep` accepts to `at..`, in order, in place. */
+  private moveTo(at: number, keep: (i: number) => boolean): void {
+    let to = at;
+    for (let i = this.head; i < this.tail; i++) {
+      if (!keep(i)) continue;
+      this.threads[to] = this.threads[i];
+      this.seqs[to++] = this.seqs[i];
+    }
+    for (let i = to; i < this.tail; i++) this.threads[i] = undefined;
+    this.head = at;
+    this.tail = to;
   }
 }
