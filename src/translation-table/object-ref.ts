@@ -28,7 +28,7 @@
  * Identity: `ref.$id` (the ObjectId, stable across swaps) and `ref.$name`.
  * Refs are made only by the table; one cannot be forged from a number.
  */
-import type { TableEntry } from './table-entry.ts';
+import { TableEntry } from './table-entry.ts';
 import { methodKinds, PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
 
 /** The stable identity of an object: plain data, unchanged across swaps. */
@@ -47,9 +47,18 @@ export type ObjectRef<T> = { readonly [K in MethodKeys<T>]: T[K] } & {
   readonly $name: string;
 };
 
-/** The shared base of all generated ref classes. */
+/**
+ * The shared base of refs apart from their entry (RefView: refFor, and
+ * classes whose methods clash with entry members). The ref made at creation
+ * is usually the entry itself (a generated subclass of TableEntry), which
+ * is not a subclass of this class but counts as an instance of it.
+ */
 export class ObjectRefBase {
-  constructor(readonly $e: TableEntry) {}
+  declare readonly $e: TableEntry;
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (this !== ObjectRefBase) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return x instanceof TableEntry || Function.prototype[Symbol.hasInstance].call(this, x);
+  }
   get $id(): ObjectId {
     return this.$e.id as ObjectId;
   }
@@ -61,6 +70,13 @@ export class ObjectRefBase {
   }
   toString(): string {
     return `ObjectRef(${this.$e.name})`;
+  }
+}
+
+/** A ref apart from its entry (refFor, and classes named in ENTRY_MEMBER_NAMES). */
+export class RefView extends ObjectRefBase {
+  constructor(override readonly $e: TableEntry) {
+    super();
   }
 }
 
@@ -132,6 +148,42 @@ function gainedKind(receiver: unknown, name: string | symbol): MethodKind | unde
   return methodKinds(e.cls).get(name);
 }
 
+/**
+ * Give `entry` (an instance of a generated entry class) the methods of its
+ * current class that its own class lacks: its prototype becomes a Proxy over
+ * its class's prototype that resolves names its class lacks against the
+ * current class (as GAINED does for refs apart). Only an entry whose object
+ * gained methods in a swap pays for the Proxy. Idempotent.
+ */
+export function gainMethods(entry: TableEntry): void {
+  const proto = Object.getPrototypeOf(entry) as object;
+  if (gainedProtos.has(proto)) return;
+  let p = gainedProtoOf.get(proto);
+  if (p === undefined) {
+    p = new Proxy(proto, {
+      get(target, name, receiver) {
+        if (!onOwnChain(target, name)) {
+          const kind = gainedKind(receiver, name);
+          if (kind !== undefined) return gained(name as string, kind);
+        }
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    gainedProtoOf.set(proto, p);
+    gainedProtos.add(p);
+  }
+  Object.setPrototypeOf(entry, p);
+}
+const gainedProtoOf = new WeakMap<object, object>();
+
+/** Is `name` on `proto`'s chain before Object.prototype (a name every object inherits may be gained)? */
+function onOwnChain(proto: object | null, name: string | symbol): boolean {
+  for (let p = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object)
+    if (Object.hasOwn(p, name)) return true;
+  return false;
+}
+const gainedProtos = new WeakSet<object>();
+
 /** Behind ObjectRefBase.prototype: names no ref class has, resolved against the current class. */
 const GAINED = new Proxy(Object.prototype, {
   get(target, name, receiver) {
@@ -174,28 +226,34 @@ function opSource(name: string): string {
 
 /**
  * Generate the ref class for `cls` (methods as given by methodKinds), bound
- * to one table (`host`) and its event bus (its `on` and `direct` flags).
+ * to one table (`host`) and its event bus (its `on` and `direct` flags), extending `base`:
+ * RefView (the default), or for an entry class TableEntry, whose instances
+ * are their own entry (the generated `this.$e` then reads `this`).
  */
-export function makeRefClass(
+export function makeRefClass<B extends object>(
   cls: Function,
   kinds: ReadonlyMap<string, MethodKind>,
   host: RefHost,
   bus: { readonly on: boolean; readonly direct: unknown },
-): new (entry: TableEntry) => ObjectRefBase {
+  base: abstract new (...args: any[]) => B = RefView as never,
+): new (...args: any[]) => B {
   const body: string[] = [];
   for (const [name, kind] of kinds) {
     if (!refCallable(name)) continue;
     const fn = (cls.prototype as Record<string, Function>)[name];
     body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name));
   }
+  const isEntry = base !== (RefView as unknown);
+  const methods = isEntry ? body.join('\n').replaceAll('this.$e', 'this') : body.join('\n');
   const className = (cls.name || 'Anonymous').replace(/[^A-Za-z0-9_$]/g, '_');
-  const source = `return class ${className}Ref extends Base {\n${body.join('\n')}\n}`;
+  const suffix = isEntry ? 'Entry' : 'Ref';
+  const source = `return class ${className}${suffix} extends Base {\n${methods}\n}`;
   const factory = new Function('Base', 'host', 'bus', source) as (
-    b: typeof ObjectRefBase,
+    b: typeof base,
     h: RefHost,
     bus: { readonly on: boolean; readonly direct: unknown },
-  ) => new (entry: TableEntry) => ObjectRefBase;
-  const rc = factory(ObjectRefBase, host, bus);
+  ) => new (...args: any[]) => B;
+  const rc = factory(base, host, bus);
   Object.defineProperty(rc.prototype, HOST, { value: host });
   return rc;
 }

@@ -34,14 +34,14 @@ import { Factory } from './factory.ts';
 import { chainOp, chainPlain } from './mediator-chain.ts';
 import type { Mediator } from './mediator.ts';
 import { methodKinds } from './method-kinds.ts';
-import { ObjectRefBase, makeRefClass, type ObjectRef } from './object-ref.ts';
-import { TableEntry, type StubFactory } from './table-entry.ts';
+import { ObjectRefBase, gainMethods, makeRefClass, type ObjectRef } from './object-ref.ts';
+import { ENTRY_MEMBER_NAMES, TableEntry, type StubFactory } from './table-entry.ts';
 import { ForgedRefError } from './table-errors.ts';
 
 export { DEFAULT_CALL_DEPTH_MAX, type Construct } from './call-paths.ts';
 
 type RefClass = new (entry: TableEntry) => ObjectRefBase;
-const NO_ARGS: readonly unknown[] = Object.freeze([]);
+type EntryClass = new (...args: ConstructorParameters<typeof TableEntry>) => TableEntry;
 
 export class TranslationTable extends CallPaths {
   deferReclaim: (entry: TableEntry, reclaim: () => void) => void = (_e, reclaim) => reclaim();
@@ -52,7 +52,10 @@ export class TranslationTable extends CallPaths {
   objectsLive = 0;
   readonly factories = new Map<Function, Factory>();
   private readonly refClasses = new Map<Function, RefClass>();
-  private readonly refs: ObjectRefBase[] = [];
+  /** Per requested class: the generated entry class (the entry is its ref), or null when its methods clash with entry members. */
+  private readonly entryClasses = new Map<Function, EntryClass | null>();
+  /** The ref made at creation, for entries that are not their own ref (classes with clashing method names). */
+  private readonly refsApart = new Map<number, ObjectRefBase>();
 
   // ---- objects ----------------------------------------------------------------
 
@@ -86,20 +89,13 @@ export class TranslationTable extends CallPaths {
     const clustered = isClusteredClass(cls);
     const target = clustered ? null : this.construct(cls, args);
     const factory = this.factoryOf(cls);
-    const entry = new TableEntry(
-      id,
-      name ?? null,
-      cls,
-      target,
-      clustered,
-      args.length === 0 ? NO_ARGS : args,
-      factory,
-    );
+    const ec = this.entryClass(requested) ?? TableEntry;
+    const entry = new ec(id, name ?? null, target, clustered, args, factory);
     this.updateFast(entry);
     this.entries.push(entry);
     this.objectsLive++;
-    const ref = new (this.refClass(requested))(entry);
-    this.refs[id] = ref;
+    let ref: ObjectRefBase = entry;
+    if (ec === TableEntry) this.refsApart.set(id, (ref = new (this.refClass(requested))(entry)));
     if (this.bus.on)
       this.bus.emit({
         type: 'object.created',
@@ -132,6 +128,18 @@ export class TranslationTable extends CallPaths {
     return rc;
   }
 
+  /** The generated entry class for `cls`, or null if a method of `cls` is named like an entry member. */
+  private entryClass(cls: Function): EntryClass | null {
+    let ec = this.entryClasses.get(cls);
+    if (ec === undefined) {
+      const kinds = methodKinds(cls);
+      const clash = [...kinds.keys()].some((m) => ENTRY_MEMBER_NAMES.has(m));
+      ec = clash ? null : makeRefClass(cls, kinds, this, this.bus, TableEntry);
+      this.entryClasses.set(cls, ec);
+    }
+    return ec;
+  }
+
   entryOf(ref: unknown, where = 'objects'): TableEntry {
     if (!(ref instanceof ObjectRefBase)) throw new ForgedRefError(where, ref);
     const entry = ref.$e;
@@ -141,7 +149,7 @@ export class TranslationTable extends CallPaths {
 
   /** The ref made at creation (typed as the class it was created as). */
   refOf(entry: TableEntry): ObjectRefBase {
-    return this.refs[entry.id];
+    return this.refsApart.get(entry.id) ?? entry;
   }
 
   refFor<T>(entry: TableEntry, cls: Function): ObjectRef<T> {
@@ -177,7 +185,7 @@ export class TranslationTable extends CallPaths {
         version: entry.version,
       });
     entry.target = null;
-    entry.reps = null;
+    if (entry.rare !== null) entry.rare.reps = null;
   }
 
   /**
@@ -196,16 +204,23 @@ export class TranslationTable extends CallPaths {
       'TranslationTable.retarget',
       `${entry.describe()} is ${entry.state}`,
     );
-    entry.cls = cls;
-    entry.args = args;
+    // The default name is the class created as: fix it before the class changes.
+    if (cls !== entry.cls) entry.more().givenName ??= entry.name;
+    const clustered = isClusteredClass(cls);
     entry.factory = this.factoryOf(cls);
-    entry.clustered = isClusteredClass(cls);
-    entry.target = entry.clustered ? null : impl;
-    entry.reps = entry.clustered ? (impl as (object | undefined)[]) : null;
-    const reps = entry.reps;
+    entry.target = clustered ? null : impl;
+    const reps = clustered ? (impl as (object | undefined)[]) : null;
+    if (entry.rare !== null || clustered || args.length > 0) {
+      const r = entry.more();
+      r.args = args;
+      r.clustered = clustered;
+      r.reps = reps;
+      r.transSet = null; // a new root: no CPU has reached it yet
+    }
     if (reps) reps.forEach((rep, cpu) => rep && this.attachCluster(reps, rep, cpu));
+    if (!this.refsApart.has(entry.id) && [...methodKinds(cls).keys()].some((m) => !(m in entry)))
+      gainMethods(entry);
     entry.version++;
-    entry.transSet = null; // a new root: no CPU has reached it yet
     this.resetLocal(entry);
     this.updateFast(entry);
     if (this.bus.on)
