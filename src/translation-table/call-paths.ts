@@ -34,7 +34,7 @@ import { CallRecords, DEFAULT_CALL_DEPTH_MAX, NO_ERROR } from './call-records.ts
 import { attachClusterView } from './clustered-object.ts';
 import { isIterator, methodOf } from './method-of.ts';
 import type { RefHost } from './object-ref.ts';
-import { OpCall } from './op-call.ts';
+import { NO_ARGS, OpCall } from './op-call.ts';
 import type { TableEntry } from './table-entry.ts';
 import { StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
@@ -254,7 +254,10 @@ export abstract class CallPaths extends CallRecords implements RefHost {
   /** @internal OpCall's body: the mediator chain, or the implementation's method (one generator layer fewer). */
   opBegin(call: OpCall): unknown {
     const forwardOp = call.entry.ext?.forwardOp ?? null;
-    if (forwardOp !== null) return forwardOp(call);
+    if (forwardOp !== null) {
+      if (call.args === NO_ARGS) call.args = []; // a mediator may rewrite its call's own array
+      return forwardOp(call);
+    }
     return this.arrive(call).apply(this.arrivedAt, call.args);
   }
 }

@@ -29,9 +29,10 @@ import {
   type Thread,
 } from '../kernel/index.ts';
 import { Call } from './call.ts';
+import { directEnteredArray } from './call-entered-args.ts';
 import { directEntered, directExited, directReached } from './call-events-direct.ts';
 import type { MethodKind } from './method-kinds.ts';
-import type { OpCall, OpCallHost } from './op-call.ts';
+import { NO_ARGS, type OpCall, type OpCallHost } from './op-call.ts';
 import type { MethodStats, TableEntry } from './table-entry.ts';
 import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
@@ -146,8 +147,7 @@ export abstract class CallRecords implements OpCallHost {
     args: unknown[],
   ): void {
     const d = this.bus.direct;
-    if (d !== null) directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
-    else
+    if (d === null)
       this.bus.emit({
         type: 'call.entered',
         call: id,
@@ -156,8 +156,10 @@ export abstract class CallRecords implements OpCallHost {
         method,
         thread,
         cpu,
-        args,
+        args: args === NO_ARGS ? [] : args, // an observer gets an array of its own
       });
+    else if (Array.isArray(args)) directEnteredArray(d, id, entry, method, thread, cpu, args);
+    else directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
   }
 
   protected emitReached(id: number, entry: TableEntry, impl: string, cpu: number): void {
@@ -202,7 +204,7 @@ export abstract class CallRecords implements OpCallHost {
 
   /** @internal OpCall's first resumption: the call was run (not a missing yield*), from a thread. */
   opStart(call: OpCall): void {
-    this.unrun.started(call.args);
+    this.unrun.started(call);
     if (this.kernel.current === null) throw new NotInThreadError(call.entry, call.method);
   }
 
@@ -230,8 +232,8 @@ export abstract class CallRecords implements OpCallHost {
     this.exited(call, result, error, failed);
   }
 
-  madeOp(op: Op<unknown>, entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    this.unrun.made(op, entry, method, args, this.kernel.current);
+  madeOp(op: Op<unknown>, entry: TableEntry, method: string, _args: unknown[]): Op<unknown> {
+    this.unrun.made(op, entry, method, this.kernel.current);
     return op;
   }
 

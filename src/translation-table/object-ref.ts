@@ -30,6 +30,7 @@
  */
 import { TableEntry } from './table-entry.ts';
 import { methodKinds, PROTOCOL_METHODS, type MethodKind } from './method-kinds.ts';
+import { NO_ARGS } from './op-call.ts';
 
 /** The stable identity of an object: plain data, unchanged across swaps. */
 export type ObjectId = number & { readonly __objectId: unique symbol };
@@ -219,9 +220,16 @@ function plainSource(name: string, arity: number): string {
   }`;
 }
 
-function opSource(name: string): string {
+function opSource(name: string, arity: number): string {
   const key = JSON.stringify(name);
-  return `[${key}](...args) { const e = this.$e; return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args); }`;
+  if (arity > 0)
+    return `[${key}](...args) { const e = this.$e; return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args); }`;
+  // no declared parameters: the shared empty argument array unless it is given some (OpCall NO_ARGS)
+  return `[${key}]() {
+    const e = this.$e;
+    const args = arguments.length === 0 ? noArgs : Array.prototype.slice.call(arguments);
+    return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args);
+  }`;
 }
 
 /**
@@ -241,7 +249,7 @@ export function makeRefClass<B extends object>(
   for (const [name, kind] of kinds) {
     if (!refCallable(name)) continue;
     const fn = (cls.prototype as Record<string, Function>)[name];
-    body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name));
+    body.push(kind === 'plain' ? plainSource(name, fn.length) : opSource(name, fn.length));
   }
   const isEntry = base !== (RefView as unknown);
   const methods = isEntry ? body.join('\n').replaceAll('this.$e', 'this') : body.join('\n');
@@ -254,6 +262,15 @@ export function makeRefClass<B extends object>(
     bus: { readonly on: boolean; readonly direct: unknown },
   ) => new (...args: any[]) => B;
   const rc = factory(base, host, bus);
+
+  const source = `return class ${className}Ref extends Base {\n${body.join('\n')}\n}`;
+  const factory = new Function('Base', 'host', 'bus', 'noArgs', source) as (
+    b: typeof ObjectRefBase,
+    h: RefHost,
+    bus: { readonly on: boolean; readonly direct: unknown },
+    noArgs: unknown[],
+  ) => new (entry: TableEntry) => ObjectRefBase;
+  const rc = factory(ObjectRefBase, host, bus, NO_ARGS);
   Object.defineProperty(rc.prototype, HOST, { value: host });
   return rc;
 }

@@ -55,6 +55,14 @@ const AT_BOUNDARY: Step = (function* (): Generator<Effect, void, unknown> {
   yield BOUNDARY;
 })().next();
 
+/**
+ * The argument array of every call to a method declared with no
+ * parameters: shared and frozen, so such a call allocates none. A mediated
+ * call gets an array of its own before a mediator sees it (opBegin), and an
+ * observer's call.entered event gets a fresh empty array.
+ */
+export const NO_ARGS: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 const NEW = 0;
 const ENTRY = 1;
 const INSIDE = 2;
@@ -73,9 +81,8 @@ type EnteredFields = {
 
 export class OpCall extends Call implements Generator<Effect, unknown, unknown> {
   private state = NEW;
-  private inner: Inner | null = null;
-  /** The method's final step (its result), handed back after the exit boundary. */
-  private last: Step | null = null;
+  /** INSIDE: the method's generator; EXIT: its final step (the result, handed back after the exit boundary). */
+  private inner: Inner | Step | null = null;
   /** The thread the call entered on (null before entry). */
   private owner: Thread | null = null;
 
@@ -115,9 +122,12 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
         return AT_BOUNDARY;
       case ENTRY:
         return this.enter();
-      case EXIT:
+      case EXIT: {
         this.state = DONE;
-        return this.last!;
+        const last = this.inner as Step;
+        this.inner = null;
+        return last;
+      }
       default:
         return { value: undefined, done: true };
     }
@@ -136,7 +146,7 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
     }
     let r: Step;
     try {
-      r = this.inner!.return(value);
+      r = (this.inner as Inner).return(value);
     } catch (err) {
       return this.fail(err);
     }
@@ -166,7 +176,8 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
   private resumed(value: unknown, isThrow: boolean, error: unknown): Step {
     let r: Step;
     try {
-      r = isThrow ? this.inner!.throw(error) : this.inner!.next(value);
+      const inner = this.inner as Inner;
+      r = isThrow ? inner.throw(error) : inner.next(value);
     } catch (err) {
       return this.fail(err);
     }
@@ -175,8 +186,7 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
 
   private finish(last: Step): Step {
     this.state = EXIT;
-    this.inner = null;
-    this.last = last;
+    this.inner = last;
     this.host.opLeave(this.owner!, this, last.value, undefined, false);
     return AT_BOUNDARY;
   }

@@ -4,8 +4,8 @@
  * `yield* cache.get(1)`), which otherwise makes no call and fails nothing.
  *
  * Interface: the generated refs report every generator call they make
- * (`made`); the table's callOp reports each one that starts (`started`,
- * by its argument array, which is the call's own). The count of calls
+ * (`made`); the table's OpCall reports each one that starts (`started`,
+ * by the call itself: the op the ref returned). The count of calls
  * made in the current step and not started is the kernel's `opsUnrun`;
  * the kernel asks `endStep(thread, threads)` only after a step that left
  * it above 0: a call made in that step that neither started nor became a
@@ -15,7 +15,7 @@
  * judged: a thread may run them.
  *
  * Cost (on every generator call; docs/BENCHMARKS.md has the measurement):
- * a call made stores four slots in reused arrays and bumps the count; a
+ * a call made stores three slots in reused arrays and bumps the count; a
  * call started finds its slot (the last one, for `yield* ref.m()`) and
  * lowers it; the kernel compares the count with 0 once per step. No
  * allocation, and no call at a step's end, on a correct run.
@@ -36,34 +36,26 @@ export interface UnrunCount {
 export class UnrunOps {
   /** Slots used: generator calls made by the running thread in its current step. */
   private made_ = 0;
-  private readonly ops: object[] = [];
+  /** Each call made (its OpCall, or what the ref returned); null once it started. */
+  private readonly ops: (object | null)[] = [];
   private readonly entries: TableEntry[] = [];
   private readonly methods: string[] = [];
-  /** Each call's argument array; null once the call started. */
-  private readonly madeArgs: (unknown[] | null)[] = [];
 
   constructor(private readonly count: UnrunCount) {}
 
-  made(
-    op: object,
-    entry: TableEntry,
-    method: string,
-    args: unknown[],
-    thread: Thread | null,
-  ): void {
+  made(op: object, entry: TableEntry, method: string, thread: Thread | null): void {
     if (thread === null) return;
     const i = this.made_++;
     this.ops[i] = op;
     this.entries[i] = entry;
     this.methods[i] = method;
-    this.madeArgs[i] = args;
     this.count.opsUnrun++;
   }
 
-  started(args: unknown[]): void {
+  started(op: object): void {
     for (let i = this.made_ - 1; i >= 0; i--) {
-      if (this.madeArgs[i] !== args) continue;
-      this.madeArgs[i] = null;
+      if (this.ops[i] !== op) continue;
+      this.ops[i] = null;
       if (--this.count.opsUnrun === 0) this.made_ = 0;
       return;
     }
@@ -73,8 +65,10 @@ export class UnrunOps {
   endStep(thread: Thread, threads: ReadonlyMap<number, Thread>): MissingYieldError | null {
     const n = this.made_;
     let missing = -1;
-    for (let i = 0; i < n && missing < 0; i++)
-      if (this.madeArgs[i] !== null && !isThreadBody(this.ops[i], threads)) missing = i;
+    for (let i = 0; i < n && missing < 0; i++) {
+      const op = this.ops[i];
+      if (op !== null && !isThreadBody(op, threads)) missing = i;
+    }
     this.made_ = 0;
     this.count.opsUnrun = 0;
     return missing < 0

@@ -5,7 +5,14 @@
  * thread's stack in between, left on every way out (return, throw, return()).
  */
 import { describe, expect, test } from 'vitest';
-import { Call, compute, createSimulation, type Op } from 'kernel-sim';
+import {
+  Call,
+  compute,
+  createSimulation,
+  ForwardingMediator,
+  type ForwardOp,
+  type Op,
+} from 'kernel-sim';
 
 class Worker {
   *work(n: number): Op<number> {
@@ -99,5 +106,62 @@ describe('OpCall', () => {
     const r = sim.run();
     expect(r.outcome, r.reason).toBe('passed');
     expect(out).toEqual([0, new Error('from outside')]);
+  });
+});
+
+class Ticker {
+  /** No declared parameters: its calls share one empty argument array. */
+  *tick(): Op<number> {
+    yield* compute(1);
+    return arguments.length;
+  }
+}
+
+describe('OpCall of a method with no parameters (NO_ARGS)', () => {
+  test('unmediated calls share one frozen empty argument array; arguments given still arrive', () => {
+    const sim = createSimulation({ seed: 1, cpus: 1 });
+    const t = sim.objects.create(Ticker);
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      const a = t.tick();
+      const argsA = (a as unknown as Call).args;
+      out.push(yield* a);
+      const b = t.tick();
+      out.push(argsA === (b as unknown as Call).args, Object.isFrozen(argsA), argsA.length);
+      out.push(yield* b);
+      const c = (t.tick as unknown as (...xs: number[]) => Op<number>)(7, 8);
+      out.push((c as unknown as Call).args, yield* c);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(out).toEqual([0, true, true, 0, 0, [7, 8], 2]);
+  });
+
+  test('a mediator gets an array of its own (it may rewrite it); an observer gets a fresh one', () => {
+    const sim = createSimulation({ seed: 1, cpus: 1 });
+    const t = sim.objects.create(Ticker);
+    const entered: unknown[][] = [];
+    sim.events$.subscribe((e) => {
+      if (e.type === 'call.entered' && e.method === 'tick') entered.push(e.args as unknown[]);
+    });
+    class AddArg extends ForwardingMediator {
+      readonly name = 'add-arg';
+      override *callOp(call: Call, forward: ForwardOp): Op<unknown> {
+        call.args.push(call.id); // throws on a shared frozen array
+        return yield* forward(call);
+      }
+    }
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      out.push(yield* t.tick()); // unmediated
+      sim.interpose(t, new AddArg());
+      out.push(yield* t.tick(), yield* t.tick()); // mediated: one argument each, its own
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    expect(out).toEqual([0, 1, 1]);
+    expect(entered.length).toBe(3);
+    expect(entered.map((a) => Object.isFrozen(a))).toEqual([false, false, false]);
+    expect(entered[0]).not.toBe(entered[1]);
   });
 });
