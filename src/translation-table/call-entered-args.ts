@@ -6,14 +6,11 @@
  * build no argument array when only the event hash listens.
  *
  * Interface: `directEnteredArgs(d, call, entry, method, thread, cpu, n,
- * a0..a3)`, the first n of a0..a3 being the arguments; `directEnteredArray`
- * the same for a call's argument array (its items one by one, not the array
- * walked as an object). The bytes are those of directEntered with
- * `[a0, ..., a(n-1)]`
+ * a0..a3)`, the first n of a0..a3 being the arguments. The bytes are those
+ * of directEntered with `[a0, ..., a(n-1)]`
  * (test/translation-table/call-entered-args.test.ts compares them).
  */
 import type { DirectEvents } from '../kernel/index.ts';
-import { directEntered } from './call-events-direct.ts';
 import type { TableEntry } from './table-entry.ts';
 import { CALL_ENTERED } from './call-events-direct.ts';
 
@@ -43,35 +40,4 @@ export function directEnteredArgs(
   if (n > 1) h.value(a1);
   if (n > 2) h.value(a2);
   if (n > 3) h.value(a3);
-}
-
-/**
- * call.entered with an argument array, its items hashed one by one after
- * the array's header: the bytes of directEntered (the array is the call's
- * own, fresh, so only an item that is the array itself could tell the two
- * apart: that one goes to directEntered), without value()'s walk of the
- * array as an object.
- */
-export function directEnteredArray(
-  d: DirectEvents,
-  call: number,
-  entry: TableEntry,
-  method: string,
-  thread: number,
-  cpu: number,
-  args: readonly unknown[],
-): void {
-  const n = args.length;
-  for (let i = 0; i < n; i++)
-    if (args[i] === args)
-      return directEntered(d, call, entry.id, entry.name, method, thread, cpu, args);
-  const h = d.begin('call.entered');
-  h.int(call);
-  h.int(entry.id);
-  h.sym(entry.name);
-  h.sym(method);
-  h.int(thread);
-  h.int(cpu);
-  h.items(n);
-  for (let i = 0; i < n; i++) h.value(args[i]);
 }

@@ -29,7 +29,6 @@ import {
   type Thread,
 } from '../kernel/index.ts';
 import { Call } from './call.ts';
-import { directEnteredArray } from './call-entered-args.ts';
 import { directEntered, directExited, directReached } from './call-events-direct.ts';
 import type { MethodKind } from './method-kinds.ts';
 import { NO_ARGS, type OpCall, type OpCallHost } from './op-call.ts';
@@ -158,7 +157,6 @@ export abstract class CallRecords implements OpCallHost {
         cpu,
         args: args === NO_ARGS ? [] : args, // an observer gets an array of its own
       });
-    else if (Array.isArray(args)) directEnteredArray(d, id, entry, method, thread, cpu, args);
     else directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
   }
 

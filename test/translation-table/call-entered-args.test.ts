@@ -2,8 +2,7 @@
  * Plain calls without an argument array (src/translation-table/call-entered-args.ts,
  * CallPaths.callFastHashed): while only the event hash listens, a generated
  * ref's plain call with at most 4 arguments hashes them one by one as the
- * array they would make, and every call.entered hashes its argument array
- * item by item (directEnteredArray). The encoders give the bytes of call.entered with
+ * array they would make. The encoder gives the bytes of call.entered with
  * the array; whole runs hash the same unobserved (this path) and observed
  * (built events, callPlain), with throws, nesting, a method the target lost
  * in a swap, more than 4 arguments and the depth limit; and the path is
@@ -12,10 +11,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type DirectEvents } from '../../src/kernel/index.ts';
 import { directEntered } from '../../src/translation-table/call-events-direct.ts';
-import {
-  directEnteredArgs,
-  directEnteredArray,
-} from '../../src/translation-table/call-entered-args.ts';
+import { directEnteredArgs } from '../../src/translation-table/call-entered-args.ts';
 import type { TableEntry } from '../../src/translation-table/table-entry.ts';
 import { EventsHasher } from '../../src/simulation/index.ts';
 import { TranslationTable } from '../../src/translation-table/index.ts';
@@ -50,9 +46,6 @@ describe('directEnteredArgs hashes the bytes of directEntered with the array', (
     const [a0, a1, a2, a3] = args;
     directEnteredArgs(directInto(b), 3, entry, 'add', 4, 1, args.length, a0, a1, a2, a3);
     expect(b.hex).toBe(a.hex);
-    const c = new EventsHasher();
-    directEnteredArray(directInto(c), 3, entry, 'add', 4, 1, args);
-    expect(c.hex).toBe(a.hex);
     // one argument fewer hashes differently, so the comparison can fail
     if (args.length > 0) {
       const d = new EventsHasher();
@@ -60,17 +53,6 @@ describe('directEnteredArgs hashes the bytes of directEntered with the array', (
       expect(d.hex).not.toBe(a.hex);
     }
   });
-});
-
-test('directEnteredArray: an array that holds itself hashes as directEntered does (a cycle)', () => {
-  const entry = { id: 2, name: 'x' } as TableEntry;
-  const args: unknown[] = [1, { deep: 2 }];
-  args.push(args);
-  const a = new EventsHasher();
-  const b = new EventsHasher();
-  directEntered(directInto(a), 1, entry.id, entry.name, 'm', 0, 0, args);
-  directEnteredArray(directInto(b), 1, entry, 'm', 0, 0, args);
-  expect(b.hex).toBe(a.hex);
 });
 
 class Calc {
