@@ -129,7 +129,7 @@ describe('OpCall of a method with no parameters (NO_ARGS)', () => {
       const b = t.tick();
       out.push(argsA === (b as unknown as Call).args, Object.isFrozen(argsA), argsA.length);
       out.push(yield* b);
-      const c = (t.tick as unknown as (...xs: number[]) => Op<number>)(7, 8);
+      const c = t.tick(7, 8);
       out.push((c as unknown as Call).args, yield* c);
     });
     const r = sim.run();
