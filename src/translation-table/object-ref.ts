@@ -256,21 +256,13 @@ export function makeRefClass<B extends object>(
   const className = (cls.name || 'Anonymous').replace(/[^A-Za-z0-9_$]/g, '_');
   const suffix = isEntry ? 'Entry' : 'Ref';
   const source = `return class ${className}${suffix} extends Base {\n${methods}\n}`;
-  const factory = new Function('Base', 'host', 'bus', source) as (
+  const factory = new Function('Base', 'host', 'bus', 'noArgs', source) as (
     b: typeof base,
     h: RefHost,
     bus: { readonly on: boolean; readonly direct: unknown },
-  ) => new (...args: any[]) => B;
-  const rc = factory(base, host, bus);
-
-  const source = `return class ${className}Ref extends Base {\n${body.join('\n')}\n}`;
-  const factory = new Function('Base', 'host', 'bus', 'noArgs', source) as (
-    b: typeof ObjectRefBase,
-    h: RefHost,
-    bus: { readonly on: boolean; readonly direct: unknown },
     noArgs: unknown[],
-  ) => new (entry: TableEntry) => ObjectRefBase;
-  const rc = factory(ObjectRefBase, host, bus, NO_ARGS);
+  ) => new (...args: any[]) => B;
+  const rc = factory(base, host, bus, NO_ARGS);
   Object.defineProperty(rc.prototype, HOST, { value: host });
   return rc;
 }
