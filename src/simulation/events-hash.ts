@@ -31,8 +31,8 @@
  *   when read, such as a Proxy whose traps throw, as a marker).
  * Only 32-bit integer arithmetic: the same seed and options give the same
  * hash on any machine, in workers and under --jitless. `stableJson`
- * (sorted-key JSON) is kept for callers that want a canonical string; the
- * hash does not use it.
+ * (sorted-key JSON, stable-json.ts) is kept for callers that want a
+ * canonical string; the hash does not use it.
  *
  * Interface: `add(event)`, or `beginEvent(type, tick, seq)` (or
  * `beginDirect` with a kernel DirectType) then one of
@@ -43,50 +43,7 @@
 import { DIRECT_TYPES_MAX, Thread, type DirectType, type EventHashSink } from '../kernel/index.ts';
 import { ObjectRefBase } from '../translation-table/index.ts';
 import { EVENT_FIELDS, type FieldKind } from './event-fields.ts';
-
-/** Own keys in sorted order, so key order (which differs between compilers for class fields) cannot change a hash. */
-function sortedKeys(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) out[k] = readable(o[k]);
-  return out;
-}
-
-const UNREADABLE = '[unreadable value]';
-
-/** `v`, or a marker if JSON could not even look at it (its toJSON getter throws: a hostile Proxy). */
-function readable(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return v;
-  try {
-    void (v as { toJSON?: unknown }).toJSON;
-    return v;
-  } catch {
-    return UNREADABLE;
-  }
-}
-
-export function stableJson(value: unknown): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(value, (_key, v: unknown) => canonical(v, seen)) ?? 'undefined';
-}
-
-/** One value as the hash sees it; a value whose reading throws (a hostile Proxy) hashes as a marker. */
-function canonical(v: unknown, seen: WeakSet<object>): unknown {
-  try {
-    if (typeof v === 'bigint') return `${v}n`;
-    if (typeof v === 'function') return `[function ${v.name}]`;
-    if (v instanceof Error) return { name: v.name, message: v.message };
-    if (typeof v === 'object' && v !== null) {
-      if (seen.has(v)) return '[cycle]';
-      seen.add(v);
-      const plain = !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-      if (plain) return sortedKeys(v as Record<string, unknown>);
-      if (Array.isArray(v)) return v.map(readable);
-    }
-    return v;
-  } catch {
-    return UNREADABLE;
-  }
-}
+import { UNREADABLE } from './stable-json.ts';
 
 const enum Tag {
   Undefined = 1,

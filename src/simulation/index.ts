@@ -11,7 +11,8 @@ export {
 export type { RunResult, RunOutcome } from './run-result.ts';
 export { RunInterrupted, type RunSlicer } from './run-interrupted.ts';
 export type { SimulationEvent, SimulationEventType } from './simulation-event.ts';
-export { EventsHasher, stableJson } from './events-hash.ts';
+export { EventsHasher } from './events-hash.ts';
+export { stableJson } from './stable-json.ts';
 export { EVENT_FIELDS, type FieldKind } from './event-fields.ts';
 export { ObjectSpace, type ObjectInfo } from './object-space.ts';
 export { Composition, isInjectable } from './composition.ts';
