@@ -15,12 +15,18 @@
  *                                    simulator, goal >= 0.5
  *   peer workload, event hash off    the same with hashEvents: false (info)
  *   event hash on vs off             CPU ns per call, on / off, goal <= 1.3
+ *   a function* closure per thread   both simulators with the other body
+ *                                    shape (peer-workload.ts), for the ratio
+ *                                    a first sketch's body gives (info)
+ *
+ * The first three run the body as one generator function declared once,
+ * in kernel-sim and in the minimal simulator alike.
  */
 import { pick, type BenchScale } from './bench-scale.ts';
 import { figure, type BenchFigure } from './bench-figure.ts';
-import { measureRounds, type RoundFigure } from './measure-rounds.ts';
+import { measureRounds, type RoundFigure, type RoundTask } from './measure-rounds.ts';
 import { runPeerMinimal } from './peer-minimal.ts';
-import { runPeerWorkload } from './peer-workload.ts';
+import { runPeerWorkload, type PeerBody, type PeerSpec } from './peer-workload.ts';
 import { timed } from './wall-clock.ts';
 
 const QUANTUM_TICKS = 10;
@@ -37,48 +43,47 @@ export function headlineBench(scale: BenchScale): Promise<BenchFigure[]> {
   const group = 'headline';
   const threads = pick(scale, 100_000, 50);
   const ticks = new Map<string, number>();
+  const kernelRun = (name: string, spec: Omit<PeerSpec, 'threads'>): RoundTask => ({
+    name,
+    run: () => {
+      const r = runPeerWorkload({ threads, ...spec });
+      ticks.set(name, r.ticks);
+      return r;
+    },
+  });
+  const minimalRun = (name: string, body: PeerBody): RoundTask => ({
+    name,
+    run: () => {
+      let calls = 0;
+      const t = timed(() => {
+        const m = runPeerMinimal({ threads, quantumTicks: QUANTUM_TICKS, body });
+        calls = m.calls;
+        ticks.set(name, m.ticks);
+      });
+      return { ...t, ops: calls };
+    },
+  });
   const runs = measureRounds(
     [
-      {
-        name: 'default',
-        run: () => {
-          const r = runPeerWorkload({ threads, hashEvents: true });
-          ticks.set('default', r.ticks);
-          return r;
-        },
-      },
-      {
-        name: 'hash off',
-        run: () => {
-          const r = runPeerWorkload({ threads, hashEvents: false });
-          ticks.set('hash off', r.ticks);
-          return r;
-        },
-      },
-      {
-        name: 'minimal',
-        run: () => {
-          let calls = 0;
-          const t = timed(() => {
-            const m = runPeerMinimal({ threads, quantumTicks: QUANTUM_TICKS });
-            calls = m.calls;
-            ticks.set('minimal', m.ticks);
-          });
-          return { ...t, ops: calls };
-        },
-      },
+      kernelRun('default', { hashEvents: true }),
+      kernelRun('hash off', { hashEvents: false }),
+      minimalRun('minimal', 'function'),
+      kernelRun('default, closure', { hashEvents: true, body: 'closure' }),
+      minimalRun('minimal, closure', 'closure'),
     ],
     pick(scale, 3, 1),
   );
   const tk = ticks.get('default');
-  if (tk !== ticks.get('minimal') || tk !== ticks.get('hash off'))
+  if ([...ticks.values()].some((t) => t !== tk))
     throw new Error(
       `headlineBench: tick counts differ: ${[...ticks].map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
   const on = runs.get('default')!;
   const off = runs.get('hash off')!;
   const min = runs.get('minimal')!;
-  const size = `${threads.toLocaleString('en-US')} threads arriving one per tick x 10 calls over 64 objects, 1 tick of compute per call, 2 CPUs, ${tk} ticks in all three runs`;
+  const onClosure = runs.get('default, closure')!;
+  const minClosure = runs.get('minimal, closure')!;
+  const size = `${threads.toLocaleString('en-US')} threads arriving one per tick x 10 calls over 64 objects, 1 tick of compute per call, 2 CPUs, ${tk} ticks in all five runs; the body one generator function declared once, in both simulators`;
   const baseline = { name: 'hand-written minimal simulator', value: rate(min) };
   return Promise.resolve([
     figure({
@@ -106,6 +111,14 @@ export function headlineBench(scale: BenchScale): Promise<BenchFigure[]> {
       baseline: { name: 'event hash off', value: off.cpuNsPerOp },
       goal: { on: 'ratio', op: '<=', limit: 1.3 },
       note: 'CPU time per call of the two runs above',
+    }),
+    figure({
+      group,
+      name: 'peer workload, a function* closure per thread',
+      value: rate(onClosure),
+      unit: 'M calls/CPU s',
+      baseline: { name: 'minimal simulator, the same closure body', value: rate(minClosure) },
+      note: `default options; each thread's body a generator function literal, in both simulators (V8 makes a prototype and hidden classes per closure); ${spread(onClosure)}; minimal simulator: ${spread(minClosure)}`,
     }),
   ]);
 }

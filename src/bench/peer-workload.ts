@@ -17,11 +17,15 @@
  */
 import { LIVE_LIMIT_CEILINGS, compute, type Op } from '../kernel/index.ts';
 import { createSimulation } from '../simulation/index.ts';
+import type { ObjectRef } from '../translation-table/index.ts';
 import { timed } from './wall-clock.ts';
 
 export const PEER_CALLS_PER_THREAD = 10;
 export const PEER_OBJECTS = 64;
 export const PEER_CPUS = 2;
+
+/** The thread body's shape (see the header). */
+export type PeerBody = 'function' | 'closure';
 
 export class PeerObject {
   calls = 0;
@@ -36,6 +40,13 @@ export interface PeerSpec {
   readonly hashEvents: boolean;
   /** The simulation's schedule option (default: none given, i.e. fifo). */
   readonly schedule?: string;
+  /** The thread body's shape (default 'function'). */
+  readonly body?: PeerBody;
+}
+
+/** The peer thread's body: its 10 calls, from object `i` on. */
+function* peerThread(objects: readonly ObjectRef<PeerObject>[], i: number): Op<void> {
+  for (let k = 0; k < PEER_CALLS_PER_THREAD; k++) yield* objects[(i + k) % PEER_OBJECTS].work();
 }
 
 export interface PeerRun {
@@ -43,6 +54,8 @@ export interface PeerRun {
   readonly cpuMs: number;
   readonly ops: number;
   readonly ticks: number;
+  /** The run's event hash ('off' with the hash off). */
+  readonly eventsHash: string;
 }
 
 export function runPeerWorkload(spec: PeerSpec): PeerRun {
@@ -55,23 +68,30 @@ export function runPeerWorkload(spec: PeerSpec): PeerRun {
     ...(spec.schedule === undefined ? {} : { schedule: spec.schedule }),
   });
   const objects = Array.from({ length: PEER_OBJECTS }, () => sim.objects.create(PeerObject));
+  const closure = spec.body === 'closure';
   for (let i = 0; i < spec.threads; i++)
-    sim.at(i, () =>
-      sim.spawn('peer', function* () {
-        for (let k = 0; k < PEER_CALLS_PER_THREAD; k++)
-          yield* objects[(i + k) % PEER_OBJECTS].work();
-      }),
+    sim.at(
+      i,
+      closure
+        ? () =>
+            sim.spawn('peer', function* () {
+              for (let k = 0; k < PEER_CALLS_PER_THREAD; k++)
+                yield* objects[(i + k) % PEER_OBJECTS].work();
+            })
+        : () => sim.spawn('peer', () => peerThread(objects, i)),
     );
   let outcome = '';
   let ticks = 0;
+  let eventsHash = '';
   const t = timed(() => {
     const r = sim.run();
     outcome = r.outcome;
     ticks = r.ticks;
+    eventsHash = r.eventsHash;
   });
   if (outcome !== 'passed') throw new Error(`peerWorkload: the run ended '${outcome}'`);
   const ops = spec.threads * PEER_CALLS_PER_THREAD;
   const made = objects.reduce((n, ref) => n + sim.objects.peek(ref).calls, 0);
   if (made !== ops) throw new Error(`peerWorkload: the objects saw ${made} calls, expected ${ops}`);
-  return { wallMs: t.wallMs, cpuMs: t.cpuMs, ops, ticks };
+  return { wallMs: t.wallMs, cpuMs: t.cpuMs, ops, ticks, eventsHash };
 }

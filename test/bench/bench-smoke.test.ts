@@ -121,13 +121,25 @@ describe('the minimal simulator baseline', () => {
 });
 
 describe('the minimal simulators simulate the same machine as kernel-sim', () => {
-  test('peer workload: the same tick count for every size, hash on or off', () => {
+  test('peer workload: the same tick count for every size, hash on or off, either body shape', () => {
     for (const threads of [1, 2, 3, 7, 64, 200]) {
       const m = runPeerMinimal({ threads, quantumTicks: 10 });
       expect(m.calls).toBe(threads * 10);
       expect(runPeerWorkload({ threads, hashEvents: false }).ticks, `${threads}`).toBe(m.ticks);
       expect(runPeerWorkload({ threads, hashEvents: true }).ticks, `${threads}`).toBe(m.ticks);
+      const c = runPeerMinimal({ threads, quantumTicks: 10, body: 'closure' });
+      expect([c.calls, c.steps, c.ticks]).toEqual([m.calls, m.steps, m.ticks]);
+      const k = runPeerWorkload({ threads, hashEvents: true, body: 'closure' });
+      expect(k.ticks, `${threads} closure`).toBe(m.ticks);
     }
+  });
+
+  test('peer workload: the body shape changes no event of the run', () => {
+    const hashOf = (body: 'function' | 'closure') => {
+      const r = runPeerWorkload({ threads: 50, hashEvents: true, body });
+      return r.eventsHash;
+    };
+    expect(hashOf('closure')).toBe(hashOf('function'));
   });
 
   test('the peer tick count follows the cost model: 31 ticks a thread on 2 CPUs', () => {
