@@ -14,12 +14,31 @@
  * that holds a real array, such as a call's args: the bytes `value` gives
  * it, without its general walk). `beginDirect(type, tick, seq)` is
  * `beginEvent` for a direct emitter's type (direct-type.ts): the same bytes,
- * the type's symbol id read from its slot. The bytes are those `add` hashes
- * for the built event
+ * the type's symbol id read from its slot. For a table object's fields
+ * (NamedObject: a table entry, translation-table/table-entry.ts) there are
+ * `objectName(o)` (= `sym(o.name)`), `method(o, m)` (= `sym(m)`) and
+ * `impl(o, s)` (= `sym(s)`): the same bytes, the symbol ids cached per
+ * object, so no name is built and no string looked up per event; and
+ * `stringOrNull(s)` (= `value(s)` for a string or null). The bytes are
+ * those `add` hashes for the built event
  * (test/simulation/direct-events.test.ts compares the two for every event
  * type with a direct emitter).
  */
 import type { DirectType } from './direct-type.ts';
+
+/**
+ * A table object as the event hash sees it: its id, its name, and what the
+ * name is made from. The name must be a function of (rare.givenName,
+ * factory, id) only: the given name if not null, else one made from the
+ * factory and the id (TableEntry.name), so the hash may reuse a name's
+ * symbol id while the given name and the factory are the same.
+ */
+export interface NamedObject {
+  readonly id: number;
+  readonly name: string;
+  readonly factory: object;
+  readonly rare: { readonly givenName: string | null } | null;
+}
 
 export interface EventFields {
   int(v: number): void;
@@ -30,6 +49,14 @@ export interface EventFields {
   items(n: number): void;
   /** A value field that holds a real array (not a Proxy): the bytes `value(v)` gives. */
   list(v: readonly unknown[]): void;
+  /** sym(o.name), cached per object (see NamedObject). */
+  objectName(o: NamedObject): void;
+  /** sym(method) for a method called on `o`, cached per object. */
+  method(o: NamedObject, method: string): void;
+  /** sym(impl) for the class name of `o`'s implementation, cached per object. */
+  impl(o: NamedObject, impl: string): void;
+  /** value(s) for a string or null (a call's error message). */
+  stringOrNull(s: string | null): void;
 }
 
 export interface EventHashSink extends EventFields {

@@ -36,13 +36,25 @@
  *
  * Interface: `add(event)`, or `beginEvent(type, tick, seq)` (or
  * `beginDirect` with a kernel DirectType) then one of
- * `int`/`sym`/`text`/`value`/`list` per declared field, in order, for an
- * event that is not built (the same bytes; EventHashSink); `count`; `hex`,
- * the hash so far.
+ * `int`/`sym`/`text`/`value`/`list` (or, for a table object's name, method
+ * and implementation, `objectName`/`method`/`impl`) per declared field, in
+ * order, for an event that is not built (the same bytes; EventHashSink);
+ * `count`; `hex`, the hash so far. The lanes are HashLanes (hash-lanes.ts);
+ * the per-object symbol ids, ObjectSymCache (object-sym-cache.ts); the
+ * declared types as walked, EVENT_SCHEMAS (event-schemas.ts).
  */
-import { DIRECT_TYPES_MAX, Thread, type DirectType, type EventHashSink } from '../kernel/index.ts';
+import {
+  DIRECT_TYPES_MAX,
+  Thread,
+  type DirectType,
+  type EventHashSink,
+  type NamedObject,
+} from '../kernel/index.ts';
 import { ObjectRefBase } from '../translation-table/index.ts';
-import { EVENT_FIELDS, type FieldKind } from './event-fields.ts';
+import type { FieldKind } from './event-fields.ts';
+import { EVENT_SCHEMAS, sameKeys, type Shape } from './event-schemas.ts';
+import { HashLanes } from './hash-lanes.ts';
+import { ObjectSymCache } from './object-sym-cache.ts';
 import { UNREADABLE } from './stable-json.ts';
 
 const enum Tag {
@@ -65,7 +77,6 @@ const enum Tag {
   Ref,
 }
 
-const PRIME = 0x01000193;
 /** An int field whose value is not a 32-bit integer; -2^31 itself is escaped, so no integer collides with it. */
 const INT_ESCAPE = -0x80000000;
 /** A sym or text field whose value is not a string (a word no id or length takes). */
@@ -79,54 +90,11 @@ const NEW_SYM = 0;
 /** Distinct strings interned per run; past this, syms are hashed in full each time (memory stays bounded). */
 export const SYMS_MAX = 4096;
 
-const enum Kind {
-  Int,
-  Sym,
-  Text,
-  Value,
-}
-const KINDS: Record<FieldKind, Kind> = {
-  int: Kind.Int,
-  sym: Kind.Sym,
-  text: Kind.Text,
-  value: Kind.Value,
-};
-
-/** One declared event type as `add` walks it. */
-interface Schema {
-  readonly names: readonly string[];
-  readonly kinds: readonly Kind[];
-  /** Declared names plus type, tick and seq: an event's own keys outside it are extra. */
-  readonly known: ReadonlySet<string>;
-}
-
-const SCHEMAS = new Map<string, Schema>(
-  Object.entries(EVENT_FIELDS).map(([type, fields]) => {
-    const names = Object.keys(fields);
-    const kinds = Object.values(fields as Record<string, FieldKind>).map((k) => KINDS[k]);
-    return [type, { names, kinds, known: new Set([...names, 'type', 'tick', 'seq']) }];
-  }),
-);
-
-/** Sorted field names of the last event shape seen for one event type. */
-interface Shape {
-  keys: string[];
-  sorted: string[];
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function isInt(v: number): boolean {
   return (v | 0) === v && v !== INT_ESCAPE && (v !== 0 || 1 / v > 0);
 }
 
-export class EventsHasher implements EventHashSink {
-  private a = 0x811c9dc5;
-  private b = 0xcbf29ce4;
+export class EventsHasher extends HashLanes implements EventHashSink {
   count = 0;
   private readonly syms = new Map<string, number>();
   private readonly shapes = new Map<unknown, Shape>();
@@ -134,10 +102,12 @@ export class EventsHasher implements EventHashSink {
   private readonly path: object[] = [];
   /** Per DirectType slot: the sym id of its name once interned, else 0 (kernel direct-type.ts). */
   private readonly typeIds = new Int32Array(DIRECT_TYPES_MAX);
+  /** Per table object: the symbol ids of its name, methods and implementation (object-sym-cache.ts). */
+  private readonly objects = new ObjectSymCache();
 
   add(event: unknown): void {
     const type = typeof event === 'object' && event !== null ? this.typeOf(event) : undefined;
-    const schema = typeof type === 'string' ? SCHEMAS.get(type) : undefined;
+    const schema = typeof type === 'string' ? EVENT_SCHEMAS.get(type) : undefined;
     if (schema === undefined) {
       this.mix(UNDECLARED_EVENT);
       this.value(event, true);
@@ -160,16 +130,16 @@ export class EventsHasher implements EventHashSink {
   }
 
   /** One declared field of a built event, by its kind. */
-  private declared(kind: Kind, e: Record<string, unknown>, name: string): void {
+  private declared(kind: FieldKind, e: Record<string, unknown>, name: string): void {
     let v: unknown;
     try {
       v = e[name];
     } catch {
       v = UNREADABLE;
     }
-    if (kind === Kind.Int) return this.int(v as number);
-    if (kind === Kind.Sym) return this.sym(v as string);
-    if (kind === Kind.Text) return this.text(v as string);
+    if (kind === 'int') return this.int(v as number);
+    if (kind === 'sym') return this.sym(v as string);
+    if (kind === 'text') return this.text(v as string);
     this.value(v);
   }
 
@@ -210,17 +180,6 @@ export class EventsHasher implements EventHashSink {
       this.int(seq);
     }
     this.count++;
-  }
-
-  /** mix(x), mix(y), mix(z) with the state in locals. */
-  private mix3(x: number, y: number, z: number): void {
-    let a = Math.imul(this.a ^ x, PRIME);
-    let b = Math.imul(this.b ^ x, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ y, PRIME);
-    b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ z, PRIME);
-    this.b = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
-    this.a = a;
   }
 
   /**
@@ -269,6 +228,52 @@ export class EventsHasher implements EventHashSink {
     this.str(s);
   }
 
+  /** The symbol id `sym(s)` just gave s, or 0 (not a string, or the table is full). */
+  private symId(s: string): number {
+    this.sym(s);
+    return typeof s === 'string' ? (this.syms.get(s) ?? 0) : 0;
+  }
+
+  /**
+   * sym(o.name). The name is the given name if any, else made from the
+   * Factory and the id (NamedObject), so while the slot's nameKey is the
+   * same given name or Factory, its cached id is the name's.
+   */
+  objectName(o: NamedObject): void {
+    const slot = this.objects.slotOf(o.id);
+    const r = o.rare;
+    const key = (r === null ? null : r.givenName) ?? o.factory;
+    if (slot.nameKey === key) return this.mix(slot.nameId);
+    const id = this.symId(o.name);
+    if (id > 0) {
+      slot.nameKey = key;
+      slot.nameId = id;
+    }
+  }
+
+  method(o: NamedObject, method: string): void {
+    const slot = this.objects.slotOf(o.id);
+    if (slot.method0 === method) return this.mix(slot.methodId0);
+    if (slot.method1 === method) return this.mix(slot.methodId1);
+    const id = this.symId(method);
+    if (id > 0) slot.addMethod(method, id);
+  }
+
+  impl(o: NamedObject, impl: string): void {
+    const slot = this.objects.slotOf(o.id);
+    if (slot.impl === impl) return this.mix(slot.implId);
+    const id = this.symId(impl);
+    if (id > 0) {
+      slot.impl = impl;
+      slot.implId = id;
+    }
+  }
+
+  stringOrNull(s: string | null): void {
+    if (s === null) this.mix(Tag.Null);
+    else this.value(s);
+  }
+
   text(s: string): void {
     if (typeof s === 'string') return this.str(s);
     this.mix(STRING_ESCAPE);
@@ -279,31 +284,6 @@ export class EventsHasher implements EventHashSink {
   items(n: number): void {
     this.mix(Tag.Array);
     this.mix(n);
-  }
-
-  get hex(): string {
-    return (
-      (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')
-    );
-  }
-
-  private mix(c: number): void {
-    const a = Math.imul(this.a ^ c, PRIME);
-    this.a = a;
-    this.b = Math.imul(this.b ^ c, PRIME) ^ (a >>> 13);
-  }
-
-  private str(s: string): void {
-    this.mix(s.length);
-    let a = this.a;
-    let b = this.b;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, PRIME);
-      b = Math.imul(b ^ c, PRIME) ^ (a >>> 13);
-    }
-    this.a = a;
-    this.b = b;
   }
 
   value(v: unknown, top = false): void {

@@ -31,8 +31,8 @@ export function directEnteredArgs(
   const h = d.begin(CALL_ENTERED);
   h.int(call);
   h.int(entry.id);
-  h.sym(entry.name);
-  h.sym(method);
+  h.objectName(entry);
+  h.method(entry, method);
   h.int(thread);
   h.int(cpu);
   h.items(n);

@@ -7,11 +7,16 @@
  * test/simulation/direct-events.test.ts compares them).
  *
  * Interface: `directEntered`, `directReached`, `directExited`, each taking
- * the DirectEvents face of the bus and the event's fields. Each type is a
- * DirectType made once here (kernel direct-type.ts); `args` is the call's
- * own array (never a Proxy), hashed as a list (kernel event-hash-sink.ts).
+ * the DirectEvents face of the bus, the call's table entry and the event's
+ * other fields. Each type is a DirectType made once here (kernel
+ * direct-type.ts). The entry's id, name (`objectName`), version, method
+ * and implementation name (`method`, `impl`) go in through the sink's
+ * per-object calls (kernel event-hash-sink.ts), so the entry's name is not
+ * built and no symbol is looked up by string per event; `args` is the
+ * call's own array (never a Proxy), hashed as a list.
  */
 import { directType, type DirectEvents } from '../kernel/index.ts';
+import type { TableEntry } from './table-entry.ts';
 
 /** call.entered's DirectType (call-entered-args.ts starts its events with it too). */
 export const CALL_ENTERED = directType('call.entered');
@@ -22,8 +27,7 @@ const EXITED = directType('call.exited');
 export function directEntered(
   d: DirectEvents,
   call: number,
-  object: number,
-  objectName: string,
+  entry: TableEntry,
   method: string,
   thread: number,
   cpu: number,
@@ -31,36 +35,35 @@ export function directEntered(
 ): void {
   const h = d.begin(CALL_ENTERED);
   h.int(call);
-  h.int(object);
-  h.sym(objectName);
-  h.sym(method);
+  h.int(entry.id);
+  h.objectName(entry);
+  h.method(entry, method);
   h.int(thread);
   h.int(cpu);
   h.list(args);
 }
 
-/** call, object, version, impl, cpu */
+/** call, object, version, impl, cpu (the version is the entry's now) */
 export function directReached(
   d: DirectEvents,
   call: number,
-  object: number,
-  version: number,
+  entry: TableEntry,
   impl: string,
   cpu: number,
 ): void {
   const h = d.begin(REACHED);
   h.int(call);
-  h.int(object);
-  h.int(version);
-  h.sym(impl);
+  h.int(entry.id);
+  h.int(entry.version);
+  h.impl(entry, impl);
   h.int(cpu);
 }
 
-/** call, object, method, thread, cpu, error */
+/** call, object, method, thread, cpu, error (a message, or null when the call returned) */
 export function directExited(
   d: DirectEvents,
   call: number,
-  object: number,
+  entry: TableEntry,
   method: string,
   thread: number,
   cpu: number,
@@ -68,9 +71,9 @@ export function directExited(
 ): void {
   const h = d.begin(EXITED);
   h.int(call);
-  h.int(object);
-  h.sym(method);
+  h.int(entry.id);
+  h.method(entry, method);
   h.int(thread);
   h.int(cpu);
-  h.value(error);
+  h.stringOrNull(error);
 }

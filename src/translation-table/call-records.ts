@@ -157,12 +157,12 @@ export abstract class CallRecords implements OpCallHost {
         cpu,
         args: args === NO_ARGS ? [] : args, // an observer gets an array of its own
       });
-    else directEntered(d, id, entry.id, entry.name, method, thread, cpu, args);
+    else directEntered(d, id, entry, method, thread, cpu, args);
   }
 
   protected emitReached(id: number, entry: TableEntry, impl: string, cpu: number): void {
     const d = this.bus.direct;
-    if (d !== null) directReached(d, id, entry.id, entry.version, impl, cpu);
+    if (d !== null) directReached(d, id, entry, impl, cpu);
     else
       this.bus.emit({
         type: 'call.reached',
@@ -185,7 +185,7 @@ export abstract class CallRecords implements OpCallHost {
     const cpu = this.kernel.currentCpu;
     const message = error === NO_ERROR ? null : describeError(error);
     const d = this.bus.direct;
-    if (d !== null) directExited(d, id, entry.id, method, thread, cpu, message);
+    if (d !== null) directExited(d, id, entry, method, thread, cpu, message);
     else
       this.bus.emit({
         type: 'call.exited',

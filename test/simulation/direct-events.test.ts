@@ -20,6 +20,7 @@ import { EventsHasher } from '../../src/simulation/index.ts';
 import { SYMS_MAX } from '../../src/simulation/events-hash.ts';
 import { ObjectRefBase } from '../../src/translation-table/index.ts';
 import { compute, createSimulation, sleep, yieldCpu, type Op } from '../../src/index.ts';
+import { entryFixture } from '../translation-table/entry-fixture.ts';
 
 /** A DirectEvents that stamps `tick` and `seq` and feeds `h`. */
 function directInto(h: EventsHasher, tick: number, seq: number): DirectEvents {
@@ -68,17 +69,17 @@ describe('each direct encoder hashes the bytes of the event it stands for', () =
       ['kernel.action', (d) => directAction(d, label), { type: 'kernel.action', label }],
       [
         'call.entered',
-        (d) => directEntered(d, call, object, name, method, thread, cpu, args),
+        (d) => directEntered(d, call, entryFixture(object, name), method, thread, cpu, args),
         { type: 'call.entered', call, object, objectName: name, method, thread, cpu, args },
       ],
       [
         'call.reached',
-        (d) => directReached(d, call, object, version, impl, cpu),
+        (d) => directReached(d, call, entryFixture(object, null, version), impl, cpu),
         { type: 'call.reached', call, object, version, impl, cpu },
       ],
       [
         'call.exited',
-        (d) => directExited(d, call, object, method, thread, cpu, error),
+        (d) => directExited(d, call, entryFixture(object, null), method, thread, cpu, error),
         { type: 'call.exited', call, object, method, thread, cpu, error },
       ],
     );
@@ -204,6 +205,7 @@ function streamPair(prefill: (h: EventsHasher) => void): { direct: string; built
     [ref, fakeThread, new Error('e'), 7n],
   ];
   holder.self = argsList[4];
+  const counter = entryFixture(2, 'counter');
   let seq = 0;
   for (let round = 0; round < 3; round++)
     for (let i = 0; i < argsList.length; i++) {
@@ -211,7 +213,7 @@ function streamPair(prefill: (h: EventsHasher) => void): { direct: string; built
       const args = argsList[i];
       const events: [(d: DirectEvents) => void, Record<string, unknown>][] = [
         [
-          (d) => directEntered(d, i, 2, 'counter', 'add', 5, 1, args),
+          (d) => directEntered(d, i, counter, 'add', 5, 1, args),
           {
             type: 'call.entered',
             call: i,
@@ -224,7 +226,7 @@ function streamPair(prefill: (h: EventsHasher) => void): { direct: string; built
           },
         ],
         [
-          (d) => directReached(d, i, 2, 1, 'Counter', 1),
+          (d) => directReached(d, i, counter, 'Counter', 1),
           { type: 'call.reached', call: i, object: 2, version: 1, impl: 'Counter', cpu: 1 },
         ],
         [
@@ -232,7 +234,7 @@ function streamPair(prefill: (h: EventsHasher) => void): { direct: string; built
           { type: 'thread.preempted', thread: 5, cpu: 1 },
         ],
         [
-          (d) => directExited(d, i, 2, 'add', 5, 1, i % 2 ? null : 'Error: e'),
+          (d) => directExited(d, i, counter, 'add', 5, 1, i % 2 ? null : 'Error: e'),
           {
             type: 'call.exited',
             call: i,

@@ -18,6 +18,7 @@ import {
   directReached,
 } from '../../src/translation-table/call-events-direct.ts';
 import { EVENT_FIELDS, EventsHasher, type FieldKind } from '../../src/simulation/index.ts';
+import { entryFixture } from '../translation-table/entry-fixture.ts';
 
 type Ev = Record<string, unknown>;
 
@@ -152,8 +153,7 @@ const EMITTERS: Emitter[] = [
       directEntered(
         d,
         n(f.call),
-        n(f.object),
-        s(f.objectName),
+        entryFixture(n(f.object), s(f.objectName)),
         s(f.method),
         n(f.thread),
         n(f.cpu),
@@ -163,13 +163,28 @@ const EMITTERS: Emitter[] = [
   {
     type: 'call.reached',
     fields: { call: 9, object: 4, version: 1, impl: 'Peer', cpu: 1 },
-    emit: (d, f) => directReached(d, n(f.call), n(f.object), n(f.version), s(f.impl), n(f.cpu)),
+    emit: (d, f) =>
+      directReached(
+        d,
+        n(f.call),
+        entryFixture(n(f.object), null, n(f.version)),
+        s(f.impl),
+        n(f.cpu),
+      ),
   },
   {
     type: 'call.exited',
     fields: { call: 9, object: 4, method: 'work', thread: 3, cpu: 1, error: null },
     emit: (d, f) =>
-      directExited(d, n(f.call), n(f.object), s(f.method), n(f.thread), n(f.cpu), f.error as null),
+      directExited(
+        d,
+        n(f.call),
+        entryFixture(n(f.object), null),
+        s(f.method),
+        n(f.thread),
+        n(f.cpu),
+        f.error as null,
+      ),
   },
 ];
 

@@ -12,10 +12,10 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { type DirectEvents } from '../../src/kernel/index.ts';
 import { directEntered } from '../../src/translation-table/call-events-direct.ts';
 import { directEnteredArgs } from '../../src/translation-table/call-entered-args.ts';
-import type { TableEntry } from '../../src/translation-table/table-entry.ts';
 import { EventsHasher } from '../../src/simulation/index.ts';
 import { TranslationTable } from '../../src/translation-table/index.ts';
 import { compute, createSimulation, type ObjectRef, type Op } from '../../src/index.ts';
+import { entryFixture } from './entry-fixture.ts';
 
 function directInto(h: EventsHasher): DirectEvents {
   return {
@@ -27,7 +27,7 @@ function directInto(h: EventsHasher): DirectEvents {
 }
 
 describe('directEnteredArgs hashes the bytes of directEntered with the array', () => {
-  const entry = { id: 12, name: 'counter' } as TableEntry;
+  const entry = entryFixture(12, 'counter');
   const cycle: Record<string, unknown> = { k: 1 };
   cycle.self = cycle;
   const shared = { a: [1, 2] };
@@ -42,7 +42,7 @@ describe('directEnteredArgs hashes the bytes of directEntered with the array', (
   test.each(cases.map((c, i) => [i, c] as const))('case %i', (_i, args) => {
     const a = new EventsHasher();
     const b = new EventsHasher();
-    directEntered(directInto(a), 3, entry.id, entry.name, 'add', 4, 1, args);
+    directEntered(directInto(a), 3, entry, 'add', 4, 1, args);
     const [a0, a1, a2, a3] = args;
     directEnteredArgs(directInto(b), 3, entry, 'add', 4, 1, args.length, a0, a1, a2, a3);
     expect(b.hex).toBe(a.hex);

@@ -1,0 +1,57 @@
+/**
+ * HashLanes: the streaming hash under the event hash (events-hash.ts): two
+ * 32-bit FNV-1a-style lanes, 64 bits of state, fed one 32-bit word at a
+ * time. Lane b also takes lane a's high bits after each word, so the two
+ * lanes never run in step.
+ *
+ * Interface (to EventsHasher, which extends it): `mix(word)`, `mix3(x, y,
+ * z)` (three words with the state in locals), `str(s)` (the length then
+ * each UTF-16 code unit), `hex` (the 16 hex digits of the state so far).
+ *
+ * Invariant: only 32-bit integer arithmetic (Math.imul, xor, shifts), so
+ * the same words give the same hash on any machine, in workers and under
+ * --jitless.
+ */
+
+const PRIME = 0x01000193;
+
+export class HashLanes {
+  private a = 0x811c9dc5;
+  private b = 0xcbf29ce4;
+
+  get hex(): string {
+    return (
+      (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')
+    );
+  }
+
+  protected mix(c: number): void {
+    const a = Math.imul(this.a ^ c, PRIME);
+    this.a = a;
+    this.b = Math.imul(this.b ^ c, PRIME) ^ (a >>> 13);
+  }
+
+  /** mix(x), mix(y), mix(z) with the state in locals. */
+  protected mix3(x: number, y: number, z: number): void {
+    let a = Math.imul(this.a ^ x, PRIME);
+    let b = Math.imul(this.b ^ x, PRIME) ^ (a >>> 13);
+    a = Math.imul(a ^ y, PRIME);
+    b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
+    a = Math.imul(a ^ z, PRIME);
+    this.b = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
+    this.a = a;
+  }
+
+  protected str(s: string): void {
+    this.mix(s.length);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, PRIME);
+      b = Math.imul(b ^ c, PRIME) ^ (a >>> 13);
+    }
+    this.a = a;
+    this.b = b;
+  }
+}
