@@ -90,8 +90,9 @@ const NEW_SYM = 0;
 /** Distinct strings interned per run; past this, syms are hashed in full each time (memory stays bounded). */
 export const SYMS_MAX = 4096;
 
-function isInt(v: number): boolean {
-  return (v | 0) === v && v !== INT_ESCAPE && (v !== 0 || 1 / v > 0);
+/** A 32-bit integer but -0 (value's Int tag; `int` escapes -2^31 too). */
+function isSmallInt(v: number): boolean {
+  return (v | 0) === v && (v !== 0 || 1 / v > 0);
 }
 
 export class EventsHasher extends HashLanes implements EventHashSink {
@@ -210,7 +211,7 @@ export class EventsHasher extends HashLanes implements EventHashSink {
   }
 
   int(v: number): void {
-    if (typeof v === 'number' && isInt(v)) return this.mix(v);
+    if (typeof v === 'number' && isSmallInt(v) && v !== INT_ESCAPE) return this.mix(v);
     this.mix(INT_ESCAPE);
     this.value(v);
   }
@@ -234,11 +235,7 @@ export class EventsHasher extends HashLanes implements EventHashSink {
     return typeof s === 'string' ? (this.syms.get(s) ?? 0) : 0;
   }
 
-  /**
-   * sym(o.name). The name is the given name if any, else made from the
-   * Factory and the id (NamedObject), so while the slot's nameKey is the
-   * same given name or Factory, its cached id is the name's.
-   */
+  /** sym(o.name): the cached id while the name's source (given name or Factory, NamedObject) is the same. */
   objectName(o: NamedObject): void {
     const slot = this.objects.slotOf(o.id);
     const r = o.rare;
@@ -286,10 +283,19 @@ export class EventsHasher extends HashLanes implements EventHashSink {
     this.mix(n);
   }
 
+  /** The general tagged encoding; a small integer (the common item) is inlined at the call site. */
   value(v: unknown, top = false): void {
+    if (typeof v === 'number' && isSmallInt(v)) {
+      this.mix(Tag.Int);
+      return this.mix(v);
+    }
+    this.anyValue(v, top);
+  }
+
+  private anyValue(v: unknown, top: boolean): void {
     switch (typeof v) {
       case 'number':
-        if ((v | 0) === v && !Object.is(v, -0)) {
+        if (isSmallInt(v)) {
           this.mix(Tag.Int);
           this.mix(v);
         } else {
