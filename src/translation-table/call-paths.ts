@@ -111,9 +111,7 @@ export abstract class CallPaths extends CallRecords implements RefHost {
     const impl = this.resolve(entry, cpu);
     if (!entry.reachedOn(cpu)) entry.addReached(cpu, this.kernel.cpus.length);
     const fn = methodOf(entry, impl, call.method);
-    call.version = entry.version;
-    call.reached++;
-    call.impl = this.implName(entry, impl);
+    call.noteReached(entry.version, this.implName(entry, impl));
     if (this.bus.on) this.emitReached(call.id, entry, call.impl, cpu);
     if (this.journal !== null) this.journal(call, impl);
     this.arrivedAt = impl;

@@ -28,10 +28,11 @@ import {
   type Op,
   type Thread,
 } from '../kernel/index.ts';
-import { Call } from './call.ts';
+import type { Call } from './call.ts';
 import { directEntered, directExited, directReached } from './call-events-direct.ts';
 import type { MethodKind } from './method-kinds.ts';
 import { NO_ARGS, type OpCall, type OpCallHost } from './op-call.ts';
+import { PlainCall } from './plain-call.ts';
 import type { MethodStats, TableEntry } from './table-entry.ts';
 import { CallDepthError, NotInThreadError, StaleRefError } from './table-errors.ts';
 import type { TableEvent } from './table-events.ts';
@@ -86,7 +87,7 @@ export abstract class CallRecords implements OpCallHost {
     t: Thread | null,
   ): Call {
     const k = this.kernel;
-    return new Call(
+    return new PlainCall(
       this.nextCallId++,
       entry,
       method,
@@ -123,9 +124,7 @@ export abstract class CallRecords implements OpCallHost {
   }
 
   protected exited(call: Call, result: unknown, error: unknown, failed: boolean): void {
-    call.result = result;
-    call.error = error;
-    call.tickExited = this.kernel.now;
+    call.noteExited(result, error, this.kernel.now);
     const s = call.stats;
     if (s !== null) {
       if (call.kind === 'op') s.inFlight--;

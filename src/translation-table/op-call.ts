@@ -8,7 +8,9 @@
  *
  * Interface: the Generator protocol (`next`, `throw`, `return`,
  * `[Symbol.iterator]`); the Call fields (id, thread, cpu, tickEntered, ...)
- * are set when the call enters. The table does the work through OpCallHost
+ * are set when the call enters; as a record it has 15 slots, the rest
+ * derived or kept in a record made on first use (docs/ARCHITECTURE.md,
+ * "The call record's layout"). The table does the work through OpCallHost
  * (call-paths.ts): `opStart` (first resumption: noted as run, refused in
  * kernel context), `opEnter` (checks, call id, the thread's call stack,
  * activation, the entered event), `opBegin` (the mediator chain or the
@@ -23,6 +25,8 @@
  *           rethrows)
  *   EXIT    next(): done, with the method's result
  *   DONE    finished: next() is done, throw() rethrows
+ *   FAILED  as DONE, after the method (or the table after entry) threw;
+ *           `inner` keeps the error for `error`
  * An error before the call entered (stale ref, depth) ends it with nothing
  * to leave; a throw() at a boundary ends it as a generator would.
  *
@@ -31,8 +35,9 @@
  */
 import { BOUNDARY, type Effect, type Thread } from '../kernel/index.ts';
 import { Call } from './call.ts';
+import type { MethodKind } from './method-kinds.ts';
 import { isIterator } from './method-of.ts';
-import type { TableEntry } from './table-entry.ts';
+import type { MethodStats, TableEntry } from './table-entry.ts';
 
 /** What an OpCall asks of the table (CallPaths implements it). */
 export interface OpCallHost {
@@ -68,23 +73,36 @@ const ENTRY = 1;
 const INSIDE = 2;
 const EXIT = 3;
 const DONE = 4;
+/** Ended by an error the method threw (or one the table threw after entry): `inner` holds it. */
+const FAILED = 5;
 
 /** The Call fields set at entry (read-only to everyone else). */
 type EnteredFields = {
   id: number;
-  thread: number;
-  threadName: string;
   cpu: number;
   generation: number;
   tickEntered: number;
 };
 
+/** What only some calls need: made on first use (call stats, mediators, a second reach). */
+class OpCallMore {
+  stats: MethodStats | null = null;
+  forwardThrew: unknown = undefined;
+  /** Reaches after the first (a replicating mediator forwards more than once). */
+  reachedAgain = 0;
+}
+
 export class OpCall extends Call implements Generator<Effect, unknown, unknown> {
   private state = NEW;
-  /** INSIDE: the method's generator; EXIT: its final step (the result, handed back after the exit boundary). */
-  private inner: Inner | Step | null = null;
+  /**
+   * INSIDE: the method's generator. EXIT and after: its final step (the
+   * result, handed back after the exit boundary, then kept as `result`).
+   * FAILED: the error.
+   */
+  private inner: unknown = null;
   /** The thread the call entered on (null before entry). */
   private owner: Thread | null = null;
+  private more: OpCallMore | null = null;
 
   constructor(
     private readonly host: OpCallHost,
@@ -92,15 +110,68 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
     method: string,
     args: unknown[],
   ) {
-    super(0, entry, method, args, 'op', -1, '', 0, 0, 0);
+    super(0, entry, method, args, 0, 0, 0);
+  }
+
+  get kind(): MethodKind {
+    return 'op';
+  }
+
+  get thread(): number {
+    return this.owner === null ? -1 : this.owner.id;
+  }
+
+  get threadName(): string {
+    return this.owner === null ? '' : this.owner.name;
+  }
+
+  get reached(): number {
+    return this.version === 0 ? 0 : 1 + (this.more === null ? 0 : this.more.reachedAgain);
+  }
+
+  get result(): unknown {
+    return this.tickExited >= 0 && this.state !== FAILED ? (this.inner as Step).value : undefined;
+  }
+
+  get error(): unknown {
+    return this.state === FAILED ? this.inner : undefined;
+  }
+
+  get stats(): MethodStats | null {
+    return this.more === null ? null : this.more.stats;
+  }
+
+  set stats(s: MethodStats | null) {
+    this.extended().stats = s;
+  }
+
+  get forwardThrew(): unknown {
+    return this.more === null ? undefined : this.more.forwardThrew;
+  }
+
+  set forwardThrew(err: unknown) {
+    this.extended().forwardThrew = err;
+  }
+
+  private extended(): OpCallMore {
+    return this.more === null ? (this.more = new OpCallMore()) : this.more;
+  }
+
+  noteReached(version: number, impl: string): void {
+    if (this.version !== 0) this.extended().reachedAgain++;
+    this.version = version;
+    this.impl = impl;
+  }
+
+  /** The outcome is already in `inner` (finish, fail, return): only the tick is new. */
+  noteExited(_result: unknown, _error: unknown, tick: number): void {
+    this.tickExited = tick;
   }
 
   /** Called by the host's opEnter: the call's identity and where it entered. */
   enterAs(id: number, t: Thread, cpu: number, generation: number, tick: number): void {
     const w = this as unknown as EnteredFields;
     w.id = id;
-    w.thread = t.id;
-    w.threadName = t.name;
     w.cpu = cpu;
     w.generation = generation;
     w.tickEntered = tick;
@@ -122,12 +193,9 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
         return AT_BOUNDARY;
       case ENTRY:
         return this.enter();
-      case EXIT: {
-        this.state = DONE;
-        const last = this.inner as Step;
-        this.inner = null;
-        return last;
-      }
+      case EXIT:
+        this.state = DONE; // the final step stays in `inner`: it is `result`
+        return this.inner as Step;
       default:
         return { value: undefined, done: true };
     }
@@ -135,13 +203,13 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
 
   throw(error: unknown): Step {
     if (this.state === INSIDE) return this.resumed(undefined, true, error);
-    this.state = DONE;
+    this.ended();
     throw error;
   }
 
   return(value: unknown): Step {
     if (this.state !== INSIDE) {
-      this.state = DONE;
+      this.ended();
       return { value, done: true };
     }
     let r: Step;
@@ -152,9 +220,14 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
     }
     if (r.done !== true) return r;
     this.state = DONE;
-    this.inner = null;
+    this.inner = r;
     this.host.opLeave(this.owner!, this, r.value, undefined, false);
     return r;
+  }
+
+  /** Ended at a boundary or before: done, keeping the outcome of a call that failed. */
+  private ended(): void {
+    if (this.state !== FAILED) this.state = DONE;
   }
 
   private enter(): Step {
@@ -192,8 +265,8 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
   }
 
   private fail(err: unknown): never {
-    this.state = DONE;
-    this.inner = null;
+    this.state = FAILED;
+    this.inner = err;
     this.host.opLeave(this.owner!, this, undefined, err, true);
     throw err;
   }

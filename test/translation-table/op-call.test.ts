@@ -109,6 +109,106 @@ describe('OpCall', () => {
   });
 });
 
+/** The record fields a reader of a kept Call sees (OpCall keeps some elsewhere: call.ts "Layout"). */
+function recordOf(c: Call) {
+  return {
+    kind: c.kind,
+    thread: c.thread,
+    threadName: c.threadName,
+    reached: c.reached,
+    version: c.version,
+    impl: c.impl,
+    result: c.result,
+    error: c.error,
+    tickEntered: c.tickEntered,
+    tickExited: c.tickExited,
+    stats: c.stats,
+    cpu: c.cpu,
+  };
+}
+
+describe('OpCall as a Call record kept after the call', () => {
+  test('before entry, after a return, after a failure (also after a later throw()), after return()', () => {
+    const { sim, w } = simWithWorker();
+    const ops: Call[] = [];
+    const at: Record<string, unknown> = {};
+    sim.spawn('rec', function* () {
+      const ok = w.work(5);
+      at.before = recordOf(ok as unknown as Call);
+      yield* ok;
+      const bad = w.work(-2);
+      try {
+        yield* bad;
+      } catch {
+        // kept below
+      }
+      expect(() => bad.throw(new Error('later'))).toThrow('later');
+      const cut = w.work(1);
+      cut.next();
+      cut.next();
+      cut.return(9);
+      ops.push(ok as unknown as Call, bad as unknown as Call, cut as unknown as Call);
+      yield* compute(1);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    const base = {
+      kind: 'op',
+      thread: 1,
+      threadName: 'rec',
+      reached: 1,
+      version: 1,
+      impl: 'Worker',
+      stats: null,
+      cpu: 0,
+    };
+    expect(at.before).toMatchObject({
+      kind: 'op',
+      thread: -1,
+      threadName: '',
+      reached: 0,
+      version: 0,
+      impl: '',
+      result: undefined,
+      error: undefined,
+      tickExited: -1,
+    });
+    const [ok, bad, cut] = ops.map(recordOf);
+    expect(ok).toMatchObject({ ...base, result: 10, error: undefined });
+    expect(bad).toMatchObject({ ...base, result: undefined, error: new Error('bad -2') });
+    expect(cut).toMatchObject({ ...base, result: 9, error: undefined });
+    for (const c of [ok, bad]) expect(c.tickExited).toBeGreaterThan(c.tickEntered);
+    expect(cut.tickExited).toBe(cut.tickEntered); // entered and left with return() in one step
+  });
+
+  test('call stats and a replicating mediator: stats on the record, reached counts every reach', () => {
+    const sim = createSimulation({ seed: 1, cpus: 1, callStats: true });
+    const w = sim.objects.create(Worker);
+    class Twice extends ForwardingMediator {
+      readonly name = 'twice';
+      override *callOp(call: Call, forward: ForwardOp): Op<unknown> {
+        yield* forward(call);
+        return yield* forward(call);
+      }
+    }
+    const ops: Call[] = [];
+    sim.spawn('t', function* () {
+      const a = w.work(1);
+      yield* a;
+      sim.interpose(w, new Twice());
+      const b = w.work(2);
+      yield* b;
+      ops.push(a as unknown as Call, b as unknown as Call);
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    const [a, b] = ops;
+    expect([a.reached, b.reached, b.result]).toEqual([1, 2, 4]);
+    expect(a.stats).toEqual({ calls: 2, failed: 0, inFlight: 0 });
+    expect(b.stats).toBe(a.stats);
+  });
+});
+
 class Ticker {
   /** No declared parameters: its calls share one empty argument array. */
   *tick(): Op<number> {
