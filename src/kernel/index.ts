@@ -40,6 +40,7 @@ export {
   type CallFrame,
 } from './thread.ts';
 export { EventQueue } from './event-queue.ts';
+export { ThreadTable } from './thread-table.ts';
 export { Deque } from './deque.ts';
 export {
   EventBus,

@@ -14,6 +14,7 @@
  * tick order); run is not re-entered.
  */
 import { EventQueue } from './event-queue.ts';
+import { ThreadTable } from './thread-table.ts';
 import type { EventSink } from './event-bus.ts';
 import type { KernelEvent } from './kernel-events.ts';
 import { Cpu } from './cpu.ts';
@@ -83,8 +84,8 @@ export abstract class KernelCore {
    * per step is this one comparison.
    */
   opsUnrun = 0;
-  /** Live (not exited) threads by id. */
-  readonly threads = new Map<number, Thread>();
+  /** Live (not exited) threads by id (a ReadonlyMap; dense: thread-table.ts). */
+  readonly threads = new ThreadTable();
   threadsSpawned = 0;
   threadsExited = 0;
   threadsFailed = 0;

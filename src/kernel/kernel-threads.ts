@@ -47,7 +47,7 @@ export abstract class KernelThreads extends KernelCore implements Waker {
       this.now,
       hint,
     );
-    this.threads.set(id, t);
+    this.threads.add(t);
     this.threadsSpawned++;
     this.schedule?.spawned(id);
     if (options.daemon) this.daemons.add(id);

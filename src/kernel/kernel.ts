@@ -82,7 +82,6 @@ export class Kernel extends KernelThreads {
     }
     t.state = 'running';
     t.cpu = cpu.index;
-    t.ranTicks = 0;
     cpu.thread = t;
     cpu.quantumEnd =
       this.now + (this.schedule ? this.schedule.quantum(this.quantumTicks) : this.quantumTicks);
@@ -117,7 +116,6 @@ export class Kernel extends KernelThreads {
   }
 
   private advance(cpu: Cpu, t: Thread, ticks: number): void {
-    t.ranTicks += ticks;
     t.busyUntil = this.now + ticks;
     cpu.busyTicks += ticks;
     this.queue.push(this.now + ticks, cpu, this.tieKey());
@@ -239,10 +237,9 @@ export class Kernel extends KernelThreads {
   /** The thread ends: returned (`failed` false) or threw `error` (any value, undefined too). */
   private finish(cpu: Cpu, t: Thread, result: unknown, failed: boolean, error: unknown): void {
     this.leaveAfterStep(cpu, t);
-    t.state = 'exited';
-    t.tickExited = this.now;
-    t.result = result;
-    t.error = error;
+    t.state = 'exited'; // t.tickExited is now busyUntil - 1: leaveAfterStep made the exit step one tick
+    t.resumeValue = result; // read as t.result
+    t.resumeError = error; // read as t.error
     t.failed = failed;
     this.threads.delete(t.id);
     this.threadsExited++;

@@ -54,20 +54,15 @@ export class Thread implements ThreadView {
   cpu = -1;
   /** Ticks of compute still owed before the body resumes. */
   computeLeft = 0;
-  /** Value handed to the body at its next resumption. */
+  /** Value handed to the body at its next resumption; once exited, what the body returned (`result`). */
   resumeValue: unknown = undefined;
-  /** Error thrown into the body at its next resumption, if any. */
+  /** Error thrown into the body at its next resumption, if any; once exited, what it threw (`error`). */
   resumeError: unknown = undefined;
   /** Tick at which the thread's current step ends; never ready before it. */
   busyUntil = 0;
   /** Counted by the quiescence detector right now (activated, not deactivated). */
   counted = false;
-  /** Ticks run since last dispatched (charged to the policy). */
-  ranTicks = 0;
-  tickExited = -1;
   started = false;
-  result: unknown = undefined;
-  error: unknown = undefined;
   /** True when the body threw (whatever it threw, undefined included). */
   failed = false;
   /** Table calls this thread is inside, outermost first (a shared empty array until the first call: enterCall). */
@@ -98,6 +93,21 @@ export class Thread implements ThreadView {
     readonly cpuHint: number,
   ) {
     this.gen = body();
+  }
+
+  /** The tick its last step began, -1 while alive (its exit step takes one tick: busyUntil - 1; no field of its own). */
+  get tickExited(): number {
+    return this.state === 'exited' ? this.busyUntil - 1 : -1;
+  }
+
+  /** What the body returned; undefined until it exits (kept in resumeValue's slot: one field less per thread). */
+  get result(): unknown {
+    return this.state === 'exited' ? this.resumeValue : undefined;
+  }
+
+  /** What the body threw, if it failed; undefined until it exits (kept in resumeError's slot). */
+  get error(): unknown {
+    return this.state === 'exited' ? this.resumeError : undefined;
   }
 
   /** Push a call on the thread's stack (the translation table's only way in). */

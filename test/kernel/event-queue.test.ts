@@ -140,3 +140,41 @@ describe('EventQueue against the brute-force order', () => {
     expect(got).toEqual(want);
   });
 });
+
+describe('EventQueue: the in-order run past its compaction point', () => {
+  test('10^4 arrivals up front, near work and keyed entries while popping: the (tick, key, seq) order', () => {
+    const prng = new Prng(21);
+    const q = new EventQueue<number>();
+    // Reference: entries kept sorted by (tick, key, seq), by binary insertion.
+    const ref: [number, number, number, number][] = [];
+    let seq = 0;
+    const push = (tick: number, item: number, key = 0) => {
+      q.push(tick, item, key);
+      const e: [number, number, number, number] = [tick, key, seq++, item];
+      let lo = 0;
+      let hi = ref.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = ref[mid];
+        const before =
+          m[0] < e[0] || (m[0] === e[0] && (m[1] < e[1] || (m[1] === e[1] && m[2] < e[2])));
+        if (before) lo = mid + 1;
+        else hi = mid;
+      }
+      ref.splice(lo, 0, e);
+    };
+    for (let i = 0; i < 10000; i++) push(i, i);
+    const got: number[] = [];
+    const want: number[] = [];
+    for (let i = 0; ref.length > 0; i++) {
+      const [tick, , , item] = ref.shift()!;
+      got.push(q.size, q.peekTick(), q.pop()!);
+      want.push(ref.length + 1, tick, item);
+      if (i % 2 === 0) push(tick + prng.int(1, 3), 100000 + i);
+      if (i % 7 === 0) push(tick + prng.int(0, 2), 200000 + i, prng.int(0, 2));
+      if (i % 500 === 0) push(tick + 20000 + i, 300000 + i); // far: after every arrival
+    }
+    expect(got).toEqual(want);
+    expect(q.size).toBe(0);
+  });
+});

@@ -281,3 +281,33 @@ describe('Kernel: spawn input', () => {
     );
   });
 });
+
+describe('Kernel: what an exited thread reports', () => {
+  test('result, error and tickExited: unset while alive, the exit step once exited', () => {
+    const sim = createSimulation({ seed: 1, cpus: 1 });
+    const seenAlive: unknown[] = [];
+    const ok = sim.spawn('ok', function* () {
+      yield* compute(3);
+      return 'done';
+    });
+    const bad = sim.spawn('bad', function* () {
+      yield* compute(2);
+      throw new Error('boom');
+    });
+    sim.at(2, () => seenAlive.push(ok.result, ok.error, ok.tickExited, ok.state));
+    expect(sim.run().outcome).toBe('passed');
+    expect(seenAlive).toEqual([undefined, undefined, -1, 'running']);
+    expect([ok.state, ok.result, ok.error, ok.tickExited]).toEqual([
+      'exited',
+      'done',
+      undefined,
+      3,
+    ]);
+    expect([bad.state, bad.result, String(bad.error)]).toEqual([
+      'exited',
+      undefined,
+      'Error: boom',
+    ]);
+    expect(bad.tickExited).toBeGreaterThan(ok.tickExited);
+  });
+});
