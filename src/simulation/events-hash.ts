@@ -29,19 +29,15 @@
  *   a Thread as its id and name, a ref as its object's name (a sym), other
  *   objects with a toJSON through it, cycles cut, values that throw
  *   when read, such as a Proxy whose traps throw, as a marker).
- * Only 32-bit integer arithmetic: the same seed and options give the same
- * hash on any machine, in workers and under --jitless. `stableJson`
- * (sorted-key JSON, stable-json.ts) is kept for callers that want a
- * canonical string; the hash does not use it.
+ * Only 32-bit integer arithmetic (hash-lanes.ts): the same seed and options
+ * give the same hash on any machine, in workers and under --jitless.
  *
  * Interface: `add(event)`, or `beginEvent(type, tick, seq)` (or
- * `beginDirect` with a kernel DirectType) then one of
- * `int`/`sym`/`text`/`value`/`list` (or, for a table object's name, method
- * and implementation, `objectName`/`method`/`impl`) per declared field, in
- * order, for an event that is not built (the same bytes; EventHashSink);
- * `count`; `hex`, the hash so far. The lanes are HashLanes (hash-lanes.ts);
- * the per-object symbol ids, ObjectSymCache (object-sym-cache.ts); the
- * declared types as walked, EVENT_SCHEMAS (event-schemas.ts).
+ * `beginDirect` with a kernel DirectType) then one EventFields call per
+ * declared field, in order (`int`/`sym`/`text`/`value`/`list`; a table
+ * object's `objectName`/`method`/`impl`, their symbol ids cached per object
+ * in ObjectSymCache, object-sym-cache.ts), for an event that is not built
+ * (the same bytes; EventHashSink); `count`; `hex`, the hash so far.
  */
 import {
   DIRECT_TYPES_MAX,
@@ -211,7 +207,11 @@ export class EventsHasher extends HashLanes implements EventHashSink {
   }
 
   int(v: number): void {
-    if (typeof v === 'number' && isSmallInt(v) && v !== INT_ESCAPE) return this.mix(v);
+    if (typeof v === 'number' && isSmallInt(v) && v !== INT_ESCAPE) this.mix(v);
+    else this.escapedInt(v);
+  }
+
+  private escapedInt(v: unknown): void {
     this.mix(INT_ESCAPE);
     this.value(v);
   }

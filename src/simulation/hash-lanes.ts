@@ -16,42 +16,47 @@
 const PRIME = 0x01000193;
 
 export class HashLanes {
-  private a = 0x811c9dc5;
-  private b = 0xcbf29ce4;
+  /**
+   * Lanes a and b as raw 32-bit words (an Int32Array: reading and writing
+   * them neither boxes a number nor changes a field's representation).
+   */
+  private readonly s = Int32Array.of(0x811c9dc5, 0xcbf29ce4);
 
   get hex(): string {
-    return (
-      (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0')
-    );
+    const s = this.s;
+    return (s[0] >>> 0).toString(16).padStart(8, '0') + (s[1] >>> 0).toString(16).padStart(8, '0');
   }
 
   protected mix(c: number): void {
-    const a = Math.imul(this.a ^ c, PRIME);
-    this.a = a;
-    this.b = Math.imul(this.b ^ c, PRIME) ^ (a >>> 13);
+    const s = this.s;
+    const a = Math.imul(s[0] ^ c, PRIME);
+    s[0] = a;
+    s[1] = Math.imul(s[1] ^ c, PRIME) ^ (a >>> 13);
   }
 
   /** mix(x), mix(y), mix(z) with the state in locals. */
   protected mix3(x: number, y: number, z: number): void {
-    let a = Math.imul(this.a ^ x, PRIME);
-    let b = Math.imul(this.b ^ x, PRIME) ^ (a >>> 13);
+    const s = this.s;
+    let a = Math.imul(s[0] ^ x, PRIME);
+    let b = Math.imul(s[1] ^ x, PRIME) ^ (a >>> 13);
     a = Math.imul(a ^ y, PRIME);
     b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
     a = Math.imul(a ^ z, PRIME);
-    this.b = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
-    this.a = a;
+    s[1] = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
+    s[0] = a;
   }
 
   protected str(s: string): void {
     this.mix(s.length);
-    let a = this.a;
-    let b = this.b;
+    const st = this.s;
+    let a = st[0];
+    let b = st[1];
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       a = Math.imul(a ^ c, PRIME);
       b = Math.imul(b ^ c, PRIME) ^ (a >>> 13);
     }
-    this.a = a;
-    this.b = b;
+    st[0] = a;
+    st[1] = b;
   }
 }
