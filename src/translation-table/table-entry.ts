@@ -121,6 +121,12 @@ export class TableEntry {
     return this.factory.cls;
   }
 
+  /**
+   * The given name, else `${class}#${id}` made on read. The event hash
+   * caches its symbol id while `rare.givenName` and `factory` are the same
+   * (kernel event-hash-sink.ts, NamedObject): keep the name a function of
+   * those two and `id` only.
+   */
   get name(): string {
     const given = this.rare?.givenName ?? null;
     return given ?? `${this.factory.name}#${this.id}`;
