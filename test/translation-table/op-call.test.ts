@@ -265,3 +265,68 @@ describe('OpCall of a method with no parameters (NO_ARGS)', () => {
     expect(entered[0]).not.toBe(entered[1]);
   });
 });
+
+describe('OpCall on a fast entry (unmediated) and through a mediator', () => {
+  function callEvents(mediated: boolean) {
+    const { sim, w } = simWithWorker();
+    const events: unknown[] = [];
+    const calls = new Set<number>();
+    sim.events$.subscribe((e) => {
+      if (e.type === 'call.entered' && e.method === 'work') calls.add(e.call);
+      if (e.type.startsWith('call.') && calls.has((e as { call: number }).call))
+        events.push({ ...e, seq: 0 }); // the mediated run has one event more before (the interposition)
+    });
+    if (mediated) {
+      class Pass extends ForwardingMediator {
+        readonly name = 'pass';
+      }
+      sim.interpose(w, new Pass());
+    }
+    sim.spawn('t', function* () {
+      yield* w.work(1);
+      try {
+        yield* w.work(-1);
+      } catch {
+        // the failed call's events are compared too
+      }
+    });
+    expect(sim.run().outcome).toBe('passed');
+    return events;
+  }
+
+  test('the same call events on both paths, a failed call included', () => {
+    const fast = callEvents(false);
+    expect(fast.map((e) => (e as { type: string }).type)).toEqual([
+      'call.entered',
+      'call.reached',
+      'call.exited',
+      'call.entered',
+      'call.reached',
+      'call.exited',
+    ]);
+    expect(fast).toEqual(callEvents(true));
+  });
+
+  test('a target without the method: NoSuchMethodError into the thread, the call left', () => {
+    const { sim, w } = simWithWorker();
+    Object.defineProperty(sim.objects.peek(w), 'work', { value: undefined });
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      const op = w.work(1);
+      try {
+        yield* op;
+      } catch (e) {
+        out.push((e as Error).name, (e as Error).message, sim.kernel.current!.calls.length);
+      }
+      out.push((op as unknown as Call).reached, (op as unknown as Call).error !== undefined);
+    });
+    expect(sim.run().outcome).toBe('passed');
+    expect(out).toEqual([
+      'NoSuchMethodError',
+      expect.stringContaining("has no method 'work'"),
+      0,
+      0,
+      true,
+    ]);
+  });
+});
