@@ -58,6 +58,40 @@ describe('ThreadTable', () => {
     expect(table.get(50000)?.name).toBe('t50000');
   });
 
+  test('long-lived threads do not hold the window open: it stays within 4x the live threads', () => {
+    const table = new ThreadTable();
+    const ref = new Map<number, Thread>();
+    const add = (id: number) => {
+      const t = thread(id);
+      table.add(t);
+      ref.set(id, t);
+    };
+    const drop = (id: number) => {
+      expect(table.delete(id)).toBe(true);
+      ref.delete(id);
+    };
+    let id = 1;
+    // Stragglers: every 5,000th thread lives on; the others live 100 ids.
+    for (; id <= 60000; id++) {
+      add(id);
+      if (id > 100 && (id - 100) % 5000 !== 1) drop(id - 100);
+      if (id % 3001 === 0) {
+        expect(table.windowSlots).toBeLessThanOrEqual(4 * ref.size + 8192);
+        expect(table.get(1)?.id).toBe(1); // the oldest straggler, now in the overflow
+        expect([...table.keys()]).toEqual([...ref.keys()]);
+      }
+    }
+    expect(table.size).toBe(ref.size);
+    expect([...table]).toEqual([...ref]);
+    // Stragglers leave from the overflow; the table then empties and restarts.
+    for (const k of [...ref.keys()]) drop(k);
+    expect(table.size).toBe(0);
+    expect(table.get(1)).toBeUndefined();
+    expect(table.delete(1)).toBe(false);
+    add(id);
+    expect([...table.keys()]).toEqual([id]);
+  });
+
   test('an id not above the newest panics', () => {
     const table = new ThreadTable();
     table.add(thread(5));
