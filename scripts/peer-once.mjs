@@ -1,10 +1,11 @@
 /**
  * One peer-workload run of a built kernel-sim (a `dist` folder, built with
  * `npx tsc -p tsconfig.build.json --outDir DIR`), for instruction counts
- * under `valgrind --tool=callgrind`. Run node with `--single-threaded`:
- * otherwise V8's background compiler and GC threads are counted, and how
- * much they do depends on timing (the same build has given twice the count
- * on a quiet machine as under load). Mode `on` is the default (event hash on),
+ * under `valgrind --tool=callgrind`. Run node with `--predictable
+ * --predictable-gc-schedule`: without the first, V8's background compiler
+ * and GC threads are counted, and how much they do depends on timing (the
+ * same build has given twice the count on a quiet machine as under load);
+ * without the second, the GC schedule still moves the count by about 4%. Mode `on` is the default (event hash on),
  * `off` is `hashEvents: false`, `minimal` the hand-written minimal simulator
  * of the same cost model (src/bench/peer-minimal.ts, quantum 10 ticks as in
  * the headline), the baseline of the headline ratio; N = 0 loads the build and runs nothing (the
@@ -12,7 +13,7 @@
  * JIT warm-up cancel: (Ir(N2) - Ir(N1)) / ((N2 - N1) * 10).
  *
  * Usage: valgrind --tool=callgrind --callgrind-out-file=/dev/null \
- *          node --single-threaded scripts/peer-once.mjs DIST on|off|minimal N
+ *          node --predictable --predictable-gc-schedule scripts/peer-once.mjs DIST on|off|minimal N
  */
 import { resolve } from 'node:path';
 

@@ -178,3 +178,43 @@ describe('EventQueue: the in-order run past its compaction point', () => {
     expect(q.size).toBe(0);
   });
 });
+
+describe('EventQueue: the run keeps its arrays through compaction', () => {
+  interface RunArrays {
+    runItems: unknown[];
+    runHead: number;
+    runTail: number;
+  }
+  const arrays = (q: EventQueue<number>) => q as unknown as RunArrays;
+  const strays = (r: RunArrays) =>
+    r.runItems.filter((x, i) => x !== undefined && (i < r.runHead || i >= r.runTail)).length;
+
+  test('a short FIFO of CPU turns: compaction keeps the slots (no regrowth per pass) and holds no popped item', () => {
+    const q = new EventQueue<number>();
+    q.push(0, 0);
+    q.push(0, 1);
+    const lengths = new Set<number>();
+    let tick = 0;
+    for (let i = 2; i < 40000; i++) {
+      tick = q.peekTick();
+      q.pop();
+      q.push(tick + 1, i); // two entries alive at every pop, as two CPUs' turns are
+      if (arrays(q).runHead === 0) lengths.add(arrays(q).runItems.length);
+      expect(strays(arrays(q))).toBe(0);
+    }
+    // compacted several times, and always back to the same length, not cut to the 2 live entries
+    expect(lengths.size).toBe(1);
+    expect([...lengths][0]).toBeGreaterThan(4000);
+  });
+
+  test('a long run consumed to a few entries: its arrays are cut', () => {
+    const q = new EventQueue<number>();
+    for (let i = 0; i < 200000; i++) q.push(i, i);
+    while (q.size > 100) q.pop();
+    expect(arrays(q).runItems.length).toBeLessThan(200000 / 4);
+    expect(strays(arrays(q))).toBe(0);
+    const rest: number[] = [];
+    while (q.size > 0) rest.push(q.pop()!);
+    expect(rest).toEqual(Array.from({ length: 100 }, (_, i) => 199900 + i));
+  });
+});
