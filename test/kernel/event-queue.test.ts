@@ -194,9 +194,8 @@ describe('EventQueue: the run keeps its arrays through compaction', () => {
     q.push(0, 0);
     q.push(0, 1);
     const lengths = new Set<number>();
-    let tick = 0;
     for (let i = 2; i < 40000; i++) {
-      tick = q.peekTick();
+      const tick = q.peekTick();
       q.pop();
       q.push(tick + 1, i); // two entries alive at every pop, as two CPUs' turns are
       if (arrays(q).runHead === 0) lengths.add(arrays(q).runItems.length);
