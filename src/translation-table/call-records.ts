@@ -229,7 +229,7 @@ export abstract class CallRecords implements OpCallHost {
     this.exited(call, result, error, failed);
   }
 
-  madeOp(op: Op<unknown>, entry: TableEntry, method: string, _args: unknown[]): Op<unknown> {
+  madeOp(op: Op<unknown>, entry: TableEntry, method: string): Op<unknown> {
     this.unrun.made(op, entry, method, this.kernel.current);
     return op;
   }

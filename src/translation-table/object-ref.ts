@@ -101,7 +101,6 @@ export interface RefHost {
     op: Generator<unknown, unknown, unknown>,
     entry: TableEntry,
     method: string,
-    args: unknown[],
   ): Generator<unknown, unknown, unknown>;
 }
 
@@ -134,7 +133,7 @@ function gained(name: string, kind: MethodKind): Function {
         : function (this: ObjectRefBase & { [HOST]: RefHost }, ...args: unknown[]) {
             const host = this[HOST];
             const e = this.$e;
-            return host.madeOp(host.callOp(e, name, args), e, name, args);
+            return host.madeOp(host.callOp(e, name, args), e, name);
           };
     cache.set(name, fn);
   }
@@ -223,12 +222,12 @@ function plainSource(name: string, arity: number): string {
 function opSource(name: string, arity: number): string {
   const key = JSON.stringify(name);
   if (arity > 0)
-    return `[${key}](...args) { const e = this.$e; return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args); }`;
+    return `[${key}](...args) { const e = this.$e; return host.madeOp(host.callOp(e, ${key}, args), e, ${key}); }`;
   // no declared parameters: the shared empty argument array unless it is given some (OpCall NO_ARGS)
   return `[${key}]() {
     const e = this.$e;
     const args = arguments.length === 0 ? noArgs : Array.prototype.slice.call(arguments);
-    return host.madeOp(host.callOp(e, ${key}, args), e, ${key}, args);
+    return host.madeOp(host.callOp(e, ${key}, args), e, ${key});
   }`;
 }
 
