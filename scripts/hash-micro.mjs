@@ -6,7 +6,8 @@
  * plain call on a named object) two million times into one EventsHasher,
  * through a stand-in bus, and prints CPU ns per event and the final hash
  * (which must be the same for every build that keeps the encoding).
- * For the direct emitters' signature from 1abc846 on (they take the entry).
+ * For the direct emitters' signature from 1abc846 on (they take the entry);
+ * the stand-in bus has `stamp()` too, for the fused forms (session 8).
  *
  * Usage: node scripts/hash-micro.mjs DIST
  */
@@ -39,6 +40,11 @@ const bus = {
   begin(type) {
     const s = this.sink;
     s.beginDirect(type, this.clock.now, seq++);
+    return s;
+  },
+  stamp() {
+    const s = this.sink;
+    s.stampNext(this.clock.now, seq++);
     return s;
   },
 };

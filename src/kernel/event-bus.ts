@@ -16,7 +16,9 @@
  * it takes the stamp and hashes type, tick and seq)
  * and gives each of the event's fields to the EventFields it returns, keyless,
  * in the type's fixed order (simulation/event-fields.ts); the hash gets
- * exactly the bytes the built event would have given.
+ * exactly the bytes the built event would have given. The hottest events
+ * go through `direct.stamp()` instead: it takes the stamp and returns the
+ * sink's fused forms (FusedEvents, event-hash-sink.ts), one call per event.
  *
  * `emitUnhashed(e)` delivers an event to observers only: the hash and the
  * event count do not see it, and it shares the seq of the event after it.
@@ -30,7 +32,7 @@
  */
 import { Observable, Subject, config } from 'rxjs';
 import type { DirectType } from './direct-type.ts';
-import type { EventFields, EventHashSink } from './event-hash-sink.ts';
+import type { EventFields, EventHashSink, FusedEvents } from './event-hash-sink.ts';
 
 export interface Clock {
   readonly now: number;
@@ -58,6 +60,8 @@ export interface EventSink<E> {
 export interface DirectEvents {
   /** Start one event of `type`: takes its stamp; its fields go to what it returns, in order. */
   begin(type: DirectType): EventFields;
+  /** Take one event's stamp: its type and fields go, in one call, to one fused form of what it returns. */
+  stamp(): FusedEvents;
 }
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
@@ -104,6 +108,12 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   begin(type: DirectType): EventFields {
     const sink = this.sink!;
     sink.beginDirect(type, this.clock.now, this.nextSeq++);
+    return sink;
+  }
+
+  stamp(): FusedEvents {
+    const sink = this.sink!;
+    sink.stampNext(this.clock.now, this.nextSeq++);
     return sink;
   }
 

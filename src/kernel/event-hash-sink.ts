@@ -23,6 +23,14 @@
  * those `add` hashes for the built event
  * (test/simulation/direct-events.test.ts compares the two for every event
  * type with a direct emitter).
+ *
+ * Fused forms (FusedEvents): one call per event for the events a call makes
+ * (call.entered, call.reached, call.exited: six of the seven events of a
+ * peer-workload call) and for those of two int fields (a thread on a CPU).
+ * `stampNext(tick, seq)` gives the stamp, then one fused form gives the
+ * type and every field: the same bytes as `beginDirect` and the field calls,
+ * with none of their per-field calls (docs/BENCHMARKS.md, "Fused call
+ * events").
  */
 import type { DirectType } from './direct-type.ts';
 
@@ -59,7 +67,58 @@ export interface EventFields {
   stringOrNull(s: string | null): void;
 }
 
-export interface EventHashSink extends EventFields {
+/** One call per event: the stamp first (`stampNext`), then one of the forms (see the header). */
+export interface FusedEvents {
+  /** The stamp of the event the next fused form hashes. */
+  stampNext(tick: number, seq: number): void;
+  /** An event of two int fields (thread, cpu). */
+  ints2(type: DirectType, x: number, y: number): void;
+  /** call.entered: call, object, objectName, method, thread, cpu, args (a real array). */
+  callEntered(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    args: readonly unknown[],
+  ): void;
+  /** call.entered with its args given one by one: the first n of a0..a3 (n <= 4). */
+  callEnteredArgs(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    n: number,
+    a0: unknown,
+    a1: unknown,
+    a2: unknown,
+    a3: unknown,
+  ): void;
+  /** call.reached: call, object, version, impl, cpu. */
+  callReached(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    version: number,
+    impl: string,
+    cpu: number,
+  ): void;
+  /** call.exited: call, object, method, thread, cpu, error (a message or null). */
+  callExited(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    error: string | null,
+  ): void;
+}
+
+export interface EventHashSink extends EventFields, FusedEvents {
   add(event: unknown): void;
   /** Start one event: its type, then its stamp. */
   beginEvent(type: string, tick: number, seq: number): void;

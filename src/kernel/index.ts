@@ -50,7 +50,7 @@ export {
   type Stamp,
   type Stamped,
 } from './event-bus.ts';
-export type { EventFields, EventHashSink, NamedObject } from './event-hash-sink.ts';
+export type { EventFields, EventHashSink, FusedEvents, NamedObject } from './event-hash-sink.ts';
 export { DirectType, directType, DIRECT_TYPES_MAX } from './direct-type.ts';
 export type { KernelEvent } from './kernel-events.ts';
 export type { SchedulingPolicy, EnqueueReason } from './scheduling-policy.ts';

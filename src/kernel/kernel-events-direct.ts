@@ -10,7 +10,8 @@
  *
  * Interface: `directOnCpu(d, type, thread, cpu)` for the events shaped
  * { type, thread, cpu } (thread.dispatched, preempted, yielded, exited: the
- * type by name, picked by identity, no lookup); `directSpawned(d, thread,
+ * type by name, picked by identity, no lookup; one call to the sink's fused
+ * `ints2`); `directSpawned(d, thread,
  * name, parent, daemon)`; `directAction(d, label)`.
  */
 import { directType, type DirectType } from './direct-type.ts';
@@ -33,9 +34,7 @@ export function directOnCpu(
   thread: number,
   cpu: number,
 ): void {
-  const h = d.begin(onCpuType(type));
-  h.int(thread);
-  h.int(cpu);
+  d.stamp().ints2(onCpuType(type), thread, cpu);
 }
 
 /** The DirectType of an event shaped { type, thread, cpu } (string literals compare by identity). */

@@ -30,77 +30,68 @@
  *   objects with a toJSON through it, cycles cut, values that throw
  *   when read, such as a Proxy whose traps throw, as a marker).
  * Only 32-bit integer arithmetic (hash-lanes.ts): the same seed and options
- * give the same hash on any machine, in workers and under --jitless.
+ * give the same hash on any machine, in workers and under --jitless. The
+ * field encodings are FieldHasher's (field-hasher.ts), which this extends.
  *
  * Interface: `add(event)`, or `beginEvent(type, tick, seq)` (or
  * `beginDirect` with a kernel DirectType) then one EventFields call per
  * declared field, in order (`int`/`sym`/`text`/`value`/`list`; a table
  * object's `objectName`/`method`/`impl`, their symbol ids cached per object
  * in ObjectSymCache, object-sym-cache.ts), for an event that is not built
- * (the same bytes; EventHashSink); `count`; `hex`, the hash so far.
+ * (the same bytes; EventHashSink); the fused forms (FusedEvents:
+ * `stampNext` then one call per event, below); `count`; `hex`, the hash so
+ * far.
+ *
+ * A fused form mixes the event's words four at a time (mix4) when every
+ * field is on its fast path: the type's symbol id known, stamp and int
+ * fields 32-bit integers (tick and seq > 0), the object's name and method
+ * or implementation ids cached (object-sym-cache.ts), no error. Else it
+ * hashes field by field through beginDirect and the field methods (which
+ * also fill the caches). Both give the same bytes, and the fast path interns
+ * no string, so symbol ids are given in the same order either way.
  */
 import {
   DIRECT_TYPES_MAX,
-  Thread,
   type DirectType,
   type EventHashSink,
   type NamedObject,
 } from '../kernel/index.ts';
-import { ObjectRefBase } from '../translation-table/index.ts';
 import type { FieldKind } from './event-fields.ts';
-import { EVENT_SCHEMAS, sameKeys, type Shape } from './event-schemas.ts';
-import { HashLanes } from './hash-lanes.ts';
+import { EVENT_SCHEMAS } from './event-schemas.ts';
+import { FieldHasher, Tag, Word } from './field-hasher.ts';
+import { fnv } from './hash-lanes.ts';
 import { ObjectSymCache } from './object-sym-cache.ts';
 import { UNREADABLE } from './stable-json.ts';
 
-const enum Tag {
-  Undefined = 1,
-  Null,
-  True,
-  False,
-  Int,
-  Number,
-  String,
-  Array,
-  Object,
-  BigInt,
-  Function,
-  Cycle,
-  Unreadable,
-  Error,
-  Symbol,
-  Thread,
-  Ref,
-}
+export { SYMS_MAX } from './field-hasher.ts';
 
-/** An int field whose value is not a 32-bit integer; -2^31 itself is escaped, so no integer collides with it. */
-const INT_ESCAPE = -0x80000000;
-/** A sym or text field whose value is not a string (a word no id or length takes). */
-const STRING_ESCAPE = -1;
 /** Undeclared fields of a declared event follow. */
 const EXTRA_FIELDS = -2;
 /** An event of an undeclared type: the whole event as a tagged value. */
 const UNDECLARED_EVENT = -3;
-/** The first sighting of a sym: hashed in full. */
-const NEW_SYM = 0;
-/** Distinct strings interned per run; past this, syms are hashed in full each time (memory stays bounded). */
-export const SYMS_MAX = 4096;
 
-/** A 32-bit integer but -0 (value's Int tag; `int` escapes -2^31 too). */
-function isSmallInt(v: number): boolean {
-  return (v | 0) === v && (v !== 0 || 1 / v > 0);
+/**
+ * What `int` hashes as one word: a 32-bit integer but -0 and -2^31. Split
+ * so that the common case (a positive integer: ids, ticks, seqs) is a
+ * function small enough for an engine to inline everywhere.
+ */
+function isWord(v: number): boolean {
+  return v > 0 ? (v | 0) === v : isWordAtMost0(v);
 }
 
-export class EventsHasher extends HashLanes implements EventHashSink {
+function isWordAtMost0(v: number): boolean {
+  return (v | 0) === v && v !== (Word.IntEscape as number) && (v !== 0 || 1 / v > 0);
+}
+
+export class EventsHasher extends FieldHasher implements EventHashSink {
   count = 0;
-  private readonly syms = new Map<string, number>();
-  private readonly shapes = new Map<unknown, Shape>();
-  /** Objects on the path from the event to the value being hashed (cycles are cut). */
-  private readonly path: object[] = [];
   /** Per DirectType slot: the sym id of its name once interned, else 0 (kernel direct-type.ts). */
   private readonly typeIds = new Int32Array(DIRECT_TYPES_MAX);
   /** Per table object: the symbol ids of its name, methods and implementation (object-sym-cache.ts). */
   private readonly objects = new ObjectSymCache();
+  /** The stamp stampNext gave, for the next fused form. */
+  private tick = 0;
+  private seq = 0;
 
   add(event: unknown): void {
     const type = typeof event === 'object' && event !== null ? this.typeOf(event) : undefined;
@@ -179,221 +170,269 @@ export class EventsHasher extends HashLanes implements EventHashSink {
     this.count++;
   }
 
-  /**
-   * A value field holding a real array (a call's args): the bytes `value`
-   * gives it (tag, length, each item tagged, the array on the cycle path
-   * while an object item is walked), without the general object walk.
-   */
-  list(v: readonly unknown[]): void {
-    if (!Array.isArray(v)) return this.value(v);
-    this.mix(Tag.Array);
-    this.mix(v.length);
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i];
-      if (typeof x !== 'object' || x === null) this.value(x);
-      else this.member(v, x);
-    }
-  }
-
-  /** An object item of `list`, walked with the list on the path, as `value` would. */
-  private member(list: readonly unknown[], x: object): void {
-    const path = this.path;
-    path.push(list);
-    try {
-      this.value(x);
-    } finally {
-      path.pop();
-    }
-  }
-
-  int(v: number): void {
-    if (typeof v === 'number' && isSmallInt(v) && v !== INT_ESCAPE) this.mix(v);
-    else this.escapedInt(v);
-  }
-
-  private escapedInt(v: unknown): void {
-    this.mix(INT_ESCAPE);
-    this.value(v);
-  }
-
-  sym(s: string): void {
-    if (typeof s !== 'string') {
-      this.mix(STRING_ESCAPE);
-      return this.value(s);
-    }
-    const syms = this.syms;
-    const id = syms.get(s);
-    if (id !== undefined) return this.mix(id);
-    if (syms.size < SYMS_MAX) syms.set(s, syms.size + 1);
-    this.mix(NEW_SYM);
-    this.str(s);
-  }
-
-  /** The symbol id `sym(s)` just gave s, or 0 (not a string, or the table is full). */
-  private symId(s: string): number {
-    this.sym(s);
-    return typeof s === 'string' ? (this.syms.get(s) ?? 0) : 0;
-  }
-
   /** sym(o.name): the cached id while the name's source (given name or Factory, NamedObject) is the same. */
   objectName(o: NamedObject): void {
     const slot = this.objects.slotOf(o.id);
-    const r = o.rare;
-    const key = (r === null ? null : r.givenName) ?? o.factory;
-    if (slot.nameKey === key) return this.mix(slot.nameId);
+    const cached = slot.nameIdOf(o);
+    if (cached > 0) return this.mix(cached);
     const id = this.symId(o.name);
-    if (id > 0) {
-      slot.nameKey = key;
-      slot.nameId = id;
-    }
+    if (id > 0) slot.nameIs(o, id);
   }
 
   method(o: NamedObject, method: string): void {
     const slot = this.objects.slotOf(o.id);
-    if (slot.method0 === method) return this.mix(slot.methodId0);
-    if (slot.method1 === method) return this.mix(slot.methodId1);
+    const cached = slot.methodIdOf(method);
+    if (cached > 0) return this.mix(cached);
     const id = this.symId(method);
     if (id > 0) slot.addMethod(method, id);
   }
 
   impl(o: NamedObject, impl: string): void {
     const slot = this.objects.slotOf(o.id);
-    if (slot.impl === impl) return this.mix(slot.implId);
+    const cached = slot.implIdOf(impl);
+    if (cached > 0) return this.mix(cached);
     const id = this.symId(impl);
-    if (id > 0) {
-      slot.impl = impl;
-      slot.implId = id;
-    }
+    if (id > 0) slot.implIs(impl, id);
   }
 
-  stringOrNull(s: string | null): void {
-    if (s === null) this.mix(Tag.Null);
-    else this.value(s);
+  // ---- the fused forms (FusedEvents): one call per event ----------------------
+
+  stampNext(tick: number, seq: number): void {
+    this.tick = tick;
+    this.seq = seq;
   }
 
-  text(s: string): void {
-    if (typeof s === 'string') return this.str(s);
-    this.mix(STRING_ESCAPE);
-    this.value(s);
+  /** The symbol id of a direct type if it and the stamp have a fast path (tick and seq words > 0), else 0. */
+  private fastTypeId(type: DirectType): number {
+    const tick = this.tick;
+    const seq = this.seq;
+    return tick > 0 && seq > 0 && (tick | 0) === tick && (seq | 0) === seq
+      ? this.typeIds[type.slot]
+      : 0;
   }
 
-  /** The header `value` gives an array of `n` items; the items follow through `value`. */
-  items(n: number): void {
-    this.mix(Tag.Array);
-    this.mix(n);
+  // Each fast path below keeps the lanes in locals and writes one step per
+  // word (HashLanes.mix written out): a call per word, or per few words,
+  // cost more than the words' arithmetic (docs/BENCHMARKS.md, "Fused call
+  // events").
+
+  ints2(type: DirectType, x: number, y: number): void {
+    const t = this.fastTypeId(type);
+    if (t > 0 && isWord(x) && isWord(y)) {
+      const s = this.s;
+      let a = fnv(s[0], t);
+      let b = fnv(s[1], t) ^ (a >>> 13);
+      a = fnv(a, this.tick);
+      b = fnv(b, this.tick) ^ (a >>> 13);
+      a = fnv(a, this.seq);
+      b = fnv(b, this.seq) ^ (a >>> 13);
+      a = fnv(a, x);
+      b = fnv(b, x) ^ (a >>> 13);
+      a = fnv(a, y);
+      s[1] = fnv(b, y) ^ (a >>> 13);
+      s[0] = a;
+      this.count++;
+      return;
+    }
+    this.beginDirect(type, this.tick, this.seq);
+    this.int(x);
+    this.int(y);
   }
 
-  /** The general tagged encoding; a small integer (the common item) is inlined at the call site. */
-  value(v: unknown, top = false): void {
-    if (typeof v === 'number' && isSmallInt(v)) {
-      this.mix(Tag.Int);
-      return this.mix(v);
-    }
-    this.anyValue(v, top);
+  callEntered(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    args: readonly unknown[],
+  ): void {
+    const empty = Array.isArray(args) && args.length === 0;
+    if (!this.enteredFast(type, call, o, method, thread, cpu, empty))
+      this.enteredSlow(type, call, o, method, thread, cpu);
+    else if (empty) return;
+    this.list(args);
   }
 
-  private anyValue(v: unknown, top: boolean): void {
-    switch (typeof v) {
-      case 'number':
-        if (isSmallInt(v)) {
-          this.mix(Tag.Int);
-          this.mix(v);
-        } else {
-          this.mix(Tag.Number);
-          this.str(String(v));
-        }
-        return;
-      case 'string':
-        this.mix(Tag.String);
-        return this.str(v);
-      case 'boolean':
-        return this.mix(v ? Tag.True : Tag.False);
-      case 'undefined':
-        return this.mix(Tag.Undefined);
-      case 'bigint':
-        this.mix(Tag.BigInt);
-        return this.str(v.toString());
-      case 'symbol':
-        this.mix(Tag.Symbol);
-        return this.str(v.description ?? '');
-      case 'function':
-        this.mix(Tag.Function);
-        return this.str(this.read(() => (v as { name: string }).name, ''));
-      default:
-        if (v === null) return this.mix(Tag.Null);
-        try {
-          this.object(v as object, top);
-        } catch {
-          this.mix(Tag.Unreadable);
-        }
-    }
+  callEnteredArgs(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    n: number,
+    a0: unknown,
+    a1: unknown,
+    a2: unknown,
+    a3: unknown,
+  ): void {
+    if (!this.enteredFast(type, call, o, method, thread, cpu, n === 0))
+      this.enteredSlow(type, call, o, method, thread, cpu);
+    else if (n === 0) return;
+    this.items(n);
+    if (n > 0) this.value(a0);
+    if (n > 1) this.value(a1);
+    if (n > 2) this.value(a2);
+    if (n > 3) this.value(a3);
   }
 
-  private read<T>(f: () => T, fallback: T): T {
-    try {
-      return f();
-    } catch {
-      return fallback;
+  /**
+   * call.entered up to its args, and with `empty` its args too (an empty
+   * array), if every word has a fast path; else false, having hashed nothing.
+   */
+  private enteredFast(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    empty: boolean,
+  ): boolean {
+    const id = o.id;
+    const slot = this.objects.slotOf(id);
+    const nameId = slot.nameIdOf(o);
+    const methodId = slot.methodIdOf(method);
+    const t = this.fastTypeId(type);
+    if (!(t > 0 && nameId > 0 && methodId > 0)) return false;
+    if (!(isWord(call) && isWord(id) && isWord(thread) && isWord(cpu))) return false;
+    const s = this.s;
+    let a = fnv(s[0], t);
+    let b = fnv(s[1], t) ^ (a >>> 13);
+    a = fnv(a, this.tick);
+    b = fnv(b, this.tick) ^ (a >>> 13);
+    a = fnv(a, this.seq);
+    b = fnv(b, this.seq) ^ (a >>> 13);
+    a = fnv(a, call);
+    b = fnv(b, call) ^ (a >>> 13);
+    a = fnv(a, id);
+    b = fnv(b, id) ^ (a >>> 13);
+    a = fnv(a, nameId);
+    b = fnv(b, nameId) ^ (a >>> 13);
+    a = fnv(a, methodId);
+    b = fnv(b, methodId) ^ (a >>> 13);
+    a = fnv(a, thread);
+    b = fnv(b, thread) ^ (a >>> 13);
+    a = fnv(a, cpu);
+    b = fnv(b, cpu) ^ (a >>> 13);
+    if (empty) {
+      a = fnv(a, Tag.Array); // args: an empty array
+      b = fnv(b, Tag.Array) ^ (a >>> 13);
+      a = fnv(a, 0);
+      b = fnv(b, 0) ^ (a >>> 13);
     }
+    s[0] = a;
+    s[1] = b;
+    this.count++;
+    return true;
   }
 
-  private object(o: object, top: boolean): void {
-    if (o instanceof Thread) {
-      // what its toJSON gives ({ thread, name }), without building it
-      this.mix(Tag.Thread);
-      this.int(o.id);
-      return this.text(o.name);
-    }
-    if (o instanceof ObjectRefBase) {
-      this.mix(Tag.Ref);
-      return this.sym(o.$e.name);
-    }
-    const path = this.path;
-    if (path.includes(o)) return this.mix(Tag.Cycle);
-    path.push(o);
-    try {
-      if (o instanceof Error) {
-        this.mix(Tag.Error);
-        this.str(String(o.name));
-        this.str(String(o.message));
-      } else if (Array.isArray(o)) {
-        this.mix(Tag.Array);
-        this.mix(o.length);
-        for (let i = 0; i < o.length; i++) this.value(o[i]);
-      } else {
-        const toJSON = (o as { toJSON?: unknown }).toJSON;
-        if (typeof toJSON === 'function') this.value((toJSON as () => unknown).call(o));
-        else this.fields(o as Record<string, unknown>, top);
-      }
-    } finally {
-      path.pop();
-    }
+  /** call.entered up to its args, field by field. */
+  private enteredSlow(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+  ): void {
+    this.beginDirect(type, this.tick, this.seq);
+    this.int(call);
+    this.int(o.id);
+    this.objectName(o);
+    this.method(o, method);
+    this.int(thread);
+    this.int(cpu);
   }
 
-  private fields(o: Record<string, unknown>, top: boolean): void {
-    const keys = Object.keys(o);
-    let sorted: string[];
-    if (top) {
-      const shape = this.shapes.get(o.type);
-      if (shape !== undefined && sameKeys(shape.keys, keys)) sorted = shape.sorted;
-      else {
-        sorted = [...keys].sort();
-        this.shapes.set(o.type, { keys, sorted });
-      }
-    } else sorted = keys.sort();
-    this.mix(Tag.Object);
-    this.mix(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const k = sorted[i];
-      this.str(k);
-      let v: unknown;
-      try {
-        v = o[k];
-      } catch {
-        this.mix(Tag.Unreadable);
-        continue;
-      }
-      this.value(v);
+  callReached(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    version: number,
+    impl: string,
+    cpu: number,
+  ): void {
+    const id = o.id;
+    const implId = this.objects.slotOf(id).implIdOf(impl);
+    const t = this.fastTypeId(type);
+    const ints = isWord(call) && isWord(id) && isWord(version) && isWord(cpu);
+    if (t > 0 && implId > 0 && ints) {
+      const s = this.s;
+      let a = fnv(s[0], t);
+      let b = fnv(s[1], t) ^ (a >>> 13);
+      a = fnv(a, this.tick);
+      b = fnv(b, this.tick) ^ (a >>> 13);
+      a = fnv(a, this.seq);
+      b = fnv(b, this.seq) ^ (a >>> 13);
+      a = fnv(a, call);
+      b = fnv(b, call) ^ (a >>> 13);
+      a = fnv(a, id);
+      b = fnv(b, id) ^ (a >>> 13);
+      a = fnv(a, version);
+      b = fnv(b, version) ^ (a >>> 13);
+      a = fnv(a, implId);
+      b = fnv(b, implId) ^ (a >>> 13);
+      a = fnv(a, cpu);
+      s[1] = fnv(b, cpu) ^ (a >>> 13);
+      s[0] = a;
+      this.count++;
+      return;
     }
+    this.beginDirect(type, this.tick, this.seq);
+    this.int(call);
+    this.int(id);
+    this.int(version);
+    this.impl(o, impl);
+    this.int(cpu);
+  }
+
+  callExited(
+    type: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    error: string | null,
+  ): void {
+    const id = o.id;
+    const methodId = this.objects.slotOf(id).methodIdOf(method);
+    const t = this.fastTypeId(type);
+    const fast = t > 0 && methodId > 0 && error === null;
+    const ints = isWord(call) && isWord(id) && isWord(thread) && isWord(cpu);
+    if (fast && ints) {
+      const s = this.s;
+      let a = fnv(s[0], t);
+      let b = fnv(s[1], t) ^ (a >>> 13);
+      a = fnv(a, this.tick);
+      b = fnv(b, this.tick) ^ (a >>> 13);
+      a = fnv(a, this.seq);
+      b = fnv(b, this.seq) ^ (a >>> 13);
+      a = fnv(a, call);
+      b = fnv(b, call) ^ (a >>> 13);
+      a = fnv(a, id);
+      b = fnv(b, id) ^ (a >>> 13);
+      a = fnv(a, methodId);
+      b = fnv(b, methodId) ^ (a >>> 13);
+      a = fnv(a, thread);
+      b = fnv(b, thread) ^ (a >>> 13);
+      a = fnv(a, cpu);
+      b = fnv(b, cpu) ^ (a >>> 13);
+      a = fnv(a, Tag.Null); // error: null
+      s[1] = fnv(b, Tag.Null) ^ (a >>> 13);
+      s[0] = a;
+      this.count++;
+      return;
+    }
+    this.beginDirect(type, this.tick, this.seq);
+    this.int(call);
+    this.int(id);
+    this.method(o, method);
+    this.int(thread);
+    this.int(cpu);
+    this.stringOrNull(error);
   }
 }

@@ -3,7 +3,8 @@
  * directEntered, call-events-direct.ts) for a call whose arguments come one
  * by one (up to 4): the args field is hashed as the array they would make
  * (EventFields.items, then each item), so the generated refs' plain calls
- * build no argument array when only the event hash listens.
+ * build no argument array when only the event hash listens. One call to
+ * the sink's fused form (FusedEvents.callEnteredArgs).
  *
  * Interface: `directEnteredArgs(d, call, entry, method, thread, cpu, n,
  * a0..a3)`, the first n of a0..a3 being the arguments. The bytes are those
@@ -28,16 +29,5 @@ export function directEnteredArgs(
   a2: unknown,
   a3: unknown,
 ): void {
-  const h = d.begin(CALL_ENTERED);
-  h.int(call);
-  h.int(entry.id);
-  h.objectName(entry);
-  h.method(entry, method);
-  h.int(thread);
-  h.int(cpu);
-  h.items(n);
-  if (n > 0) h.value(a0);
-  if (n > 1) h.value(a1);
-  if (n > 2) h.value(a2);
-  if (n > 3) h.value(a3);
+  d.stamp().callEnteredArgs(CALL_ENTERED, call, entry, method, thread, cpu, n, a0, a1, a2, a3);
 }

@@ -9,11 +9,11 @@
  * Interface: `directEntered`, `directReached`, `directExited`, each taking
  * the DirectEvents face of the bus, the call's table entry and the event's
  * other fields. Each type is a DirectType made once here (kernel
- * direct-type.ts). The entry's id, name (`objectName`), version, method
- * and implementation name (`method`, `impl`) go in through the sink's
- * per-object calls (kernel event-hash-sink.ts), so the entry's name is not
- * built and no symbol is looked up by string per event; `args` is the
- * call's own array (never a Proxy), hashed as a list.
+ * direct-type.ts). Each event is one call to the sink's fused form
+ * (FusedEvents, kernel event-hash-sink.ts) after `stamp()`: the entry goes
+ * in as a NamedObject, so its name is not built and its name, method and
+ * implementation symbols come from the sink's per-object cache; `args` is
+ * the call's own array (never a Proxy), hashed as a list.
  */
 import { directType, type DirectEvents } from '../kernel/index.ts';
 import type { TableEntry } from './table-entry.ts';
@@ -33,14 +33,7 @@ export function directEntered(
   cpu: number,
   args: readonly unknown[],
 ): void {
-  const h = d.begin(CALL_ENTERED);
-  h.int(call);
-  h.int(entry.id);
-  h.objectName(entry);
-  h.method(entry, method);
-  h.int(thread);
-  h.int(cpu);
-  h.list(args);
+  d.stamp().callEntered(CALL_ENTERED, call, entry, method, thread, cpu, args);
 }
 
 /** call, object, version, impl, cpu (the version is the entry's now) */
@@ -51,12 +44,7 @@ export function directReached(
   impl: string,
   cpu: number,
 ): void {
-  const h = d.begin(REACHED);
-  h.int(call);
-  h.int(entry.id);
-  h.int(entry.version);
-  h.impl(entry, impl);
-  h.int(cpu);
+  d.stamp().callReached(REACHED, call, entry, entry.version, impl, cpu);
 }
 
 /** call, object, method, thread, cpu, error (a message, or null when the call returned) */
@@ -69,11 +57,5 @@ export function directExited(
   cpu: number,
   error: string | null,
 ): void {
-  const h = d.begin(EXITED);
-  h.int(call);
-  h.int(entry.id);
-  h.method(entry, method);
-  h.int(thread);
-  h.int(cpu);
-  h.stringOrNull(error);
+  d.stamp().callExited(EXITED, call, entry, method, thread, cpu, error);
 }

@@ -21,16 +21,7 @@ import { SYMS_MAX } from '../../src/simulation/events-hash.ts';
 import { ObjectRefBase } from '../../src/translation-table/index.ts';
 import { compute, createSimulation, sleep, yieldCpu, type Op } from '../../src/index.ts';
 import { entryFixture } from '../translation-table/entry-fixture.ts';
-
-/** A DirectEvents that stamps `tick` and `seq` and feeds `h`. */
-function directInto(h: EventsHasher, tick: number, seq: number): DirectEvents {
-  return {
-    begin: (type) => {
-      h.beginDirect(type, tick, seq);
-      return h;
-    },
-  };
-}
+import { directInto } from './direct-into.ts';
 
 const NUMBERS = [0, 1, -1, 7, -0, 0.5, 2 ** 31, 2 ** 53 - 1, -(2 ** 40), 1e21, NaN];
 const STRINGS = ['', 'scheduler', 'Ünïcødé ✓', 'a'.repeat(40), 'call.entered'];

@@ -19,6 +19,7 @@ import {
 } from '../../src/translation-table/call-events-direct.ts';
 import { EVENT_FIELDS, EventsHasher, type FieldKind } from '../../src/simulation/index.ts';
 import { entryFixture } from '../translation-table/entry-fixture.ts';
+import { directInto } from './direct-into.ts';
 
 type Ev = Record<string, unknown>;
 
@@ -191,15 +192,7 @@ const EMITTERS: Emitter[] = [
 function directHash(e: Emitter, f: Ev): string {
   const h = new EventsHasher();
   prelude(h);
-  e.emit(
-    {
-      begin: (type) => {
-        h.beginDirect(type, 3, 4);
-        return h;
-      },
-    },
-    f,
-  );
+  e.emit(directInto(h, 3, 4), f);
   h.add({ type: 'thread.exited', tick: 9, seq: 9, thread: 1, cpu: 0 });
   return h.hex;
 }

@@ -23,6 +23,7 @@ import { directEnteredArgs } from '../../src/translation-table/call-entered-args
 import { Factory, type TableEntry } from '../../src/translation-table/index.ts';
 import { createSimulation, compute, type Op } from '../../src/index.ts';
 import { entryFixture } from '../translation-table/entry-fixture.ts';
+import { directInto } from './direct-into.ts';
 
 class Counter {}
 class Counter2 {}
@@ -37,12 +38,7 @@ class Pair {
   private into(): DirectEvents {
     const h = this.direct;
     const [tick, seq] = [this.tick, this.seq];
-    return {
-      begin: (type) => {
-        h.beginDirect(type, tick, seq);
-        return h;
-      },
-    };
+    return directInto(h, tick, seq);
   }
 
   private built1(e: Record<string, unknown>): void {
@@ -180,12 +176,7 @@ describe('the name is read once per object, not per call', () => {
       },
     });
     const h = new EventsHasher();
-    const d: DirectEvents = {
-      begin: (type) => {
-        h.beginDirect(type, 1, 1);
-        return h;
-      },
-    };
+    const d: DirectEvents = directInto(h, 1, 1);
     for (let i = 0; i < 3; i++) directEntered(d, i, e, 'add', 1, 0, []);
     expect(reads).toBe(1);
     e.name = 'other';

@@ -16,14 +16,10 @@ import { EventsHasher } from '../../src/simulation/index.ts';
 import { TranslationTable } from '../../src/translation-table/index.ts';
 import { compute, createSimulation, type ObjectRef, type Op } from '../../src/index.ts';
 import { entryFixture } from './entry-fixture.ts';
+import { directInto } from '../simulation/direct-into.ts';
 
-function directInto(h: EventsHasher): DirectEvents {
-  return {
-    begin: (type) => {
-      h.beginDirect(type, 5, 9);
-      return h;
-    },
-  };
+function direct(h: EventsHasher): DirectEvents {
+  return directInto(h, 5, 9);
 }
 
 describe('directEnteredArgs hashes the bytes of directEntered with the array', () => {
@@ -42,14 +38,14 @@ describe('directEnteredArgs hashes the bytes of directEntered with the array', (
   test.each(cases.map((c, i) => [i, c] as const))('case %i', (_i, args) => {
     const a = new EventsHasher();
     const b = new EventsHasher();
-    directEntered(directInto(a), 3, entry, 'add', 4, 1, args);
+    directEntered(direct(a), 3, entry, 'add', 4, 1, args);
     const [a0, a1, a2, a3] = args;
-    directEnteredArgs(directInto(b), 3, entry, 'add', 4, 1, args.length, a0, a1, a2, a3);
+    directEnteredArgs(direct(b), 3, entry, 'add', 4, 1, args.length, a0, a1, a2, a3);
     expect(b.hex).toBe(a.hex);
     // one argument fewer hashes differently, so the comparison can fail
     if (args.length > 0) {
       const d = new EventsHasher();
-      directEnteredArgs(directInto(d), 3, entry, 'add', 4, 1, args.length - 1, a0, a1, a2, a3);
+      directEnteredArgs(direct(d), 3, entry, 'add', 4, 1, args.length - 1, a0, a1, a2, a3);
       expect(d.hex).not.toBe(a.hex);
     }
   });
