@@ -42,7 +42,8 @@
  * `stampNext` then one call per event, below); `count`; `hex`, the hash so
  * far.
  *
- * A fused form mixes the event's words four at a time (mix4) when every
+ * A fused form mixes the event's words, written out one `fnv` step each
+ * with the lanes in locals (hash-lanes.ts), when every
  * field is on its fast path: the type's symbol id known, stamp and int
  * fields 32-bit integers (tick and seq > 0), the object's name and method
  * or implementation ids cached (object-sym-cache.ts), no error. Else it

@@ -5,10 +5,12 @@
  * lanes never run in step.
  *
  * Interface (to EventsHasher, which extends it): `mix(word)`, `mix3(x, y,
- * z)` and `mix4(x, y, z, u)` (three or four words with the state in
- * locals: straight-line code, which an engine runs in fewer instructions
- * than a loop over an array of words), `str(s)` (the length then each
- * UTF-16 code unit), `hex` (the 16 hex digits of the state so far).
+ * z)` (three words with the state in locals), `str(s)` (the length then
+ * each UTF-16 code unit), `hex` (the 16 hex digits of the state so far);
+ * `fnv(lane, word)` and the protected lanes `s`, for a caller that writes
+ * its words out with the lanes in locals (events-hash.ts, the fused forms:
+ * straight-line code runs in fewer instructions than a loop over an array
+ * of words or a call per few words).
  *
  * Invariant: only 32-bit integer arithmetic (Math.imul, xor, shifts), so
  * the same words give the same hash on any machine, in workers and under
@@ -58,20 +60,6 @@ export class HashLanes {
     b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
     a = Math.imul(a ^ z, PRIME);
     s[1] = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
-    s[0] = a;
-  }
-
-  /** mix(x), mix(y), mix(z), mix(u) with the state in locals. */
-  protected mix4(x: number, y: number, z: number, u: number): void {
-    const s = this.s;
-    let a = Math.imul(s[0] ^ x, PRIME);
-    let b = Math.imul(s[1] ^ x, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ y, PRIME);
-    b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ z, PRIME);
-    b = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ u, PRIME);
-    s[1] = Math.imul(b ^ u, PRIME) ^ (a >>> 13);
     s[0] = a;
   }
 
