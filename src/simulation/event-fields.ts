@@ -6,7 +6,7 @@
  *          interned once per run: hashed in full the first time, then by id
  *   text   any string, hashed in full each time
  *   value  anything (null, flags, arrays, nested payloads, user state, error
- *          descriptions): the general tagged encoding of events-hash.ts
+ *          descriptions): the general tagged encoding of event-stream-hasher.ts
  * `type`, `tick` and `seq` are not listed: every event starts with them.
  *
  * Interface: `EVENT_FIELDS[type]` (an object whose key order is the hash's

@@ -1,6 +1,6 @@
 /**
  * EVENT_SCHEMAS: each declared event type (EVENT_FIELDS, event-fields.ts)
- * as the event hash walks a built event of it (events-hash.ts `add`): its
+ * as the event hash walks a built event of it (event-stream-hasher.ts `add`): its
  * field names and kinds in the declared order, and the set of keys it may
  * carry (the declared ones plus type, tick and seq; any other own key is
  * hashed as an extra field). Also `Shape`, the sorted keys of the last

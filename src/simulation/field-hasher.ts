@@ -1,8 +1,8 @@
 /**
  * FieldHasher: an event field's bytes in the event hash, by the field's
- * kind (events-hash.ts hashes whole events with it): `int`, `sym`, `text`,
+ * kind (event-stream-hasher.ts hashes whole events with it): `int`, `sym`, `text`,
  * `value` (the general tagged encoding), `list` and `items` (arrays),
- * `stringOrNull`. The encoding of each is in events-hash.ts's header.
+ * `stringOrNull`. The encoding of each is in event-stream-hasher.ts's header.
  *
  * Interface: those methods (EventFields, kernel event-hash-sink.ts), and to
  * EventsHasher, which extends it: `symId(s)` (sym(s), returning the id it

@@ -1,7 +1,7 @@
 /**
  * ObjectSymCache: per table object, the symbol ids the event hash last gave
  * its name, the methods called on it and its implementation's class name
- * (events-hash.ts), so a call event hashes those strings as one cached word
+ * (event-stream-hasher.ts), so a call event hashes those strings as one cached word
  * each, without building the object's name or looking a string up in the
  * symbol Map.
  *
