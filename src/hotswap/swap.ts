@@ -39,6 +39,7 @@ import type { SwapSteps } from './swap-strategy.ts';
 import { oldCallThreads } from './old-call-threads.ts';
 import { awaitTransactions } from './transaction-wait.ts';
 import { deferImport, type DeferredImport } from './defer-import.ts';
+import { prepareVeto } from './prepare-veto.ts';
 
 export class Swap extends SwapBookkeeping {
   private transferScheduled = false;
@@ -200,13 +201,7 @@ export class Swap extends SwapBookkeeping {
    * a veto (a string, or a throw) refuses the swap with nothing moved.
    */
   private prepare(): string | null {
-    let veto: void | string;
-    try {
-      veto = this.options.prepare?.(this.context());
-    } catch (err) {
-      return `prepare() threw: ${describeError(err)}`;
-    }
-    return typeof veto === 'string' ? `vetoed by prepare(): ${veto}` : null;
+    return prepareVeto(this.options.prepare, () => this.context());
   }
 
   private refuse(reason: string, vetoedBy?: 'prepare'): void {

@@ -9,6 +9,7 @@
 import type { SwapInfo } from '../timeline-model.ts';
 import type { Viewer } from './viewer.ts';
 import { drawLaneBackdrop } from './viewer-density.ts';
+import { phaseBoxes } from './viewer-phase-boxes.ts';
 import { firstEndingFrom, firstStartingFrom, niceStep } from './viewer-search.ts';
 import {
   AXIS_H,
@@ -21,7 +22,6 @@ import {
   ROW_H,
   STRIP_H,
   type Lane,
-  type PhaseBox,
 } from './viewer-types.ts';
 
 type Detail = (k: number, a: number, b: number, y: number, h: number) => void;
@@ -297,25 +297,6 @@ function drawCpuPhaseMarks(v: Viewer, s: SwapInfo, y: number, h: number): void {
     ctx.fillRect(x, y, 2, m.noRep ? 3 : h);
     if (m.noRep) ctx.fillRect(x, y + h - 3, 2, 3);
   }
-}
-
-/** Phases as pixel boxes: spans first, then zero-length phases on top as 5 px slivers, so each stays visible. */
-export function phaseBoxes(v: Viewer, s: SwapInfo): PhaseBox[] {
-  const wide: PhaseBox[] = [];
-  const thin: PhaseBox[] = [];
-  for (const p of s.phases) {
-    const a = v.x(p.start);
-    const b = v.x(p.end);
-    if (b - a >= 5) wide.push({ p, a, b, thin: false });
-    else thin.push({ p, a, b: a + 5, thin: true });
-  }
-  for (let q = 1; q < thin.length; q++) {
-    if (thin[q].a < thin[q - 1].b) {
-      thin[q].a = thin[q - 1].b;
-      thin[q].b = thin[q].a + 5;
-    }
-  }
-  return wide.concat(thin);
 }
 
 function drawSwapBackdrops(v: Viewer): void {

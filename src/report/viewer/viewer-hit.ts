@@ -7,7 +7,7 @@
 import type { SwapInfo } from '../timeline-model.ts';
 import type { Viewer } from './viewer.ts';
 import { fmt } from './viewer.ts';
-import { phaseBoxes } from './viewer-draw.ts';
+import { phaseBoxes } from './viewer-phase-boxes.ts';
 import { binHit } from './viewer-density.ts';
 import { findIn, firstStartingFrom } from './viewer-search.ts';
 import {

@@ -13,7 +13,7 @@
  */
 import type { Viewer } from './viewer.ts';
 import { laneKeyOfCall } from './viewer-index.ts';
-import { phaseBoxes } from './viewer-draw.ts';
+import { phaseBoxes } from './viewer-phase-boxes.ts';
 import { AXIS_H, LABEL_W, MIN_SPAN, PAD, ROW_H, type Lane } from './viewer-types.ts';
 
 declare global {
