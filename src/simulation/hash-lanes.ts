@@ -17,7 +17,10 @@
  * --jitless.
  */
 
-const PRIME = 0x01000193;
+/** FNV-1a's 32-bit prime (a const enum: inlined as a literal, so fnv reads no module binding). */
+const enum Fnv {
+  Prime = 0x01000193,
+}
 
 /**
  * One lane's step for one word: FNV-1a's multiply. Small enough that an
@@ -26,7 +29,7 @@ const PRIME = 0x01000193;
  * as `mix` does).
  */
 export function fnv(lane: number, word: number): number {
-  return imul(lane ^ word, 0x01000193);
+  return imul(lane ^ word, Fnv.Prime);
 }
 
 /** Math.imul, read once: a module binding is a shorter read than a global's property, which keeps fnv small. */
@@ -46,20 +49,20 @@ export class HashLanes {
 
   protected mix(c: number): void {
     const s = this.s;
-    const a = Math.imul(s[0] ^ c, PRIME);
+    const a = Math.imul(s[0] ^ c, Fnv.Prime);
     s[0] = a;
-    s[1] = Math.imul(s[1] ^ c, PRIME) ^ (a >>> 13);
+    s[1] = Math.imul(s[1] ^ c, Fnv.Prime) ^ (a >>> 13);
   }
 
   /** mix(x), mix(y), mix(z) with the state in locals. */
   protected mix3(x: number, y: number, z: number): void {
     const s = this.s;
-    let a = Math.imul(s[0] ^ x, PRIME);
-    let b = Math.imul(s[1] ^ x, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ y, PRIME);
-    b = Math.imul(b ^ y, PRIME) ^ (a >>> 13);
-    a = Math.imul(a ^ z, PRIME);
-    s[1] = Math.imul(b ^ z, PRIME) ^ (a >>> 13);
+    let a = Math.imul(s[0] ^ x, Fnv.Prime);
+    let b = Math.imul(s[1] ^ x, Fnv.Prime) ^ (a >>> 13);
+    a = Math.imul(a ^ y, Fnv.Prime);
+    b = Math.imul(b ^ y, Fnv.Prime) ^ (a >>> 13);
+    a = Math.imul(a ^ z, Fnv.Prime);
+    s[1] = Math.imul(b ^ z, Fnv.Prime) ^ (a >>> 13);
     s[0] = a;
   }
 
@@ -70,8 +73,8 @@ export class HashLanes {
     let b = st[1];
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, PRIME);
-      b = Math.imul(b ^ c, PRIME) ^ (a >>> 13);
+      a = Math.imul(a ^ c, Fnv.Prime);
+      b = Math.imul(b ^ c, Fnv.Prime) ^ (a >>> 13);
     }
     st[0] = a;
     st[1] = b;
