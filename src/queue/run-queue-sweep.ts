@@ -20,6 +20,13 @@
  * Bounds: it gives up (rejects, naming the URL) when no job has started,
  * progressed or finished for waitMs, e.g. with no worker running or Redis
  * down. Jobs it took results of are removed from Redis.
+ *
+ * Wall clock: this file waits on real processes over a network, so it
+ * polls with timers and measures its give-up bound with Date.now. That is
+ * outside the simulation core (docs/ARCHITECTURE.md, "Where wall-clock time
+ * is allowed"): time here decides only how long to wait and when to give
+ * up, never a result; results come back in job order, and each job is a
+ * seeded run that gives the same result on any worker.
  */
 import { Queue, type Job } from 'bullmq';
 import { QUEUE_NAME } from './queue-names.ts';
