@@ -31,7 +31,7 @@ export function deactivateAtExit(t: Thread, lifecycle: ThreadLifecycle): void {
 
 export function deactivateSelf(t: Thread, lifecycle: ThreadLifecycle): void {
   t.selfDeactivated = true;
-  if (t.calls.length === 0) deactivateAtExit(t, lifecycle);
+  if (t.frames.length === 0) deactivateAtExit(t, lifecycle);
 }
 
 export function activateForCall(t: Thread, lifecycle: ThreadLifecycle, cpu: number): void {
@@ -41,13 +41,13 @@ export function activateForCall(t: Thread, lifecycle: ThreadLifecycle, cpu: numb
 }
 
 export function deactivateAfterCall(t: Thread, lifecycle: ThreadLifecycle): void {
-  if (t.selfDeactivated && t.calls.length === 0) deactivateAtExit(t, lifecycle);
+  if (t.selfDeactivated && t.frames.length === 0) deactivateAtExit(t, lifecycle);
 }
 
 /** Re-count the thread in the current generation; an Error for the thread if it is inside a call. */
 export function quiescentPoint(t: Thread, lifecycle: ThreadLifecycle, cpu: number): Error | null {
-  if (t.calls.length > 0) {
-    const c = t.calls[t.calls.length - 1];
+  if (t.frames.length > 0) {
+    const c = t.frames[t.frames.length - 1];
     return new Error(
       `quiescentPoint: thread '${t.name}' is inside ${c.objectName}.${c.method} (call ${c.id}); a quiescent point must be outside every call`,
     );

@@ -4,9 +4,11 @@
  * States: ready -> running -> (ready | sleeping | blocked | exited); a thread
  * that throws is `exited` with `error` set (event `thread.failed`).
  *
- * Fields are owned by the kernel (state, cpu, timing) except `calls`, the
+ * Fields are owned by the kernel (state, cpu, timing) except `frames`, the
  * stack of table calls the thread is inside, pushed and popped by the
- * translation table, and the `count*` fields and `tickCounted`, where the
+ * translation table (read outside the table as `calls`, which keeps the
+ * frames it shows: the table reuses a finished call's record only if nobody
+ * outside it saw the record, docs/ARCHITECTURE.md "Reused call records"), and the `count*` fields and `tickCounted`, where the
  * quiescence detector counted the thread (K42: the pointer to activeCnt[gen]
  * stored in the thread), owned by the detector.
  */
@@ -30,6 +32,8 @@ export interface CallFrame {
   readonly objectName: string;
   readonly method: string;
   readonly tickEntered: number;
+  /** Seen outside the table: never reuse this record (the table's records implement it). */
+  keep?(): void;
 }
 
 /** The read-only view of a thread that policies, detectors and reports get. */
@@ -65,8 +69,12 @@ export class Thread implements ThreadView {
   started = false;
   /** True when the body threw (whatever it threw, undefined included). */
   failed = false;
-  /** Table calls this thread is inside, outermost first (a shared empty array until the first call: enterCall). */
-  calls: CallFrame[] = NO_CALLS;
+  /**
+   * @internal Table calls this thread is inside, outermost first (a shared
+   * empty array until the first call: enterCall); the table's and the
+   * kernel's own view. Everyone else reads `calls`.
+   */
+  frames: CallFrame[] = NO_CALLS;
   /** Set by deactivateSelf(): not counted by quiescence outside calls. */
   selfDeactivated = false;
   /** Quiescence detector's count: the CPU it is counted on, -1 when the detector does not count it. */
@@ -100,6 +108,17 @@ export class Thread implements ThreadView {
     return this.state === 'exited' ? this.busyUntil - 1 : -1;
   }
 
+  /**
+   * Table calls this thread is inside, outermost first: the live stack. A
+   * frame read here is kept as it is after its call returns (the table
+   * never reuses its record), so a reader may hold it.
+   */
+  get calls(): readonly CallFrame[] {
+    const frames = this.frames;
+    for (let i = 0; i < frames.length; i++) frames[i].keep?.();
+    return frames;
+  }
+
   /** What the body returned; undefined until it exits (kept in resumeValue's slot: one field less per thread). */
   get result(): unknown {
     return this.state === 'exited' ? this.resumeValue : undefined;
@@ -112,8 +131,8 @@ export class Thread implements ThreadView {
 
   /** Push a call on the thread's stack (the translation table's only way in). */
   enterCall(frame: CallFrame): void {
-    if (this.calls === NO_CALLS) this.calls = [frame];
-    else this.calls.push(frame);
+    if (this.frames === NO_CALLS) this.frames = [frame];
+    else this.frames.push(frame);
   }
 
   /** In logs and hashes a thread is its id and name (never its generator or stack). */
@@ -123,7 +142,7 @@ export class Thread implements ThreadView {
 
   /** Where the thread is, for liveness reports: state and the calls it is inside. */
   describe(): string {
-    const inside = this.calls.map((c) => `${c.objectName}.${c.method}#${c.id}`).join(' > ');
+    const inside = this.frames.map((c) => `${c.objectName}.${c.method}#${c.id}`).join(' > ');
     return `thread ${this.id} '${this.name}' (${this.state}${this.state === 'running' ? ` on cpu ${this.cpu}` : ''}${inside ? `, inside ${inside}` : ''})`;
   }
 }

@@ -113,7 +113,10 @@ export abstract class CallPaths extends CallRecords implements RefHost {
     const fn = methodOf(entry, impl, call.method);
     call.noteReached(entry.version, this.implName(entry, impl));
     if (this.bus.on) this.emitReached(call.id, entry, call.impl, cpu);
-    if (this.journal !== null) this.journal(call, impl);
+    if (this.journal !== null) {
+      call.keep(); // the journal keeps its calls
+      this.journal(call, impl);
+    }
     this.arrivedAt = impl;
     return fn;
   }
@@ -244,15 +247,20 @@ export abstract class CallPaths extends CallRecords implements RefHost {
     return result;
   }
 
-  /** A generator call: an OpCall, the iterator and the record (op-call.ts); it calls the op* steps. */
+  /**
+   * A generator call: an OpCall, the iterator and the record (op-call.ts);
+   * it calls the op* steps. A returned one nothing kept is reused (opRecycle).
+   */
   callOp(entry: TableEntry, method: string, args: unknown[]): Op<unknown> {
-    return new OpCall(this, entry, method, args);
+    const op = this.opPool.pop();
+    return op === undefined ? new OpCall(this, entry, method, args) : op.reuse(entry, method, args);
   }
 
   /** @internal OpCall's body: the mediator chain, or the implementation's method (one generator layer fewer). */
   opBegin(call: OpCall): unknown {
     const forwardOp = call.entry.ext?.forwardOp ?? null;
     if (forwardOp !== null) {
+      call.keep(); // a mediator may keep its call
       if (call.args === NO_ARGS) call.args = []; // a mediator may rewrite its call's own array
       return forwardOp(call);
     }

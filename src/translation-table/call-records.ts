@@ -42,6 +42,9 @@ import { UnrunOps } from './unrun-ops.ts';
 export const DEFAULT_CALL_DEPTH_MAX = 1000;
 
 /** The error of a call that returned (so `undefined` can be a thrown value). */
+/** Finished generator calls kept for reuse, at most (a bound on memory; a step finishes a few). */
+export const OP_POOL_MAX = 64;
+
 export const NO_ERROR: unknown = Symbol('no error');
 
 export abstract class CallRecords implements OpCallHost {
@@ -51,6 +54,8 @@ export abstract class CallRecords implements OpCallHost {
   protected plainDepth = 0;
   /** Generator calls made in the current step, to find one never run (missing yield*). */
   private readonly unrun: UnrunOps;
+  /** Finished generator calls nothing outside the table kept: the next ones (op-call.ts, reuse). */
+  protected readonly opPool: OpCall[] = [];
 
   constructor(
     protected readonly kernel: Kernel,
@@ -73,7 +78,7 @@ export abstract class CallRecords implements OpCallHost {
 
   /** Throw CallDepthError if one more call on `t` (null: kernel context) would nest too deep. */
   protected checkDepth(t: Thread | null, entry: TableEntry, method: string): void {
-    if ((t === null ? 0 : t.calls.length) + this.plainDepth >= this.callDepthMax)
+    if ((t === null ? 0 : t.frames.length) + this.plainDepth >= this.callDepthMax)
       throw new CallDepthError(entry, method, this.callDepthMax);
   }
 
@@ -222,11 +227,16 @@ export abstract class CallRecords implements OpCallHost {
 
   /** @internal OpCall leaves: off the thread's stack (innermost first), then the exited event. */
   opLeave(t: Thread, call: OpCall, result: unknown, error: unknown, failed: boolean): void {
-    const top = t.calls.pop();
+    const top = t.frames.pop();
     if (top !== call)
       panic('OpCall.leave', `thread ${t.id} left call ${call.id} but its innermost is ${top?.id}`);
     this.kernel.deactivateAfterCall(t);
     this.exited(call, result, error, failed);
+  }
+
+  /** @internal A returned call nothing kept: reused by a later callOp (at most OP_POOL_MAX wait). */
+  opRecycle(call: OpCall): void {
+    if (this.opPool.length < OP_POOL_MAX) this.opPool.push(call);
   }
 
   madeOp(op: Op<unknown>, entry: TableEntry, method: string): Op<unknown> {
@@ -234,7 +244,7 @@ export abstract class CallRecords implements OpCallHost {
     return op;
   }
 
-  /** Threads inside `entry` right now, with the calls they are in. */
+  /** Threads inside `entry` right now, with the calls they are in (kept: never reused). */
   threadsInside(entry: TableEntry): { thread: Thread; calls: Call[] }[] {
     const out: { thread: Thread; calls: Call[] }[] = [];
     for (const t of this.kernel.threads.values()) {

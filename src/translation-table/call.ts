@@ -61,6 +61,9 @@ export abstract class Call implements CallFrame {
   /** @internal the call exited now (`tick`) with `result`, or threw `error`. */
   abstract noteExited(result: unknown, error: unknown, tick: number): void;
 
+  /** @internal Seen outside the table: a record the table reuses (OpCall) is kept as it is. */
+  keep(): void {}
+
   get object(): number {
     return this.entry.id;
   }

@@ -30,8 +30,17 @@
  * An error before the call entered (stale ref, depth) ends it with nothing
  * to leave; a throw() at a boundary ends it as a generator would.
  *
+ * Reuse (docs/ARCHITECTURE.md, "Reused call records"): a call that
+ * returned is handed back to its table (`opRecycle`) at its last step,
+ * unless something outside the table saw it (`keep()`: a mediator, the
+ * transactions' journal, a reader of `thread.calls`); the table's next
+ * generator call may then be this object again (`reuse`). An op is for one
+ * `yield*`, in the step that made it (the unrun check already holds a
+ * thread to that); a caller that keeps it after it finished keeps a name
+ * that may now be another call.
+ *
  * Invariant: between opEnter and opLeave the call is on its thread's stack;
- * every path out of INSIDE calls opLeave once.
+ * every path out of INSIDE calls opLeave once; a kept call is never reused.
  */
 import { BOUNDARY, type Effect, type Thread } from '../kernel/index.ts';
 import { Call } from './call.ts';
@@ -45,6 +54,8 @@ export interface OpCallHost {
   opEnter(call: OpCall): Thread;
   opBegin(call: OpCall): unknown;
   opLeave(t: Thread, call: OpCall, result: unknown, error: unknown, failed: boolean): void;
+  /** The call returned and nothing outside the table kept it: it may be reused. */
+  opRecycle(call: OpCall): void;
 }
 
 type Step = IteratorResult<Effect, unknown>;
@@ -84,8 +95,10 @@ type EnteredFields = {
   tickEntered: number;
 };
 
-/** What only some calls need: made on first use (call stats, mediators, a second reach). */
+/** What only some calls need: made on first use (call stats, mediators, a second reach, keep). */
 class OpCallMore {
+  /** Seen outside the table (keep()): never reused. */
+  kept = false;
   stats: MethodStats | null = null;
   forwardThrew: unknown = undefined;
   /** Reaches after the first (a replicating mediator forwards more than once). */
@@ -111,6 +124,30 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
     args: unknown[],
   ) {
     super(0, entry, method, args, 0, 0, 0);
+  }
+
+  /**
+   * @internal The table's next call, in this finished record (opRecycle):
+   * every field as a new OpCall has it.
+   */
+  reuse(entry: TableEntry, method: string, args: unknown[]): this {
+    const w = this as unknown as { entry: TableEntry; method: string };
+    w.entry = entry;
+    w.method = method;
+    this.args = args;
+    this.enterAs(0, null, 0, 0, 0);
+    this.version = 0;
+    this.impl = '';
+    this.tickExited = -1;
+    this.state = NEW;
+    this.inner = null;
+    this.more = null;
+    return this;
+  }
+
+  /** Seen outside the table (a mediator, the journal, `thread.calls`): this record is never reused. */
+  override keep(): void {
+    this.extended().kept = true;
   }
 
   get kind(): MethodKind {
@@ -169,7 +206,7 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
   }
 
   /** Called by the host's opEnter: the call's identity and where it entered. */
-  enterAs(id: number, t: Thread, cpu: number, generation: number, tick: number): void {
+  enterAs(id: number, t: Thread | null, cpu: number, generation: number, tick: number): void {
     const w = this as unknown as EnteredFields;
     w.id = id;
     w.cpu = cpu;
@@ -193,9 +230,12 @@ export class OpCall extends Call implements Generator<Effect, unknown, unknown> 
         return AT_BOUNDARY;
       case ENTRY:
         return this.enter();
-      case EXIT:
+      case EXIT: {
         this.state = DONE; // the final step stays in `inner`: it is `result`
-        return this.inner as Step;
+        const last = this.inner as Step;
+        if (this.more === null || !this.more.kept) this.host.opRecycle(this);
+        return last;
+      }
       default:
         return { value: undefined, done: true };
     }

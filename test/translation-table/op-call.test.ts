@@ -127,9 +127,18 @@ function recordOf(c: Call) {
   };
 }
 
-describe('OpCall as a Call record kept after the call', () => {
+/** Keeps every call it mediates: a record something outside the table saw is never reused. */
+class Keeper extends ForwardingMediator {
+  readonly name = 'keeper';
+  override *callOp(call: Call, forward: ForwardOp): Op<unknown> {
+    return yield* forward(call);
+  }
+}
+
+describe('OpCall as a Call record kept after the call (a mediated call: kept, never reused)', () => {
   test('before entry, after a return, after a failure (also after a later throw()), after return()', () => {
     const { sim, w } = simWithWorker();
+    sim.interpose(w, new Keeper());
     const ops: Call[] = [];
     const at: Record<string, unknown> = {};
     sim.spawn('rec', function* () {
@@ -192,6 +201,7 @@ describe('OpCall as a Call record kept after the call', () => {
       }
     }
     const ops: Call[] = [];
+    sim.interpose(w, new Keeper());
     sim.spawn('t', function* () {
       const a = w.work(1);
       yield* a;
