@@ -76,9 +76,10 @@ describe('a returned call nothing kept', () => {
   test('is the next op, fresh before it enters, and runs as a new call with its own id and arguments', () => {
     const { sim, w } = setUp();
     const out: unknown[] = [];
-    const entered: unknown[] = [];
+    const entered: [number, unknown[]][] = [];
     sim.events$.subscribe((e) => {
-      if (e.type === 'call.entered' && e.method === 'work') entered.push([e.call, e.args]);
+      if (e.type === 'call.entered' && e.method === 'work')
+        entered.push([e.call, e.args as unknown[]]);
     });
     sim.spawn('t', function* () {
       const a = w.work(1);
