@@ -62,6 +62,8 @@ export interface DirectEvents {
   begin(type: DirectType): EventFields;
   /** Take one event's stamp: its type and fields go, in one call, to one fused form of what it returns. */
   stamp(): FusedEvents;
+  /** Take the stamps of two events at once (sequence numbers seq and seq + 1), for a two-event form. */
+  stamp2(): FusedEvents;
 }
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
@@ -114,6 +116,14 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   stamp(): FusedEvents {
     const sink = this.sink!;
     sink.stampNext(this.clock.now, this.nextSeq++);
+    return sink;
+  }
+
+  stamp2(): FusedEvents {
+    const sink = this.sink!;
+    const seq = this.nextSeq;
+    this.nextSeq = seq + 2;
+    sink.stampNext(this.clock.now, seq);
     return sink;
   }
 

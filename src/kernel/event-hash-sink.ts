@@ -106,6 +106,23 @@ export interface FusedEvents {
     impl: string,
     cpu: number,
   ): void;
+  /**
+   * call.entered (args a real array) and then call.reached, stamped `seq`
+   * and `seq + 1` (DirectEvents.stamp2): a call that reaches its
+   * implementation as it enters (the table's unmediated paths).
+   */
+  callEnteredReached(
+    entered: DirectType,
+    reached: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    args: readonly unknown[],
+    version: number,
+    impl: string,
+  ): void;
   /** call.exited: call, object, method, thread, cpu, error (a message or null). */
   callExited(
     type: DirectType,

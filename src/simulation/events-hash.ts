@@ -39,6 +39,18 @@ function isWordAtMost0(v: number): boolean {
   return (v | 0) === v && v !== (Word.IntEscape as number) && (v !== 0 || 1 / v > 0);
 }
 
+/**
+ * isWord of four values, in one call. A fused form calls this, not isWord
+ * four times: a form that writes out dozens of fnv steps spends V8's
+ * inlining budget on them, and once isWord has optimized code of its own
+ * (with isWordAtMost0 inlined) it is no longer "small", so each isWord in
+ * such a form became a call of its own (docs/BENCHMARKS.md, "Reused call
+ * records").
+ */
+function areWords(a: number, b: number, c: number, d: number): boolean {
+  return isWord(a) && isWord(b) && isWord(c) && isWord(d);
+}
+
 export class EventsHasher extends EventStreamHasher implements EventHashSink {
   /** The stamp stampNext gave, for the next fused form. */
   private tick = 0;
@@ -144,7 +156,7 @@ export class EventsHasher extends EventStreamHasher implements EventHashSink {
     const methodId = slot.methodIdOf(method);
     const t = this.fastTypeId(type);
     if (!(t > 0 && nameId > 0 && methodId > 0)) return false;
-    if (!(isWord(call) && isWord(id) && isWord(thread) && isWord(cpu))) return false;
+    if (!areWords(call, id, thread, cpu)) return false;
     const s = this.s;
     let a = fnv(s[0], t);
     let b = fnv(s[1], t) ^ (a >>> 13);
@@ -194,6 +206,101 @@ export class EventsHasher extends EventStreamHasher implements EventHashSink {
     this.int(cpu);
   }
 
+  callEnteredReached(
+    entered: DirectType,
+    reached: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    args: readonly unknown[],
+    version: number,
+    impl: string,
+  ): void {
+    const empty = Array.isArray(args) && args.length === 0;
+    if (
+      empty &&
+      this.enteredReachedFast(entered, reached, call, o, method, thread, cpu, version, impl)
+    )
+      return;
+    this.callEntered(entered, call, o, method, thread, cpu, args);
+    this.seq++;
+    this.callReached(reached, call, o, version, impl, cpu);
+  }
+
+  /**
+   * call.entered with empty args and call.reached (stamped seq, seq + 1) if
+   * every word of both has a fast path; else false, having hashed nothing.
+   */
+  private enteredReachedFast(
+    entered: DirectType,
+    reached: DirectType,
+    call: number,
+    o: NamedObject,
+    method: string,
+    thread: number,
+    cpu: number,
+    version: number,
+    impl: string,
+  ): boolean {
+    const id = o.id;
+    const slot = this.objects.slotOf(id);
+    const nameId = slot.nameIdOf(o);
+    const methodId = slot.methodIdOf(method);
+    const implId = slot.implIdOf(impl);
+    const t = this.fastTypeId(entered);
+    const seq = this.seq;
+    const seq2 = seq + 1;
+    if (!(t > 0 && nameId > 0 && methodId > 0 && implId > 0 && (seq2 | 0) === seq2)) return false;
+    if (!(areWords(call, id, thread, cpu) && isWord(version))) return false;
+    const t2 = this.typeIds[reached.slot];
+    if (!(t2 > 0)) return false;
+    const tick = this.tick;
+    const s = this.s;
+    let a = fnv(s[0], t);
+    let b = fnv(s[1], t) ^ (a >>> 13);
+    a = fnv(a, tick);
+    b = fnv(b, tick) ^ (a >>> 13);
+    a = fnv(a, seq);
+    b = fnv(b, seq) ^ (a >>> 13);
+    a = fnv(a, call);
+    b = fnv(b, call) ^ (a >>> 13);
+    a = fnv(a, id);
+    b = fnv(b, id) ^ (a >>> 13);
+    a = fnv(a, nameId);
+    b = fnv(b, nameId) ^ (a >>> 13);
+    a = fnv(a, methodId);
+    b = fnv(b, methodId) ^ (a >>> 13);
+    a = fnv(a, thread);
+    b = fnv(b, thread) ^ (a >>> 13);
+    a = fnv(a, cpu);
+    b = fnv(b, cpu) ^ (a >>> 13);
+    a = fnv(a, Tag.Array); // args: an empty array
+    b = fnv(b, Tag.Array) ^ (a >>> 13);
+    a = fnv(a, 0);
+    b = fnv(b, 0) ^ (a >>> 13);
+    a = fnv(a, t2); // call.reached
+    b = fnv(b, t2) ^ (a >>> 13);
+    a = fnv(a, tick);
+    b = fnv(b, tick) ^ (a >>> 13);
+    a = fnv(a, seq2);
+    b = fnv(b, seq2) ^ (a >>> 13);
+    a = fnv(a, call);
+    b = fnv(b, call) ^ (a >>> 13);
+    a = fnv(a, id);
+    b = fnv(b, id) ^ (a >>> 13);
+    a = fnv(a, version);
+    b = fnv(b, version) ^ (a >>> 13);
+    a = fnv(a, implId);
+    b = fnv(b, implId) ^ (a >>> 13);
+    a = fnv(a, cpu);
+    s[1] = fnv(b, cpu) ^ (a >>> 13);
+    s[0] = a;
+    this.count += 2;
+    return true;
+  }
+
   callReached(
     type: DirectType,
     call: number,
@@ -205,7 +312,7 @@ export class EventsHasher extends EventStreamHasher implements EventHashSink {
     const id = o.id;
     const implId = this.objects.slotOf(id).implIdOf(impl);
     const t = this.fastTypeId(type);
-    const ints = isWord(call) && isWord(id) && isWord(version) && isWord(cpu);
+    const ints = areWords(call, id, version, cpu);
     if (t > 0 && implId > 0 && ints) {
       const s = this.s;
       let a = fnv(s[0], t);
@@ -249,7 +356,7 @@ export class EventsHasher extends EventStreamHasher implements EventHashSink {
     const methodId = this.objects.slotOf(id).methodIdOf(method);
     const t = this.fastTypeId(type);
     const fast = t > 0 && methodId > 0 && error === null;
-    const ints = isWord(call) && isWord(id) && isWord(thread) && isWord(cpu);
+    const ints = areWords(call, id, thread, cpu);
     if (fast && ints) {
       const s = this.s;
       let a = fnv(s[0], t);

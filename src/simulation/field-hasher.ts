@@ -129,21 +129,26 @@ export class FieldHasher extends HashLanes {
 
   /** The header `value` gives an array of `n` items; the items follow through `value`. */
   items(n: number): void {
-    this.mix(Tag.Array);
-    this.mix(n);
+    this.mix2(Tag.Array, n);
   }
 
   /** The general tagged encoding; a small integer or a string (the common items) is hashed here, the rest by anyValue. */
   value(v: unknown, top = false): void {
-    if (typeof v === 'number' && isSmallInt(v)) {
-      this.mix(Tag.Int);
-      return this.mix(v);
-    }
-    if (typeof v === 'string') {
-      this.mix(Tag.String);
-      return this.str(v);
-    }
-    this.anyValue(v, top);
+    if (typeof v === 'number') {
+      if (isSmallInt(v)) return this.mix2(Tag.Int, v);
+    } else if (typeof v === 'string') return this.wordsStr(1, Tag.String, 0, v);
+    this.anyValue(v, top); // objects: instanceof may throw (a hostile Proxy), which object() catches
+  }
+
+  /** A thread: what its toJSON gives ({ thread, name }), without building it. */
+  private thread(t: Thread): void {
+    const id = t.id;
+    const name = t.name;
+    if (isSmallInt(id) && id !== (Word.IntEscape as number) && typeof name === 'string')
+      return this.wordsStr(2, Tag.Thread, id, name);
+    this.mix(Tag.Thread);
+    this.int(id);
+    this.text(name);
   }
 
   private anyValue(v: unknown, top: boolean): void {
@@ -192,12 +197,7 @@ export class FieldHasher extends HashLanes {
   }
 
   private object(o: object, top: boolean): void {
-    if (o instanceof Thread) {
-      // what its toJSON gives ({ thread, name }), without building it
-      this.mix(Tag.Thread);
-      this.int(o.id);
-      return this.text(o.name);
-    }
+    if (o instanceof Thread) return this.thread(o);
     if (o instanceof ObjectRefBase) {
       this.mix(Tag.Ref);
       return this.sym(o.$e.name);

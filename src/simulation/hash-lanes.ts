@@ -54,6 +54,16 @@ export class HashLanes {
     s[1] = Math.imul(s[1] ^ c, Fnv.Prime) ^ (a >>> 13);
   }
 
+  /** mix(x), mix(y) with the state in locals. */
+  protected mix2(x: number, y: number): void {
+    const s = this.s;
+    const a = Math.imul(s[0] ^ x, Fnv.Prime);
+    const b = Math.imul(s[1] ^ x, Fnv.Prime) ^ (a >>> 13);
+    const a2 = Math.imul(a ^ y, Fnv.Prime);
+    s[1] = Math.imul(b ^ y, Fnv.Prime) ^ (a2 >>> 13);
+    s[0] = a2;
+  }
+
   /** mix(x), mix(y), mix(z) with the state in locals. */
   protected mix3(x: number, y: number, z: number): void {
     const s = this.s;
@@ -72,6 +82,30 @@ export class HashLanes {
     let a = st[0];
     let b = st[1];
     for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, Fnv.Prime);
+      b = Math.imul(b ^ c, Fnv.Prime) ^ (a >>> 13);
+    }
+    st[0] = a;
+    st[1] = b;
+  }
+
+  /**
+   * mix(w0) (and mix(w1) when `n` is 2), then str(s), with the state in
+   * locals: a tagged string or thread in one call (field-hasher.ts value).
+   */
+  protected wordsStr(n: 1 | 2, w0: number, w1: number, s: string): void {
+    const st = this.s;
+    let a = Math.imul(st[0] ^ w0, Fnv.Prime);
+    let b = Math.imul(st[1] ^ w0, Fnv.Prime) ^ (a >>> 13);
+    if (n === 2) {
+      a = Math.imul(a ^ w1, Fnv.Prime);
+      b = Math.imul(b ^ w1, Fnv.Prime) ^ (a >>> 13);
+    }
+    const len = s.length;
+    a = Math.imul(a ^ len, Fnv.Prime);
+    b = Math.imul(b ^ len, Fnv.Prime) ^ (a >>> 13);
+    for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);
       a = Math.imul(a ^ c, Fnv.Prime);
       b = Math.imul(b ^ c, Fnv.Prime) ^ (a >>> 13);

@@ -17,12 +17,13 @@ import { directEnteredArgs } from '../../src/translation-table/call-entered-args
 import {
   directEntered,
   directExited,
+  directEnteredReached,
   directReached,
 } from '../../src/translation-table/call-events-direct.ts';
 import { entryFixture } from '../translation-table/entry-fixture.ts';
 import { directInto } from './direct-into.ts';
 
-const VALUES = [0, -0, -1, 2 ** 31, -(2 ** 31), 0.5, NaN, 12];
+const VALUES = [0, -0, -1, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 0.5, NaN, 12];
 
 type Fields = Record<string, number>;
 
@@ -31,9 +32,9 @@ interface Form {
   /** The int fields a case may change (besides the stamp). */
   readonly ints: readonly string[];
   readonly plain: Fields;
-  /** Emit through the direct emitter; `built` is the event it stands for. */
+  /** Emit through the direct emitter; `built` is the event it stands for (or the events, stamped seq, seq + 1, ...). */
   emit(d: DirectEvents, f: Fields): void;
-  built(f: Fields): Record<string, unknown>;
+  built(f: Fields): Record<string, unknown> | Record<string, unknown>[];
 }
 
 const named = entryFixture(7, 'scheduler');
@@ -86,6 +87,69 @@ const FORMS: Form[] = [
     }),
   },
   {
+    type: 'call.entered and call.reached (one two-event form)',
+    ints: ['call', 'object', 'version', 'thread', 'cpu'],
+    plain: { call: 3, object: 9, version: 2, thread: 4, cpu: 1 },
+    emit: (d, f) =>
+      directEnteredReached(d, f.call, entry(f, false), 'work', f.thread, f.cpu, [], 'Fixture'),
+    built: (f) => [
+      {
+        type: 'call.entered',
+        call: f.call,
+        object: f.object,
+        objectName: entry(f, false).name,
+        method: 'work',
+        thread: f.thread,
+        cpu: f.cpu,
+        args: [],
+      },
+      {
+        type: 'call.reached',
+        call: f.call,
+        object: f.object,
+        version: f.version,
+        impl: 'Fixture',
+        cpu: f.cpu,
+      },
+    ],
+  },
+  {
+    type: 'call.entered and call.reached with args (the form falls back to two events)',
+    ints: ['call', 'thread', 'cpu'],
+    plain: { call: 3, object: 9, version: 1, thread: 4, cpu: 1 },
+    emit: (d, f) =>
+      directEnteredReached(
+        d,
+        f.call,
+        entry(f, false),
+        'work',
+        f.thread,
+        f.cpu,
+        [f.call, 'x'],
+        'Fixture',
+      ),
+    built: (f) => [
+      {
+        type: 'call.entered',
+        call: f.call,
+        object: f.object,
+        objectName: entry(f, false).name,
+        method: 'work',
+        thread: f.thread,
+        cpu: f.cpu,
+        args: [f.call, 'x'],
+      },
+      {
+        type: 'call.reached',
+        call: f.call,
+        object: f.object,
+        version: f.version,
+        impl: 'Fixture',
+        cpu: f.cpu,
+      },
+    ],
+  },
+  {
     type: 'call.reached',
     ints: ['call', 'object', 'version', 'cpu'],
     plain: { call: 3, object: 9, version: 2, cpu: 1 },
@@ -131,11 +195,15 @@ function both(
   f: Fields,
   tick: number,
   seq: number,
+  label = '',
 ): void {
   form.emit(directInto(direct, tick, seq), f);
-  built.add({ ...form.built(f), tick, seq });
-  expect(direct.hex).toBe(built.hex);
-  expect(direct.count).toBe(built.count);
+  const events = form.built(f);
+  (Array.isArray(events) ? events : [events]).forEach(
+    (e, i) => built.add({ ...e, tick, seq: i === 0 ? seq : seq + i }), // seq + 0 would turn -0 into 0
+  );
+  expect(direct.hex, label).toBe(built.hex);
+  expect(direct.count, label).toBe(built.count);
 }
 
 describe('each fused form: the fast path and every refusal hash as the built event', () => {
@@ -153,7 +221,7 @@ describe('each fused form: the fast path and every refusal hash as the built eve
           const f = field in form.plain ? { ...form.plain, [field]: v } : form.plain;
           const tick = field === 'tick' ? v : 6;
           const seq = field === 'seq' ? v : 3;
-          both(form, direct, built, f, tick, seq);
+          both(form, direct, built, f, tick, seq, `${field} = ${Object.is(v, -0) ? '-0' : v}`);
           cases++;
         }
       expect(cases).toBe((form.ints.length + 2) * VALUES.length);
