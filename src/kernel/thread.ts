@@ -6,11 +6,12 @@
  *
  * Fields are owned by the kernel (state, cpu, timing) except `frames`, the
  * stack of table calls the thread is inside, pushed and popped by the
- * translation table (read outside the table as `calls`, which keeps the
- * frames it shows: the table reuses a finished call's record only if nobody
- * outside it saw the record, docs/ARCHITECTURE.md "Reused call records"), and the `count*` fields and `tickCounted`, where the
+ * translation table, and the `count*` fields and `tickCounted`, where the
  * quiescence detector counted the thread (K42: the pointer to activeCnt[gen]
- * stored in the thread), owned by the detector.
+ * stored in the thread), owned by the detector. Outside the table the stack
+ * is read as `calls`, which keeps the frames it shows: the table reuses a
+ * finished call's record only if nobody outside it saw the record
+ * (docs/ARCHITECTURE.md, "Reused call records").
  */
 import type { Effect } from './effect.ts';
 import type { EnqueueReason } from './scheduling-policy.ts';

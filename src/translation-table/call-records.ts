@@ -41,10 +41,10 @@ import { UnrunOps } from './unrun-ops.ts';
 /** Default of the callDepthMax option: well inside the JS stack at any stack size Node accepts. */
 export const DEFAULT_CALL_DEPTH_MAX = 1000;
 
-/** The error of a call that returned (so `undefined` can be a thrown value). */
 /** Finished generator calls kept for reuse, at most (a bound on memory; a step finishes a few). */
 export const OP_POOL_MAX = 64;
 
+/** The error of a call that returned (so `undefined` can be a thrown value). */
 export const NO_ERROR: unknown = Symbol('no error');
 
 export abstract class CallRecords implements OpCallHost {
@@ -255,7 +255,8 @@ export abstract class CallRecords implements OpCallHost {
   threadsInside(entry: TableEntry): { thread: Thread; calls: Call[] }[] {
     const out: { thread: Thread; calls: Call[] }[] = [];
     for (const t of this.kernel.threads.values()) {
-      const calls = (t.calls as Call[]).filter((c) => c.entry === entry);
+      const calls = (t.frames as Call[]).filter((c) => c.entry === entry);
+      for (const c of calls) c.keep(); // handed out: never reused
       if (calls.length > 0) out.push({ thread: t, calls });
     }
     return out;
