@@ -52,22 +52,39 @@ function entry(f: Fields, given: boolean): ReturnType<typeof entryFixture> {
   return e;
 }
 
+/** call.entered of `work` on object f.object (default name) with `args`, as built. */
+function workEntered(f: Fields, args: unknown[]): Record<string, unknown> {
+  return {
+    type: 'call.entered',
+    call: f.call,
+    object: f.object,
+    objectName: entry(f, false).name,
+    method: 'work',
+    thread: f.thread,
+    cpu: f.cpu,
+    args,
+  };
+}
+
+/** call.reached of object f.object at f.version, implementation 'Fixture', as built. */
+function fixtureReached(f: Fields): Record<string, unknown> {
+  return {
+    type: 'call.reached',
+    call: f.call,
+    object: f.object,
+    version: f.version,
+    impl: 'Fixture',
+    cpu: f.cpu,
+  };
+}
+
 const FORMS: Form[] = [
   {
     type: 'call.entered (empty args, default name)',
     ints: ['call', 'object', 'thread', 'cpu'],
     plain: { call: 3, object: 9, thread: 4, cpu: 1 },
     emit: (d, f) => directEntered(d, f.call, entry(f, false), 'work', f.thread, f.cpu, []),
-    built: (f) => ({
-      type: 'call.entered',
-      call: f.call,
-      object: f.object,
-      objectName: entry(f, false).name,
-      method: 'work',
-      thread: f.thread,
-      cpu: f.cpu,
-      args: [],
-    }),
+    built: (f) => workEntered(f, []),
   },
   {
     type: 'call.entered (two args one by one, given name)',
@@ -92,26 +109,7 @@ const FORMS: Form[] = [
     plain: { call: 3, object: 9, version: 2, thread: 4, cpu: 1 },
     emit: (d, f) =>
       directEnteredReached(d, f.call, entry(f, false), 'work', f.thread, f.cpu, [], 'Fixture'),
-    built: (f) => [
-      {
-        type: 'call.entered',
-        call: f.call,
-        object: f.object,
-        objectName: entry(f, false).name,
-        method: 'work',
-        thread: f.thread,
-        cpu: f.cpu,
-        args: [],
-      },
-      {
-        type: 'call.reached',
-        call: f.call,
-        object: f.object,
-        version: f.version,
-        impl: 'Fixture',
-        cpu: f.cpu,
-      },
-    ],
+    built: (f) => [workEntered(f, []), fixtureReached(f)],
   },
   {
     type: 'call.entered and call.reached with args (the form falls back to two events)',
@@ -128,40 +126,14 @@ const FORMS: Form[] = [
         [f.call, 'x'],
         'Fixture',
       ),
-    built: (f) => [
-      {
-        type: 'call.entered',
-        call: f.call,
-        object: f.object,
-        objectName: entry(f, false).name,
-        method: 'work',
-        thread: f.thread,
-        cpu: f.cpu,
-        args: [f.call, 'x'],
-      },
-      {
-        type: 'call.reached',
-        call: f.call,
-        object: f.object,
-        version: f.version,
-        impl: 'Fixture',
-        cpu: f.cpu,
-      },
-    ],
+    built: (f) => [workEntered(f, [f.call, 'x']), fixtureReached(f)],
   },
   {
     type: 'call.reached',
     ints: ['call', 'object', 'version', 'cpu'],
     plain: { call: 3, object: 9, version: 2, cpu: 1 },
     emit: (d, f) => directReached(d, f.call, entry(f, false), 'Fixture', f.cpu),
-    built: (f) => ({
-      type: 'call.reached',
-      call: f.call,
-      object: f.object,
-      version: f.version,
-      impl: 'Fixture',
-      cpu: f.cpu,
-    }),
+    built: (f) => fixtureReached(f),
   },
   {
     type: 'call.exited',

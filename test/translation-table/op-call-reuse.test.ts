@@ -17,26 +17,13 @@ import {
   type Simulation,
 } from 'kernel-sim';
 import { OP_POOL_MAX } from '../../src/translation-table/call-records.ts';
-
-/** What a reader sees in a record (the fields a kept one must not lose). */
-function recordOf(c: Call) {
-  return {
-    id: c.id,
-    thread: c.thread,
-    reached: c.reached,
-    version: c.version,
-    impl: c.impl,
-    result: c.result,
-    error: c.error,
-    tickEntered: c.tickEntered,
-    tickExited: c.tickExited,
-    stats: c.stats,
-    args: [...c.args],
-  };
-}
+import { recordOf } from './record-of.ts';
 
 const FRESH = {
+  kind: 'op',
   id: 0,
+  threadName: '',
+  cpu: 0,
   thread: -1,
   reached: 0,
   version: 0,

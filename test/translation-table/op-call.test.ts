@@ -13,6 +13,7 @@ import {
   type ForwardOp,
   type Op,
 } from 'kernel-sim';
+import { recordOf } from './record-of.ts';
 
 class Worker {
   *work(n: number): Op<number> {
@@ -108,24 +109,6 @@ describe('OpCall', () => {
     expect(out).toEqual([0, new Error('from outside')]);
   });
 });
-
-/** The record fields a reader of a kept Call sees (OpCall keeps some elsewhere: call.ts "Layout"). */
-function recordOf(c: Call) {
-  return {
-    kind: c.kind,
-    thread: c.thread,
-    threadName: c.threadName,
-    reached: c.reached,
-    version: c.version,
-    impl: c.impl,
-    result: c.result,
-    error: c.error,
-    tickEntered: c.tickEntered,
-    tickExited: c.tickExited,
-    stats: c.stats,
-    cpu: c.cpu,
-  };
-}
 
 /** Keeps every call it mediates: a record something outside the table saw is never reused. */
 class Keeper extends ForwardingMediator {
