@@ -110,14 +110,16 @@ export class Thread implements ThreadView {
   }
 
   /**
-   * Table calls this thread is inside, outermost first: the live stack. A
-   * frame read here is kept as it is after its call returns (the table
-   * never reuses its record), so a reader may hold it.
+   * Table calls this thread is inside, outermost first: a snapshot of the
+   * stack now. A frame read here is kept as it is after its call returns
+   * (the table never reuses its record), so a reader may hold it; the
+   * array is a copy, so calls made later never appear in it unkept.
    */
   get calls(): readonly CallFrame[] {
     const frames = this.frames;
+    if (frames.length === 0) return NO_CALLS;
     for (let i = 0; i < frames.length; i++) frames[i].keep?.();
-    return frames;
+    return frames.slice();
   }
 
   /** What the body returned; undefined until it exits (kept in resumeValue's slot: one field less per thread). */

@@ -148,6 +148,31 @@ describe('a record is kept (never reused) when', () => {
     expect(recordOf(framesSeen[0] as Call)).toMatchObject({ id: out.firstId, result: 2 });
   });
 
+  test('the array thread.calls gave is a snapshot: a call made later is not in it, and is reused', () => {
+    const { sim, w } = setUp();
+    class Peek {
+      held: readonly unknown[] = [];
+      *look(): Op<void> {
+        this.held = currentSim!.kernel.current!.calls; // inside this call: [this call]
+        yield* compute(1);
+      }
+    }
+    const p = sim.objects.create(Peek);
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      yield* p.look();
+      const x = w.work(2);
+      yield* x;
+      const y = w.work(3);
+      out.push(y === x);
+      yield* y;
+    });
+    expect(sim.run().outcome).toBe('passed');
+    const held = sim.objects.peek(p).held as Call[];
+    expect(out).toEqual([true]);
+    expect(held.map((c) => `${c.objectName}.${c.method}`)).toEqual([`${held[0].objectName}.look`]);
+  });
+
   test("the transactions' journal saw it", () => {
     const { sim, w } = setUp();
     const out = twoCalls(sim, w as unknown as Worker, (op) =>
