@@ -18,7 +18,8 @@
  * in the type's fixed order (simulation/event-fields.ts); the hash gets
  * exactly the bytes the built event would have given. The hottest events
  * go through `direct.stamp()` instead: it takes the stamp and returns the
- * sink's fused forms (FusedEvents, event-hash-sink.ts), one call per event.
+ * sink's fused forms (FusedEvents, event-hash-sink.ts), one call per event;
+ * `direct.stamp2()` takes two stamps for the form that hashes two events.
  *
  * `emitUnhashed(e)` delivers an event to observers only: the hash and the
  * event count do not see it, and it shares the seq of the event after it.

@@ -30,7 +30,8 @@
  * `stampNext(tick, seq)` gives the stamp, then one fused form gives the
  * type and every field: the same bytes as `beginDirect` and the field calls,
  * with none of their per-field calls (docs/BENCHMARKS.md, "Fused call
- * events").
+ * events"). One form, `callEnteredReached`, hashes two events, call.entered
+ * and then call.reached, under the two stamps `stamp2` took (seq, seq + 1).
  */
 import type { DirectType } from './direct-type.ts';
 

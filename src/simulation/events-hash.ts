@@ -7,7 +7,8 @@
  *
  * Interface: EventStreamHasher's (`add`, `beginEvent`, `beginDirect`, the
  * field methods, `count`, `hex`) and `stampNext`, `ints2`, `callEntered`,
- * `callEnteredArgs`, `callReached`, `callExited`.
+ * `callEnteredArgs`, `callEnteredReached` (two events, stamped seq and
+ * seq + 1), `callReached`, `callExited`.
  *
  * A fused form mixes the event's words, written out one `fnv` step each
  * with the lanes in locals (hash-lanes.ts), when every field is on its fast
