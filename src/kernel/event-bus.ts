@@ -18,8 +18,7 @@
  * in the type's fixed order (simulation/event-fields.ts); the hash gets
  * exactly the bytes the built event would have given. The hottest events
  * go through `direct.stamp()` instead: it takes the stamp and returns the
- * sink's fused forms (FusedEvents, event-hash-sink.ts), one call per event;
- * `direct.stamp2()` takes two stamps for the form that hashes two events.
+ * sink's fused forms (FusedEvents, event-hash-sink.ts), one call per event.
  *
  * `emitUnhashed(e)` delivers an event to observers only: the hash and the
  * event count do not see it, and it shares the seq of the event after it.
@@ -63,8 +62,6 @@ export interface DirectEvents {
   begin(type: DirectType): EventFields;
   /** Take one event's stamp: its type and fields go, in one call, to one fused form of what it returns. */
   stamp(): FusedEvents;
-  /** Take the stamps of two events at once (sequence numbers seq and seq + 1), for a two-event form. */
-  stamp2(): FusedEvents;
 }
 
 export class EventBus<E extends { readonly type: string }> implements EventSink<E>, DirectEvents {
@@ -117,14 +114,6 @@ export class EventBus<E extends { readonly type: string }> implements EventSink<
   stamp(): FusedEvents {
     const sink = this.sink!;
     sink.stampNext(this.clock.now, this.nextSeq++);
-    return sink;
-  }
-
-  stamp2(): FusedEvents {
-    const sink = this.sink!;
-    const seq = this.nextSeq;
-    this.nextSeq = seq + 2;
-    sink.stampNext(this.clock.now, seq);
     return sink;
   }
 

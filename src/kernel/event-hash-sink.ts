@@ -30,8 +30,7 @@
  * `stampNext(tick, seq)` gives the stamp, then one fused form gives the
  * type and every field: the same bytes as `beginDirect` and the field calls,
  * with none of their per-field calls (docs/BENCHMARKS.md, "Fused call
- * events"). One form, `callEnteredReached`, hashes two events, call.entered
- * and then call.reached, under the two stamps `stamp2` took (seq, seq + 1).
+ * events").
  */
 import type { DirectType } from './direct-type.ts';
 
@@ -106,23 +105,6 @@ export interface FusedEvents {
     version: number,
     impl: string,
     cpu: number,
-  ): void;
-  /**
-   * call.entered (args a real array) and then call.reached, stamped `seq`
-   * and `seq + 1` (DirectEvents.stamp2): a call that reaches its
-   * implementation as it enters (the table's unmediated paths).
-   */
-  callEnteredReached(
-    entered: DirectType,
-    reached: DirectType,
-    call: number,
-    o: NamedObject,
-    method: string,
-    thread: number,
-    cpu: number,
-    args: readonly unknown[],
-    version: number,
-    impl: string,
   ): void;
   /** call.exited: call, object, method, thread, cpu, error (a message or null). */
   callExited(

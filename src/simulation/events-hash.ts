@@ -7,8 +7,7 @@
  *
  * Interface: EventStreamHasher's (`add`, `beginEvent`, `beginDirect`, the
  * field methods, `count`, `hex`) and `stampNext`, `ints2`, `callEntered`,
- * `callEnteredArgs`, `callEnteredReached` (two events, stamped seq and
- * seq + 1), `callReached`, `callExited`.
+ * `callEnteredArgs`, `callReached`, `callExited`.
  *
  * A fused form mixes the event's words, written out one `fnv` step each
  * with the lanes in locals (hash-lanes.ts), when every field is on its fast
@@ -205,101 +204,6 @@ export class EventsHasher extends EventStreamHasher implements EventHashSink {
     this.method(o, method);
     this.int(thread);
     this.int(cpu);
-  }
-
-  callEnteredReached(
-    entered: DirectType,
-    reached: DirectType,
-    call: number,
-    o: NamedObject,
-    method: string,
-    thread: number,
-    cpu: number,
-    args: readonly unknown[],
-    version: number,
-    impl: string,
-  ): void {
-    const empty = Array.isArray(args) && args.length === 0;
-    if (
-      empty &&
-      this.enteredReachedFast(entered, reached, call, o, method, thread, cpu, version, impl)
-    )
-      return;
-    this.callEntered(entered, call, o, method, thread, cpu, args);
-    this.seq++;
-    this.callReached(reached, call, o, version, impl, cpu);
-  }
-
-  /**
-   * call.entered with empty args and call.reached (stamped seq, seq + 1) if
-   * every word of both has a fast path; else false, having hashed nothing.
-   */
-  private enteredReachedFast(
-    entered: DirectType,
-    reached: DirectType,
-    call: number,
-    o: NamedObject,
-    method: string,
-    thread: number,
-    cpu: number,
-    version: number,
-    impl: string,
-  ): boolean {
-    const id = o.id;
-    const slot = this.objects.slotOf(id);
-    const nameId = slot.nameIdOf(o);
-    const methodId = slot.methodIdOf(method);
-    const implId = slot.implIdOf(impl);
-    const t = this.fastTypeId(entered);
-    const seq = this.seq;
-    const seq2 = seq + 1;
-    if (!(t > 0 && nameId > 0 && methodId > 0 && implId > 0 && (seq2 | 0) === seq2)) return false;
-    if (!(areWords(call, id, thread, cpu) && isWord(version))) return false;
-    const t2 = this.typeIds[reached.slot];
-    if (!(t2 > 0)) return false;
-    const tick = this.tick;
-    const s = this.s;
-    let a = fnv(s[0], t);
-    let b = fnv(s[1], t) ^ (a >>> 13);
-    a = fnv(a, tick);
-    b = fnv(b, tick) ^ (a >>> 13);
-    a = fnv(a, seq);
-    b = fnv(b, seq) ^ (a >>> 13);
-    a = fnv(a, call);
-    b = fnv(b, call) ^ (a >>> 13);
-    a = fnv(a, id);
-    b = fnv(b, id) ^ (a >>> 13);
-    a = fnv(a, nameId);
-    b = fnv(b, nameId) ^ (a >>> 13);
-    a = fnv(a, methodId);
-    b = fnv(b, methodId) ^ (a >>> 13);
-    a = fnv(a, thread);
-    b = fnv(b, thread) ^ (a >>> 13);
-    a = fnv(a, cpu);
-    b = fnv(b, cpu) ^ (a >>> 13);
-    a = fnv(a, Tag.Array); // args: an empty array
-    b = fnv(b, Tag.Array) ^ (a >>> 13);
-    a = fnv(a, 0);
-    b = fnv(b, 0) ^ (a >>> 13);
-    a = fnv(a, t2); // call.reached
-    b = fnv(b, t2) ^ (a >>> 13);
-    a = fnv(a, tick);
-    b = fnv(b, tick) ^ (a >>> 13);
-    a = fnv(a, seq2);
-    b = fnv(b, seq2) ^ (a >>> 13);
-    a = fnv(a, call);
-    b = fnv(b, call) ^ (a >>> 13);
-    a = fnv(a, id);
-    b = fnv(b, id) ^ (a >>> 13);
-    a = fnv(a, version);
-    b = fnv(b, version) ^ (a >>> 13);
-    a = fnv(a, implId);
-    b = fnv(b, implId) ^ (a >>> 13);
-    a = fnv(a, cpu);
-    s[1] = fnv(b, cpu) ^ (a >>> 13);
-    s[0] = a;
-    this.count += 2;
-    return true;
   }
 
   callReached(

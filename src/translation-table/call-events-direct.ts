@@ -36,31 +36,6 @@ export function directEntered(
   d.stamp().callEntered(CALL_ENTERED, call, entry, method, thread, cpu, args);
 }
 
-/** call.entered, then call.reached (its version the entry's now): two events, one call. */
-export function directEnteredReached(
-  d: DirectEvents,
-  call: number,
-  entry: TableEntry,
-  method: string,
-  thread: number,
-  cpu: number,
-  args: readonly unknown[],
-  impl: string,
-): void {
-  d.stamp2().callEnteredReached(
-    CALL_ENTERED,
-    REACHED,
-    call,
-    entry,
-    method,
-    thread,
-    cpu,
-    args,
-    entry.version,
-    impl,
-  );
-}
-
 /** call, object, version, impl, cpu (the version is the entry's now) */
 export function directReached(
   d: DirectEvents,

@@ -30,7 +30,6 @@
 import type { EventSink, Kernel, Op } from '../kernel/index.ts';
 import type { Call } from './call.ts';
 import { directEnteredArgs } from './call-entered-args.ts';
-import { directEnteredReached } from './call-events-direct.ts';
 import { CallRecords, DEFAULT_CALL_DEPTH_MAX, NO_ERROR } from './call-records.ts';
 import { attachClusterView } from './clustered-object.ts';
 import { isIterator, methodOf } from './method-of.ts';
@@ -50,8 +49,6 @@ export abstract class CallPaths extends CallRecords implements RefHost {
   readonly local: (object | undefined)[][];
   /** Scratch: the implementation the last arrive() resolved. */
   private arrivedAt: object | null = null;
-  /** Scratch: the method enteredReached found, for the opBegin that follows it at once (else null). */
-  private reachedFn: Function | null = null;
   /** The transactions' journal hook (setJournal), or null: every reach is reported to it. */
   protected journal: ((call: Call, impl: object) => void) | null = null;
 
@@ -259,30 +256,8 @@ export abstract class CallPaths extends CallRecords implements RefHost {
     return op === undefined ? new OpCall(this, entry, method, args) : op.reuse(entry, method, args);
   }
 
-  /** A fast entry's generator call, hash only: reached as it enters (call-records.ts opEnter). */
-  protected enteredReached(call: OpCall): boolean {
-    const entry = call.entry;
-    const d = this.bus.direct;
-    if (d === null || !entry.fast) return false;
-    const impl = entry.target!;
-    const fn = (impl as Record<string, unknown>)[call.method];
-    if (typeof fn !== 'function') return false; // arrive() throws NoSuchMethodError after entered
-    const cpu = this.kernel.currentCpu;
-    if (!entry.reachedOn(cpu)) entry.addReached(cpu, this.kernel.cpus.length);
-    call.noteReached(entry.version, this.implName(entry, impl));
-    directEnteredReached(d, call.id, entry, call.method, call.thread, cpu, call.args, call.impl);
-    this.reachedFn = fn;
-    this.arrivedAt = impl;
-    return true;
-  }
-
   /** @internal OpCall's body: the mediator chain, or the implementation's method (one generator layer fewer). */
   opBegin(call: OpCall): unknown {
-    const fn = this.reachedFn;
-    if (fn !== null) {
-      this.reachedFn = null; // reached at entry (enteredReached)
-      return fn.apply(this.arrivedAt, call.args);
-    }
     const forwardOp = call.entry.ext?.forwardOp ?? null;
     if (forwardOp !== null) {
       call.keep(); // a mediator may keep its call

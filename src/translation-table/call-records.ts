@@ -221,16 +221,9 @@ export abstract class CallRecords implements OpCallHost {
     call.enterAs(this.nextCallId++, t, k.currentCpu, this.generationOf(t), k.now);
     t.enterCall(call);
     k.activateForCall(t);
-    if (!this.enteredReached(call)) this.entered(call);
+    this.entered(call);
     return t;
   }
-
-  /**
-   * CallPaths: a call on a fast entry while only the hash listens reaches
-   * its implementation as it enters (one fused pair of events; opBegin then
-   * runs the method it found). False, having done nothing, otherwise.
-   */
-  protected abstract enteredReached(call: OpCall): boolean;
 
   /** @internal OpCall leaves: off the thread's stack (innermost first), then the exited event. */
   opLeave(t: Thread, call: OpCall, result: unknown, error: unknown, failed: boolean): void {

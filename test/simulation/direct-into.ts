@@ -1,9 +1,8 @@
 /**
  * directInto: a stand-in for the event bus's DirectEvents face (kernel
  * event-bus.ts) that stamps every event with `tick` and `seq` and feeds the
- * hasher `h`, through `begin` (field by field) and `stamp` / `stamp2` (the
- * fused forms; a two-event form's second event is stamped `seq + 1`), as
- * the bus does while only the event hash listens.
+ * hasher `h`, through `begin` (field by field) and `stamp` (the fused
+ * forms), as the bus does while only the event hash listens.
  */
 import type { DirectEvents } from '../../src/kernel/index.ts';
 import type { EventsHasher } from '../../src/simulation/index.ts';
@@ -15,10 +14,6 @@ export function directInto(h: EventsHasher, tick: number, seq: number): DirectEv
       return h;
     },
     stamp: () => {
-      h.stampNext(tick, seq);
-      return h;
-    },
-    stamp2: () => {
       h.stampNext(tick, seq);
       return h;
     },

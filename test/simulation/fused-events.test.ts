@@ -17,7 +17,6 @@ import { directEnteredArgs } from '../../src/translation-table/call-entered-args
 import {
   directEntered,
   directExited,
-  directEnteredReached,
   directReached,
 } from '../../src/translation-table/call-events-direct.ts';
 import { entryFixture } from '../translation-table/entry-fixture.ts';
@@ -32,9 +31,9 @@ interface Form {
   /** The int fields a case may change (besides the stamp). */
   readonly ints: readonly string[];
   readonly plain: Fields;
-  /** Emit through the direct emitter; `built` is the event it stands for (or the events, stamped seq, seq + 1, ...). */
+  /** Emit through the direct emitter; `built` is the event it stands for. */
   emit(d: DirectEvents, f: Fields): void;
-  built(f: Fields): Record<string, unknown> | Record<string, unknown>[];
+  built(f: Fields): Record<string, unknown>;
 }
 
 const named = entryFixture(7, 'scheduler');
@@ -104,31 +103,6 @@ const FORMS: Form[] = [
     }),
   },
   {
-    type: 'call.entered and call.reached (one two-event form)',
-    ints: ['call', 'object', 'version', 'thread', 'cpu'],
-    plain: { call: 3, object: 9, version: 2, thread: 4, cpu: 1 },
-    emit: (d, f) =>
-      directEnteredReached(d, f.call, entry(f, false), 'work', f.thread, f.cpu, [], 'Fixture'),
-    built: (f) => [workEntered(f, []), fixtureReached(f)],
-  },
-  {
-    type: 'call.entered and call.reached with args (the form falls back to two events)',
-    ints: ['call', 'thread', 'cpu'],
-    plain: { call: 3, object: 9, version: 1, thread: 4, cpu: 1 },
-    emit: (d, f) =>
-      directEnteredReached(
-        d,
-        f.call,
-        entry(f, false),
-        'work',
-        f.thread,
-        f.cpu,
-        [f.call, 'x'],
-        'Fixture',
-      ),
-    built: (f) => [workEntered(f, [f.call, 'x']), fixtureReached(f)],
-  },
-  {
     type: 'call.reached',
     ints: ['call', 'object', 'version', 'cpu'],
     plain: { call: 3, object: 9, version: 2, cpu: 1 },
@@ -170,10 +144,7 @@ function both(
   label = '',
 ): void {
   form.emit(directInto(direct, tick, seq), f);
-  const events = form.built(f);
-  (Array.isArray(events) ? events : [events]).forEach(
-    (e, i) => built.add({ ...e, tick, seq: i === 0 ? seq : seq + i }), // seq + 0 would turn -0 into 0
-  );
+  built.add({ ...form.built(f), tick, seq });
   expect(direct.hex, label).toBe(built.hex);
   expect(direct.count, label).toBe(built.count);
 }
