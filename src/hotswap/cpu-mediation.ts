@@ -57,7 +57,7 @@ export function repCpus(host: SwapHost, entries: readonly TableEntry[]): Set<num
     for (let c = 0; c < k.cpus.length; c++)
       if (e.reachedOn(c) || e.reps?.[c] !== undefined) cpus.add(c);
   for (const t of k.threads.values()) {
-    if (!t.calls.some((f) => entries.includes((f as { entry?: TableEntry }).entry!))) continue;
+    if (!t.frames.some((f) => entries.includes((f as { entry?: TableEntry }).entry!))) continue;
     const c = host.quiescence.countedCpuOf(t);
     if (c >= 0) cpus.add(c);
   }

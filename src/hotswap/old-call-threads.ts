@@ -11,7 +11,7 @@ import type { Call, TableEntry } from '../translation-table/index.ts';
 export function oldCallThreads(kernel: Kernel, entries: readonly TableEntry[]): number[] {
   const ids: number[] = [];
   for (const [id, t] of kernel.threads) {
-    const inside = t.calls.some((f) => {
+    const inside = t.frames.some((f) => {
       const c = f as Call;
       return c.reached > 0 && entries.includes(c.entry);
     });

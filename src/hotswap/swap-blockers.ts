@@ -14,7 +14,7 @@ export function threadBlockers(kernel: Kernel, ids: readonly number[]): BlockerR
   return ids.flatMap((id) => {
     const t = kernel.threads.get(id);
     if (!t) return [];
-    const calls = t.calls.map((c) => ({
+    const calls = t.frames.map((c) => ({
       call: c.id,
       object: c.objectName,
       method: c.method,

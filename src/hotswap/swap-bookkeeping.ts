@@ -115,7 +115,7 @@ export abstract class SwapBookkeeping implements SwapSide {
     const t = k.threads.get(thread);
     const counted = t === undefined ? -1 : this.host.quiescence.countedCpuOf(t);
     if (m.phaseAt(counted < 0 ? k.currentCpu : counted) === 'forward') return 'forward';
-    return t !== undefined && this.hasCallInside(t.calls) ? 'forward' : 'block';
+    return t !== undefined && this.hasCallInside(t.frames) ? 'forward' : 'block';
   }
 
   private hasCallInside(frames: readonly object[]): boolean {
@@ -198,7 +198,7 @@ export abstract class SwapBookkeeping implements SwapSide {
    */
   private selfCycle(call: Call): string | null {
     if (!this.strategy.holdsRecursiveCalls) return null;
-    const frames = this.host.kernel.threads.get(call.thread)?.calls ?? [];
+    const frames = this.host.kernel.threads.get(call.thread)?.frames ?? [];
     const inside = frames.find(
       (f) => f.id !== call.id && this.members.some((m) => (f as Call).entry === m.entry),
     );

@@ -74,6 +74,6 @@ export function exemptThread(swap: SwapBookkeeping, host: SwapHost, thread: numb
   const a = host.transactions?.attemptOf(thread) ?? null;
   if (a !== null && a.doomed === null && a.whyNotRevocable() !== null)
     if (entries.some((e) => a.touched.has(e))) return true;
-  const frames = host.kernel.threads.get(thread)?.calls ?? [];
+  const frames = host.kernel.threads.get(thread)?.frames ?? [];
   return frames.some((f) => (f as Call).reached > 0 && entries.includes((f as Call).entry));
 }

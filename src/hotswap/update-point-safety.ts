@@ -63,7 +63,7 @@ export function unsafeFrames(kernel: Kernel, changed: ReadonlySet<string>): Unsa
   const ids = [...kernel.threads.keys()].sort((a, b) => a - b);
   for (const id of ids) {
     const t = kernel.threads.get(id)!;
-    for (const f of t.calls) {
+    for (const f of t.frames) {
       const c = f as Call;
       const cls = c.entry.cls;
       const type = usesOf(cls, c.method).find((n) => changed.has(n));

@@ -8,10 +8,12 @@
  * stack of table calls the thread is inside, pushed and popped by the
  * translation table, and the `count*` fields and `tickCounted`, where the
  * quiescence detector counted the thread (K42: the pointer to activeCnt[gen]
- * stored in the thread), owned by the detector. Outside the table the stack
- * is read as `calls`, which keeps the frames it shows: the table reuses a
+ * stored in the thread), owned by the detector. The table reuses a
  * finished call's record only if nobody outside it saw the record
- * (docs/ARCHITECTURE.md, "Reused call records").
+ * (docs/ARCHITECTURE.md, "Reused call records"), so the stack has two
+ * views: `frames`, for the simulator's own readers that look and let go
+ * within the step (the table, the kernel, hot swap, quiescence reports),
+ * and `calls`, a kept copy, for everyone who may hold a frame.
  */
 import type { Effect } from './effect.ts';
 import type { EnqueueReason } from './scheduling-policy.ts';
@@ -72,8 +74,9 @@ export class Thread implements ThreadView {
   failed = false;
   /**
    * @internal Table calls this thread is inside, outermost first (a shared
-   * empty array until the first call: enterCall); the table's and the
-   * kernel's own view. Everyone else reads `calls`.
+   * empty array until the first call: enterCall): the live stack, for the
+   * simulator's own readers that never hold a frame past the step. Anyone
+   * who may hold one reads `calls`.
    */
   frames: CallFrame[] = NO_CALLS;
   /** Set by deactivateSelf(): not counted by quiescence outside calls. */

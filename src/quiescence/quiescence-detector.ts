@@ -294,7 +294,7 @@ export abstract class QuiescenceDetector implements ThreadLifecycle {
   }
 
   private describeBlocker(t: Thread): Blocker {
-    const calls = t.calls.map((c) => ({
+    const calls = t.frames.map((c) => ({
       call: c.id,
       object: c.objectName,
       method: c.method,

@@ -17,6 +17,8 @@ import {
   type Simulation,
 } from 'kernel-sim';
 import { OP_POOL_MAX } from '../../src/translation-table/call-records.ts';
+import { threadBlockers, unsafeFrames } from '../../src/hotswap/index.ts';
+import { oldCallThreads } from '../../src/hotswap/old-call-threads.ts';
 import { recordOf } from './record-of.ts';
 
 const FRESH = {
@@ -40,8 +42,11 @@ let framesSeen: unknown[] = [];
 
 class Worker {
   readFrames = false;
+  /** Called inside each call, before its compute (a reader of the stack under test). */
+  probe: (() => void) | null = null;
   *work(n: number): Op<number> {
     if (this.readFrames) framesSeen.push(...currentSim!.kernel.current!.calls);
+    this.probe?.();
     yield* compute(1);
     if (n < 0) throw new Error(`bad ${n}`);
     return n * 2;
@@ -103,6 +108,38 @@ describe('a returned call nothing kept', () => {
     const pool = (sim.table as unknown as { opPool: unknown[] }).opPool;
     expect(pool.length).toBeGreaterThan(0);
     expect(pool.length).toBeLessThanOrEqual(OP_POOL_MAX);
+  });
+});
+
+describe("the simulator's own readers of a stack look and let go: the record is still reused", () => {
+  test('the update-point safety check, the swap blocker report and the old-call scan', () => {
+    const { sim, w } = setUp();
+    const worker = sim.objects.peek(w);
+    const entry = sim.objects.entry(w);
+    const found: unknown[] = [];
+    worker.probe = () => {
+      const k = sim.kernel;
+      const me = k.current!.id;
+      found.push(
+        unsafeFrames(k, new Set(['Worker'])).map((f) => f.method),
+        threadBlockers(k, [me]).map((b) => b.calls.map((c) => c.method)),
+        oldCallThreads(k, [entry]),
+      );
+    };
+    const out: unknown[] = [];
+    sim.spawn('t', function* () {
+      const a = w.work(1);
+      yield* a;
+      const b = w.work(3);
+      out.push(a === b);
+      yield* b;
+    });
+    const r = sim.run();
+    expect(r.outcome, r.reason).toBe('passed');
+    // each reader saw the call it was inside (twice: once per call) ...
+    expect(found).toEqual([['work'], [['work']], [1], ['work'], [['work']], [1]]);
+    // ... and the first call's record was still the second call's
+    expect(out).toEqual([true]);
   });
 });
 
