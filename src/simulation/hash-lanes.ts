@@ -4,9 +4,11 @@
  * time. Lane b also takes lane a's high bits after each word, so the two
  * lanes never run in step.
  *
- * Interface (to EventsHasher, which extends it): `mix(word)`, `mix3(x, y,
- * z)` (three words with the state in locals), `str(s)` (the length then
- * each UTF-16 code unit), `hex` (the 16 hex digits of the state so far);
+ * Interface (to EventsHasher, which extends it): `mix(word)`, `mix2(x,
+ * y)` and `mix3(x, y, z)` (two or three words with the state in locals),
+ * `str(s)` (the length then each UTF-16 code unit), `wordsStr(n, w0, w1,
+ * s)` (up to two words then str(s), in one call: str is its n = 0), `hex`
+ * (the 16 hex digits of the state so far);
  * `fnv(lane, word)` and the protected lanes `s`, for a caller that writes
  * its words out with the lanes in locals (events-hash.ts, the fused forms:
  * straight-line code runs in fewer instructions than a loop over an array
@@ -76,28 +78,23 @@ export class HashLanes {
     s[0] = a;
   }
 
+  /** The length, then each UTF-16 code unit. */
   protected str(s: string): void {
-    this.mix(s.length);
-    const st = this.s;
-    let a = st[0];
-    let b = st[1];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, Fnv.Prime);
-      b = Math.imul(b ^ c, Fnv.Prime) ^ (a >>> 13);
-    }
-    st[0] = a;
-    st[1] = b;
+    this.wordsStr(0, 0, 0, s);
   }
 
   /**
-   * mix(w0) (and mix(w1) when `n` is 2), then str(s), with the state in
+   * The first `n` of w0, w1 (mix each), then str(s), with the state in
    * locals: a tagged string or thread in one call (field-hasher.ts value).
    */
-  protected wordsStr(n: 1 | 2, w0: number, w1: number, s: string): void {
+  protected wordsStr(n: 0 | 1 | 2, w0: number, w1: number, s: string): void {
     const st = this.s;
-    let a = Math.imul(st[0] ^ w0, Fnv.Prime);
-    let b = Math.imul(st[1] ^ w0, Fnv.Prime) ^ (a >>> 13);
+    let a = st[0];
+    let b = st[1];
+    if (n > 0) {
+      a = Math.imul(a ^ w0, Fnv.Prime);
+      b = Math.imul(b ^ w0, Fnv.Prime) ^ (a >>> 13);
+    }
     if (n === 2) {
       a = Math.imul(a ^ w1, Fnv.Prime);
       b = Math.imul(b ^ w1, Fnv.Prime) ^ (a >>> 13);
